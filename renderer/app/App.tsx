@@ -1,0 +1,33 @@
+import { App as AntApp, ConfigProvider, Layout, Space, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { zh } from '../../shared/i18n/zh-CN';
+import { StorageStatus } from '../components/StorageStatus';
+import { CaseListPage } from '../pages/CaseListPage';
+import { CaseWorkspace } from '../pages/CaseWorkspace';
+import { useRoute } from './route';
+
+export function App() {
+  const route = useRoute();
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }}>
+      <AntApp style={{ height: '100%' }}>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Content style={{ overflow: 'auto' }}>
+            {route.page === 'case' ? (
+              <CaseWorkspace caseId={route.caseId} section={route.section} />
+            ) : (
+              <CaseListPage />
+            )}
+          </Layout.Content>
+          <Layout.Footer style={{ padding: '4px 16px', borderTop: '1px solid #f0f0f0' }}>
+            <Space separator="·">
+              <Typography.Text type="secondary">{zh.app.name}</Typography.Text>
+              <Typography.Text type="secondary">{zh.app.tagline}</Typography.Text>
+              <StorageStatus />
+            </Space>
+          </Layout.Footer>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

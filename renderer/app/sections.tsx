@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import {
+  BarChartOutlined,
+  CarryOutOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  FileWordOutlined,
+  MailOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { zh } from '../../shared/i18n/zh-CN';
+import type { Section } from './route';
+
+/** The left navigation of a case, in the order the work is done. */
+export const SECTION_MENU: readonly { key: Section; label: string; icon: ReactNode }[] = [
+  { key: 'overview', label: zh.workspace.overview, icon: <DashboardOutlined /> },
+  { key: 'interviews', label: zh.workspace.interviews, icon: <CommentOutlined /> },
+  { key: 'docReviews', label: zh.workspace.docReviews, icon: <FileSearchOutlined /> },
+  { key: 'siteVisits', label: zh.workspace.siteVisits, icon: <EnvironmentOutlined /> },
+  { key: 'petitions', label: zh.workspace.petitions, icon: <MailOutlined /> },
+  { key: 'findings', label: zh.workspace.findings, icon: <WarningOutlined /> },
+  { key: 'rectification', label: zh.workspace.rectification, icon: <CarryOutOutlined /> },
+  { key: 'comparison', label: zh.workspace.comparison, icon: <BarChartOutlined /> },
+  { key: 'report', label: zh.workspace.report, icon: <FileWordOutlined /> },
+  { key: 'team', label: zh.workspace.team, icon: <TeamOutlined /> },
+];

@@ -1,0 +1,32 @@
+import { Select, Space, Tooltip, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { zh } from '../../shared/i18n/zh-CN';
+import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
+
+/** "Who is using this laptop": the member whose name goes on everything written here. */
+export function CurrentMemberSelect({ caseId }: { caseId: string }) {
+  const members = useMembers(caseId) ?? [];
+  const current = useCurrentMember(caseId);
+  const { setCurrent } = useMemberMutations(caseId);
+  return (
+    <Space>
+      <Tooltip title={zh.member.currentHint}>
+        <Typography.Text type="secondary">
+          <UserOutlined /> {zh.member.current}
+        </Typography.Text>
+      </Tooltip>
+      <Select
+        aria-label={zh.member.current}
+        data-testid="current-member"
+        style={{ minWidth: 160 }}
+        placeholder={zh.member.currentPlaceholder}
+        value={current?.id}
+        onChange={(id: string) => void setCurrent(id)}
+        options={members.map((m) => ({
+          value: m.id,
+          label: `${m.name}（${zh.member.roles[m.role]}）`,
+        }))}
+      />
+    </Space>
+  );
+}

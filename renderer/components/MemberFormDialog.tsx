@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import {
+  MEMBER_ROLES,
+  type MemberInput,
+  type MemberRecord,
+} from '../../shared/domain/member.schema';
+import { zh } from '../../shared/i18n/zh-CN';
+import { showSaveError } from './formErrors';
+import { options } from './options';
+
+const f = zh.member.fields;
+
+/** Add a team member or edit one; mounted only while open. `onSave` throws ValidationError. */
+export function MemberFormDialog(props: {
+  existing?: MemberRecord | undefined;
+  onSave: (values: MemberInput) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { existing, onSave, onClose } = props;
+  const [form] = Form.useForm<MemberInput>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit() {
+    setSaving(true);
+    try {
+      await onSave(form.getFieldsValue(true) as MemberInput);
+      onClose();
+    } catch (error) {
+      setProblem(showSaveError(form, error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={existing ? zh.member.edit : zh.member.add}
+      okText={zh.common.save}
+      cancelText={zh.common.cancel}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={existing ?? { name: '', role: 'member', title: '', phone: '' }}
+        onFinish={() => void submit()}
+      >
+        <Form.Item name="name" label={f.name} required>
+          <Input maxLength={20} autoFocus />
+        </Form.Item>
+        <Form.Item name="role" label={f.role} required>
+          <Select options={options(MEMBER_ROLES, zh.member.roles)} />
+        </Form.Item>
+        <Form.Item name="title" label={f.title}>
+          <Input placeholder={f.titlePlaceholder} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="phone" label={f.phone}>
+          <Input maxLength={30} />
+        </Form.Item>
+        {problem && <Alert type="error" showIcon title={problem} />}
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The IndexedDB schema, version by version. This list is the one place schema versions live.
+ *
+ * Rules for a new version (see README, "数据库升级"):
+ * - add an entry with the next number; never edit a shipped entry;
+ * - an `upgrade` copies the little logic it needs instead of importing today's domain code,
+ *   because today's code will change and the migration must not;
+ * - add a fixture of the previous version's data to test/unit/db/migration.test.ts.
+ *
+ * Index syntax is Dexie's: the first key is the primary key; `[a+b]` is a compound index.
+ * Booleans cannot be indexed in IndexedDB, so `deleted` is filtered in code.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const DB_NAME = 'xuncha-workbench';
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      cases: 'id, status, updatedAt',
+      members: 'id, caseId',
+      // Every write to every record, forever: the evidence of who changed what.
+      revisions: 'id, recordId, caseId',
+      // This laptop only (never exported): device id, the current member of each case.
+      settings: 'key',
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

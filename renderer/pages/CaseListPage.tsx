@@ -1,0 +1,96 @@
+import { App as AntApp, Button, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { CaseRecord } from '../../shared/domain/case.schema';
+import { zh } from '../../shared/i18n/zh-CN';
+import { CaseFormDialog } from '../components/CaseFormDialog';
+import { useCases, useCreateCase } from '../hooks/cases';
+import { useUi } from '../stores/ui.store';
+import { navigate } from '../app/route';
+import { CaseArchiveButton } from '../components/CaseArchiveButton';
+
+const f = zh.case.fields;
+
+/** 巡察任务 list: the first screen. Create, open, archive. */
+export function CaseListPage() {
+  const cases = useCases();
+  const createCase = useCreateCase();
+  const { caseListTab, setCaseListTab, dialog, openDialog, closeDialog } = useUi();
+  const { message } = AntApp.useApp();
+  const shown = (cases ?? []).filter((c) => c.archived === (caseListTab === 'archived'));
+  const open = (c: CaseRecord) => navigate({ page: 'case', caseId: c.id, section: 'overview' });
+
+  return (
+    <div style={{ padding: 24 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {zh.case.listTitle}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => openDialog({ kind: 'newCase' })}
+        >
+          {zh.case.create}
+        </Button>
+      </Space>
+      <Tabs
+        activeKey={caseListTab}
+        onChange={(key) => setCaseListTab(key === 'archived' ? 'archived' : 'active')}
+        items={[
+          { key: 'active', label: zh.case.activeTab },
+          { key: 'archived', label: zh.case.archivedTab },
+        ]}
+      />
+      <Table<CaseRecord>
+        rowKey="id"
+        loading={cases === undefined}
+        dataSource={shown}
+        pagination={false}
+        locale={{ emptyText: <Empty description={zh.case.empty} /> }}
+        onRow={(c) => ({ onDoubleClick: () => open(c) })}
+        columns={[
+          {
+            title: f.unitName,
+            dataIndex: 'unitName',
+            render: (name: string, c) => <a onClick={() => open(c)}>{name}</a>,
+          },
+          { title: f.teamName, dataIndex: 'teamName' },
+          { title: f.round, dataIndex: 'round' },
+          { title: f.type, dataIndex: 'type', render: (t: CaseRecord['type']) => zh.case.types[t] },
+          {
+            title: f.dates,
+            key: 'dates',
+            render: (_, c) => `${c.startDate} 至 ${c.endDate}`,
+          },
+          {
+            title: f.status,
+            dataIndex: 'status',
+            render: (s: CaseRecord['status']) => <Tag>{zh.case.statuses[s]}</Tag>,
+          },
+          {
+            title: zh.common.actions,
+            key: 'actions',
+            render: (_, c) => (
+              <Space>
+                <Button size="small" onClick={() => open(c)}>
+                  {zh.common.open}
+                </Button>
+                <CaseArchiveButton caseRecord={c} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog.kind === 'newCase' && (
+        <CaseFormDialog
+          onClose={closeDialog}
+          onSave={async (values) => {
+            const { caseRecord } = await createCase(values);
+            void message.success(zh.case.createdToast);
+            open(caseRecord);
+          }}
+        />
+      )}
+    </div>
+  );
+}

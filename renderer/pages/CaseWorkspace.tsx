@@ -1,0 +1,90 @@
+import { Alert, Button, Empty, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { zh } from '../../shared/i18n/zh-CN';
+import { CurrentMemberSelect } from '../components/CurrentMemberSelect';
+import { useCase } from '../hooks/cases';
+import { useCurrentMember } from '../hooks/members';
+import { navigate, type Section } from '../app/route';
+import { SECTION_MENU } from '../app/sections';
+import { OverviewPage } from './OverviewPage';
+import { TeamPage } from './TeamPage';
+
+/** One case: the left navigation, the header with the current member, and the section. */
+export function CaseWorkspace({ caseId, section }: { caseId: string; section: Section }) {
+  const caseRecord = useCase(caseId);
+  const current = useCurrentMember(caseId);
+  const toCases = () => navigate({ page: 'cases' });
+
+  if (caseRecord === undefined) return null;
+  if (caseRecord === null) {
+    return (
+      <Result
+        status="404"
+        title={zh.app.notFound}
+        extra={<Button onClick={toCases}>{zh.app.backToCases}</Button>}
+      />
+    );
+  }
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={toCases} style={{ margin: 8 }}>
+          {zh.app.backToCases}
+        </Button>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          items={SECTION_MENU.map(({ key, label, icon }) => ({ key, label, icon }))}
+          onClick={({ key }) => navigate({ page: 'case', caseId, section: key as Section })}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            paddingInline: 24,
+          }}
+        >
+          <Space>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-title">
+              {caseRecord.unitName}
+            </Typography.Title>
+            {caseRecord.teamName && (
+              <Typography.Text type="secondary">{caseRecord.teamName}</Typography.Text>
+            )}
+            <Tag color="blue">{zh.case.statuses[caseRecord.status]}</Tag>
+            {caseRecord.archived && <Tag>{zh.case.archived}</Tag>}
+          </Space>
+          <CurrentMemberSelect caseId={caseId} />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          {current === undefined && (
+            <Alert
+              type="warning"
+              showIcon
+              title={zh.member.chooseCurrentFirst}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <SectionContent caseId={caseId} section={section} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function SectionContent({ caseId, section }: { caseId: string; section: Section }) {
+  switch (section) {
+    case 'overview':
+      return <OverviewPage caseId={caseId} />;
+    case 'team':
+      return <TeamPage caseId={caseId} />;
+    default:
+      return <Empty description={zh.common.comingLater} />;
+  }
+}

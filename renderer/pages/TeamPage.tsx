@@ -1,0 +1,100 @@
+import { App as AntApp, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { MemberRecord } from '../../shared/domain/member.schema';
+import { zh } from '../../shared/i18n/zh-CN';
+import { MemberFormDialog } from '../components/MemberFormDialog';
+import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
+import { useUi } from '../stores/ui.store';
+
+const f = zh.member.fields;
+
+/** 巡察组成员: the team list, add / edit / remove. */
+export function TeamPage({ caseId }: { caseId: string }) {
+  const members = useMembers(caseId);
+  const current = useCurrentMember(caseId);
+  const mutations = useMemberMutations(caseId);
+  const { dialog, openDialog, closeDialog } = useUi();
+  const { message } = AntApp.useApp();
+  const editing =
+    dialog.kind === 'editMember' ? members?.find((m) => m.id === dialog.memberId) : undefined;
+
+  return (
+    <Card
+      title={zh.member.title}
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!mutations.canWrite}
+          onClick={() => openDialog({ kind: 'newMember' })}
+        >
+          {zh.member.add}
+        </Button>
+      }
+    >
+      <Table<MemberRecord>
+        rowKey="id"
+        loading={members === undefined}
+        dataSource={members ?? []}
+        pagination={false}
+        locale={{ emptyText: zh.member.empty }}
+        columns={[
+          {
+            title: f.name,
+            dataIndex: 'name',
+            render: (name: string, m) => (
+              <Space>
+                {name}
+                {m.id === current?.id && <Tag color="green">{zh.member.current}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: f.role,
+            dataIndex: 'role',
+            render: (r: MemberRecord['role']) => zh.member.roles[r],
+          },
+          { title: f.title, dataIndex: 'title' },
+          { title: f.phone, dataIndex: 'phone' },
+          {
+            title: zh.common.actions,
+            key: 'actions',
+            render: (_, m) => (
+              <Space>
+                <Button
+                  size="small"
+                  disabled={!mutations.canWrite}
+                  onClick={() => openDialog({ kind: 'editMember', memberId: m.id })}
+                >
+                  {zh.common.edit}
+                </Button>
+                <Popconfirm
+                  title={zh.member.removeConfirm}
+                  okText={zh.common.confirm}
+                  cancelText={zh.common.cancel}
+                  disabled={!mutations.canWrite}
+                  onConfirm={() =>
+                    void mutations.remove(m.id).then(() => message.success(zh.member.removed))
+                  }
+                >
+                  <Button size="small" danger disabled={!mutations.canWrite}>
+                    {zh.common.remove}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {(dialog.kind === 'newMember' || dialog.kind === 'editMember') && (
+        <MemberFormDialog
+          existing={editing}
+          onClose={closeDialog}
+          onSave={(values) =>
+            editing ? mutations.update(editing.id, values) : mutations.add(values)
+          }
+        />
+      )}
+    </Card>
+  );
+}
