@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Result } from 'antd';
 import { zh } from '../shared/i18n/zh-CN';
-import { repos } from './db';
+import { NewerDataError, repos } from './db';
 import { DeviceContext } from './hooks/device';
 import { App } from './app/App';
 import { requestPersistentStorage } from './app/storage';
@@ -30,7 +30,8 @@ async function start() {
       </StrictMode>,
     );
   } catch (error) {
-    const newer = error instanceof Error && error.name === 'VersionError';
+    const newer =
+      error instanceof NewerDataError || (error instanceof Error && error.name === 'VersionError');
     root.render(
       <Result
         status="error"

@@ -33,7 +33,12 @@ export function resolveAppFile(root: string, url: string): string | null {
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) {
+  if (
+    u.protocol !== `${APP_SCHEME}:` ||
+    u.host.toLowerCase() !== APP_HOST ||
+    u.username ||
+    u.password
+  ) {
     return null;
   }
   let pathname: string;

@@ -34,7 +34,8 @@ export function devOrigin(raw: string | undefined): string | undefined {
 export function isAppPage(url: string, policy: Policy): boolean {
   const u = parse(url);
   if (!u || u.username || u.password) return false;
-  if (u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST) return true;
+  // Node keeps the case of a non-special host; Chromium lowercases a standard scheme's host.
+  if (u.protocol === `${APP_SCHEME}:` && u.host.toLowerCase() === APP_HOST) return true;
   return policy.devServerOrigin !== undefined && u.origin === policy.devServerOrigin;
 }
 

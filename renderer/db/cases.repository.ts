@@ -76,7 +76,7 @@ export function casesRepository(db: WorkbenchDB) {
     },
 
     async setArchived(id: string, archived: boolean, actor: Actor) {
-      return db.transaction('rw', [db.cases, db.revisions], () =>
+      return db.transaction('rw', [db.cases, db.revisions], async () =>
         updateRecord<CaseFields>(db, 'cases', id, { archived }, contextOf(actor)),
       );
     },

@@ -56,7 +56,7 @@ export function membersRepository(db: WorkbenchDB) {
 
     /** Takes a member off the team list; records they wrote keep their name. */
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', [db.members, db.revisions], () =>
+      await db.transaction('rw', [db.members, db.revisions], async () =>
         deleteRecord(db, 'members', id, contextOf(actor)),
       );
     },

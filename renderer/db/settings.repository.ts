@@ -1,12 +1,38 @@
 /** Settings of this laptop only. They never travel in a package. */
 import { ulid } from 'ulid';
 import type { WorkbenchDB } from './database';
+import { CURRENT_VERSION } from './schema';
 
 const DEVICE_ID = 'deviceId';
+/** The newest schema version that has written this database. Never rename this key. */
+const SCHEMA_VERSION = 'schemaVersion';
+
+/**
+ * This database was written by a newer version of the app. Dexie 4 opens such a database
+ * without complaint (it only needs the tables it knows), so the app records its schema version
+ * and an older app refuses to touch data it may not understand.
+ */
+export class NewerDataError extends Error {
+  constructor(readonly found: number) {
+    super(`database schema ${found} is newer than this app's ${CURRENT_VERSION}`);
+    this.name = 'NewerDataError';
+  }
+}
 const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
 
 export function settingsRepository(db: WorkbenchDB) {
   return {
+    /** Marks the database as written by this schema version; refuses newer data. */
+    async claimSchemaVersion(): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        const found = Number((await db.settings.get(SCHEMA_VERSION))?.value ?? 0);
+        if (found > CURRENT_VERSION) throw new NewerDataError(found);
+        if (found < CURRENT_VERSION) {
+          await db.settings.put({ key: SCHEMA_VERSION, value: String(CURRENT_VERSION) });
+        }
+      });
+    },
+
     /** This laptop's id, made once on first start: the key of its counters in version vectors. */
     async deviceId(): Promise<string> {
       return db.transaction('rw', db.settings, async () => {

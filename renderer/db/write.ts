@@ -1,6 +1,10 @@
 /**
  * The one write path for records: every insert, patch, delete and restore goes through here, in
  * one transaction with its revision, so history can never miss a write.
+ *
+ * Callers open the transaction with an `async` scope function: Dexie follows native async
+ * functions through the transaction, but a plain function returning a nested promise chain
+ * lets the transaction commit early (PrematureCommitError; seen with fake-indexeddb).
  */
 import { ulid } from 'ulid';
 import type { Table } from 'dexie';
