@@ -11,7 +11,7 @@ import {
 import { MEMBER_ROLES, type MemberRole } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
 import { fromIso, toIso } from './dateValue';
-import { showSaveError } from './formErrors';
+import { clearErrorsOf, showSaveError } from './formErrors';
 import { options } from './options';
 
 const f = zh.case.fields;
@@ -96,6 +96,7 @@ export function CaseFormDialog(props: {
         layout="vertical"
         initialValues={initialValues}
         onFinish={() => void submit()}
+        onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="unitName" label={f.unitName} required>
           <Input placeholder={f.unitNamePlaceholder} maxLength={100} autoFocus />

@@ -6,7 +6,7 @@ import {
   type MemberRecord,
 } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
-import { showSaveError } from './formErrors';
+import { clearErrorsOf, showSaveError } from './formErrors';
 import { options } from './options';
 
 const f = zh.member.fields;
@@ -50,6 +50,7 @@ export function MemberFormDialog(props: {
         layout="vertical"
         initialValues={existing ?? { name: '', role: 'member', title: '', phone: '' }}
         onFinish={() => void submit()}
+        onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="name" label={f.name} required>
           <Input maxLength={20} autoFocus />

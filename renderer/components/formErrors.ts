@@ -11,7 +11,8 @@ export function showSaveError(form: FormInstance, error: unknown): string | null
   }
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));
   const general: string[] = [];
-  const fields = [];
+  // Errors of the previous attempt go; only this attempt's problems are shown.
+  const fields = [...known].map((name) => ({ name: [name], errors: [] as string[] }));
   for (const [path, message] of Object.entries(error.fieldErrors)) {
     const name = path.split('.');
     if (known.has(name[0]!)) fields.push({ name, errors: [message] });
@@ -19,4 +20,9 @@ export function showSaveError(form: FormInstance, error: unknown): string | null
   }
   form.setFields(fields);
   return general.length > 0 ? general.join('；') : null;
+}
+
+/** Clears a field's error as soon as the user changes it: the message was about the old value. */
+export function clearErrorsOf(form: FormInstance, changed: object): void {
+  form.setFields(Object.keys(changed).map((name) => ({ name: [name], errors: [] })));
 }

@@ -43,7 +43,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('favicon')) problems.push(m.text());
+    if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return {

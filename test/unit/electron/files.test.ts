@@ -73,7 +73,7 @@ describe('file dialogs', () => {
   it('refuse a file over the limit before reading it', async () => {
     const file = path.join(dir(), 'big.bin');
     writeFileSync(file, Buffer.alloc(2048));
-    const readFile = vi.fn(fs.readFile);
+    const readFile = vi.fn(fs.readFile) as unknown as typeof fs.readFile;
     const handlers = fileHandlers({
       dialog: dialogPicking(file),
       fs: { ...fs, readFile },

@@ -92,8 +92,8 @@ describe('permissions', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  const directives = (csp: string) =>
-    Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+  const directives = (csp: string): Record<string, string[]> =>
+    Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
 
   it('runs only the app’s own scripts, reaches no network, embeds no plugins', () => {
     const d = directives(contentSecurityPolicy());
