@@ -3,15 +3,26 @@
 //   renderer/ the React app: never reaches Node or Electron (only window.workbench)
 //   electron/ the shell: never imports the renderer
 // and inside the renderer only the repositories (renderer/db/) may touch Dexie.
+// (Core `no-restricted-imports` rather than an import plugin: the plugins' native resolver has
+// no build for every platform on our registry, which breaks `npm ci`.)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'module'];
-const nodePatterns = [{ group: ['node:*'], message: 'Node is not available here.' }];
-
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'module'].map(
+  (name) => ({ name, message: 'Node is not available in this layer.' }),
+);
+const noNode = { group: ['node:*'], message: 'Node is not available in this layer.' };
+const noRenderer = {
+  group: ['**/renderer/**'],
+  message: 'Only the renderer imports the renderer.',
+};
+const noElectronFolder = {
+  group: ['**/electron/**'],
+  message: 'The renderer and shared/ reach the host only through window.workbench.',
+};
+const electronPackage = { name: 'electron', message: 'Only electron/ uses Electron.' };
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -20,7 +31,6 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
@@ -31,28 +41,6 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: './shared',
-              from: ['./renderer', './electron'],
-              message: 'shared/ is the pure domain.',
-            },
-            {
-              target: './renderer',
-              from: './electron',
-              message: 'The renderer reaches the host only through window.workbench.',
-            },
-            {
-              target: './electron',
-              from: './renderer',
-              message: 'The shell does not import the renderer.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
@@ -62,19 +50,13 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            'electron',
-            'react',
-            'react-dom',
-            'antd',
-            'dexie',
-            'dexie-react-hooks',
-            'zustand',
+            electronPackage,
+            ...['react', 'react-dom', 'antd', 'dexie', 'dexie-react-hooks', 'zustand'].map(
+              (name) => ({ name, message: 'shared/ is the pure domain: no UI, no storage.' }),
+            ),
             ...nodeBuiltins,
-          ].map((name) => ({
-            name,
-            message: 'shared/ runs unchanged in renderer, Node and main.',
-          })),
-          patterns: nodePatterns,
+          ],
+          patterns: [noNode, noRenderer, noElectronFolder],
         },
       ],
     },
@@ -89,17 +71,15 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'Use the typed host bridge (renderer/host).' },
+            electronPackage,
             { name: 'dexie', message: 'Only the repositories in renderer/db/ touch Dexie.' },
-            ...nodeBuiltins.map((name) => ({
-              name,
-              message: 'Node is not available in the renderer.',
-            })),
+            ...nodeBuiltins,
           ],
           patterns: [
-            ...nodePatterns,
+            noNode,
+            noElectronFolder,
             {
-              group: ['**/db/database', '**/db/write', '**/db/schema'],
+              group: ['**/db/database', '**/db/write', '**/db/schema', '**/db/*.repository'],
               message: 'Go through the repositories (renderer/db/index.ts).',
             },
           ],
@@ -112,9 +92,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Not in the renderer.' }], patterns: nodePatterns },
+        { paths: [electronPackage, ...nodeBuiltins], patterns: [noNode, noElectronFolder] },
       ],
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'build/**', 'test/**'],
