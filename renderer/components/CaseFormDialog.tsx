@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   CASE_STATUSES,
@@ -101,41 +101,58 @@ export function CaseFormDialog(props: {
         <Form.Item name="unitName" label={f.unitName} required>
           <Input placeholder={f.unitNamePlaceholder} maxLength={100} autoFocus />
         </Form.Item>
-        <Form.Item name="teamName" label={f.teamName}>
-          <Input placeholder={f.teamNamePlaceholder} maxLength={50} />
-        </Form.Item>
-        <Form.Item name="round" label={f.round}>
-          <Input placeholder={f.roundPlaceholder} maxLength={50} />
-        </Form.Item>
-        <Form.Item name="type" label={f.type} required>
-          <Select options={options(CASE_TYPES, zh.case.types)} placeholder={f.type} />
-        </Form.Item>
-        {existing && (
-          <Form.Item name="status" label={f.status} required>
-            <Select options={options(CASE_STATUSES, zh.case.statuses)} />
-          </Form.Item>
-        )}
-        <Form.Item label={f.dates} required style={{ marginBottom: 0 }}>
-          <Form.Item name="startDate" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-            <DatePicker placeholder={f.startDate} style={{ width: '100%' }} />
-          </Form.Item>
-          <span style={{ display: 'inline-block', width: 16, textAlign: 'center' }}>—</span>
-          <Form.Item name="endDate" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-            <DatePicker placeholder={f.endDate} style={{ width: '100%' }} />
-          </Form.Item>
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="teamName" label={f.teamName}>
+              <Input placeholder={f.teamNamePlaceholder} maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="round" label={f.round}>
+              <Input placeholder={f.roundPlaceholder} maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="type" label={f.type} required>
+              <Select options={options(CASE_TYPES, zh.case.types)} placeholder={f.type} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            {existing && (
+              <Form.Item name="status" label={f.status} required>
+                <Select options={options(CASE_STATUSES, zh.case.statuses)} />
+              </Form.Item>
+            )}
+          </Col>
+          <Col span={12}>
+            <Form.Item name="startDate" label={f.startDate} required>
+              <DatePicker placeholder={f.startDate} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="endDate" label={f.endDate} required>
+              <DatePicker placeholder={f.endDate} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="notes" label={f.notes}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         {!existing && (
           <>
-            <Typography.Paragraph type="secondary">{zh.case.creatorHint}</Typography.Paragraph>
-            <Form.Item name="creatorName" label={f.creatorName} required>
-              <Input maxLength={20} />
-            </Form.Item>
-            <Form.Item name="creatorRole" label={f.creatorRole} required>
-              <Select options={options(MEMBER_ROLES, zh.member.roles)} />
-            </Form.Item>
+            <Typography.Text type="secondary">{zh.case.creatorHint}</Typography.Text>
+            <Row gutter={16} style={{ marginTop: 8 }}>
+              <Col span={12}>
+                <Form.Item name="creatorName" label={f.creatorName} required>
+                  <Input maxLength={20} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="creatorRole" label={f.creatorRole} required>
+                  <Select options={options(MEMBER_ROLES, zh.member.roles)} />
+                </Form.Item>
+              </Col>
+            </Row>
           </>
         )}
         {problem && <Alert type="error" showIcon title={problem} />}

@@ -9,7 +9,8 @@ export function showSaveError(form: FormInstance, error: unknown): string | null
   if (!(error instanceof ValidationError)) {
     return error instanceof Error ? error.message : String(error);
   }
-  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  // Every field the form has registered, filled in or not.
+  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
   const general: string[] = [];
   // Errors of the previous attempt go; only this attempt's problems are shown.
   const fields = [...known].map((name) => ({ name: [name], errors: [] as string[] }));
