@@ -32,6 +32,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Field records (issue 3). New tables only: v1 data is untouched.
+    version: 2,
+    stores: {
+      interviews: 'id, caseId',
+      docReviews: 'id, caseId',
+      siteVisits: 'id, caseId',
+      petitions: 'id, caseId',
+      // One small row per field record, written with it: what lists, counts, filters and the
+      // search index need, without loading interview bodies (which may be megabytes).
+      summaries: 'id, [caseId+kind+state], [caseId+updatedAt]',
+      // Photos and scans as Blobs, with their metadata; tombstoned like records.
+      attachments: 'id, recordId, caseId',
+      revisions: 'id, recordId, caseId',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -6,7 +6,7 @@
  * functions through the transaction, but a plain function returning a nested promise chain
  * lets the transaction commit early (PrematureCommitError; seen with fake-indexeddb).
  */
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Table } from 'dexie';
 import {
   createRecord,
@@ -28,6 +28,17 @@ export interface Actor {
   readonly memberId: string;
 }
 
+/** Revision ids sort in write order, even for writes within one millisecond. */
+const revisionId = monotonicFactory();
+
+/**
+ * Autosave writes every half second while someone types. Consecutive saves by the same member on
+ * the same laptop, each within this gap of the last, form one revision (like one editing session
+ * in a word processor): its time and values are those of the latest save. A pause, another
+ * member, another laptop, a delete or a restore starts a new revision.
+ */
+export const COALESCE_MS = 60_000;
+
 export function contextOf(actor: Actor): WriteContext {
   return { ...actor, now: new Date().toISOString() };
 }
@@ -44,15 +55,33 @@ async function logRevision(
   changes: FieldChanges,
   ctx: WriteContext,
 ) {
+  const dot = [ctx.deviceId, record.vv[ctx.deviceId] ?? 0] as const;
+  if (kind === 'update') {
+    const last = await db.revisions.where('recordId').equals(record.id).last();
+    if (
+      last?.kind === 'update' &&
+      last.by === ctx.memberId &&
+      last.dot[0] === ctx.deviceId &&
+      Date.parse(ctx.now) - Date.parse(last.at) <= COALESCE_MS
+    ) {
+      await db.revisions.put({
+        ...last,
+        at: ctx.now,
+        dot,
+        changes: { ...last.changes, ...changes },
+      });
+      return;
+    }
+  }
   const revision: Revision = {
-    id: ulid(),
+    id: revisionId(),
     caseId: record.caseId,
     table: name,
     recordId: record.id,
     kind,
     at: ctx.now,
     by: ctx.memberId,
-    dot: [ctx.deviceId, record.vv[ctx.deviceId] ?? 0],
+    dot,
     changes,
   };
   await db.revisions.add(revision);

@@ -52,6 +52,20 @@ describe('schema upgrades', () => {
     expect((await repos.members.list(c!.id)).map((m) => m.name)).toEqual(['张三']);
     expect(await repos.settings.deviceId()).toBe('01JD0000000000000000000001');
     expect(await repos.settings.currentMember(c!.id)).toBe('01JM0000000000000000000001');
+
+    // Version 2's tables are there, empty, and take records for the old case.
+    const actor = {
+      deviceId: '01JD0000000000000000000001',
+      memberId: '01JM0000000000000000000001',
+    };
+    const interview = await repos.records.create('interviews', c!.id, actor, '2026-03-12');
+    expect(await repos.records.counts(c!.id)).toEqual({
+      interviews: 1,
+      docReviews: 0,
+      siteVisits: 0,
+      petitions: 0,
+    });
+    expect(interview.caseId).toBe(c!.id);
     db.close();
   });
 

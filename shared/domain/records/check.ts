@@ -1,0 +1,56 @@
+/**
+ * Deciding what of a patch may be written. Pure, so the same rules run in the repository (the
+ * gate) and in the form (to show the messages while typing).
+ */
+import type { IsoDate } from '../dates';
+import type { FieldErrors } from '../validation';
+import type { RecordSpec } from './common';
+
+export interface PatchCheck {
+  /** The fields of the patch that may be written, parsed (trimmed, defaults filled). */
+  readonly accepted: Readonly<Record<string, unknown>>;
+  /** Fields of the patch that were refused, with the reason. Nothing of them is written. */
+  readonly refused: FieldErrors;
+  /** What the record, as it would be, still lacks. Shown, never blocking. */
+  readonly missing: FieldErrors;
+}
+
+export function checkPatch(
+  spec: RecordSpec,
+  current: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+  today: IsoDate,
+): PatchCheck {
+  const shape = spec.fields(today).shape as Record<
+    string,
+    { safeParse: (v: unknown) => ParseResult }
+  >;
+  const accepted: Record<string, unknown> = {};
+  const refused: Record<string, string> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const field = shape[key];
+    if (!field) continue; // not a field of this kind: ignored, never stored
+    const result = field.safeParse(value);
+    if (result.success) accepted[key] = result.data;
+    else refused[key] = result.error.issues[0]?.message ?? key;
+  }
+  const merged = spec.fields(today).parse({ ...pick(current, shape), ...accepted });
+  for (const [key, message] of Object.entries(spec.cross(merged))) {
+    if (key in accepted) {
+      delete accepted[key];
+      refused[key] = message;
+    }
+  }
+  const after = spec.fields(today).parse({ ...pick(current, shape), ...accepted });
+  return { accepted, refused, missing: spec.missing(after) };
+}
+
+type ParseResult =
+  | { success: true; data: unknown }
+  | { success: false; error: { issues: readonly { message: string }[] } };
+
+function pick(values: Readonly<Record<string, unknown>>, shape: object) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) if (key in values) out[key] = values[key];
+  return out;
+}

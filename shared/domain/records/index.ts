@@ -1,0 +1,15 @@
+/** The four kinds of field record, by table name. */
+import type { RecordKind, RecordSpec } from './common';
+import { interviewSpec } from './interview.schema';
+import { docReviewSpec } from './docReview.schema';
+import { siteVisitSpec } from './siteVisit.schema';
+import { petitionSpec } from './petition.schema';
+
+export const RECORD_SPECS: Readonly<Record<RecordKind, RecordSpec>> = {
+  interviews: interviewSpec as unknown as RecordSpec,
+  docReviews: docReviewSpec as unknown as RecordSpec,
+  siteVisits: siteVisitSpec as unknown as RecordSpec,
+  petitions: petitionSpec as unknown as RecordSpec,
+};
+
+export { RECORD_KINDS, type RecordKind, type RecordSpec } from './common';

@@ -1,0 +1,48 @@
+/** The list row of a field record: derived from the record at every write, never edited. */
+import type { Stored } from '../record';
+import type { RecordKind, RecordSpec } from './common';
+
+export interface RecordSummary {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: RecordKind;
+  /** 'live' or 'deleted' (a string, because IndexedDB cannot index booleans). */
+  readonly state: 'live' | 'deleted';
+  readonly title: string;
+  readonly date: string;
+  readonly subKind: string;
+  readonly members: readonly string[];
+  readonly focus: readonly string[];
+  readonly tags: readonly string[];
+  /** How many required things are still blank: 0 means complete. */
+  readonly missing: number;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly deletedAt?: string;
+}
+
+/** Summaries describe what is stored; no date rule applies (a laptop clock may have gone back). */
+const ANY_DAY = '9999-12-31';
+
+export function summarize(spec: RecordSpec, record: Stored<object>): RecordSummary {
+  const values = spec.fields(ANY_DAY).parse(record) as Record<string, unknown>;
+  const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
+  return {
+    id: record.id,
+    caseId: record.caseId,
+    kind: spec.kind,
+    state: record.deleted ? 'deleted' : 'live',
+    title: spec.title(values),
+    date: spec.date(values),
+    subKind: spec.subKind(values),
+    members: spec.members(values),
+    focus: list('focus'),
+    tags: list('tags'),
+    missing: Object.keys(spec.missing(values)).length,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+    ...(record.deletedAt ? { deletedAt: record.deletedAt } : {}),
+  };
+}
