@@ -8,7 +8,7 @@ import {
   focusPath,
   isFocusCode,
 } from '../../../shared/domain/focus';
-import { interviewSpec } from '../../../shared/domain/records/interview.schema';
+import { interviewFields, interviewSpec } from '../../../shared/domain/records/interview.schema';
 
 const today = '2026-11-23';
 const blank = (kind: (typeof RECORD_KINDS)[number]) =>
@@ -22,7 +22,7 @@ describe('a new record', () => {
   });
 
   it('of an interview names the member as 谈话人 and 记录人, and asks for the interviewee', () => {
-    const values = blank('interviews');
+    const values = interviewFields(today).parse(interviewSpec.defaults({ today, memberId: 'M1' }));
     expect(values).toMatchObject({ interviewers: ['M1'], recorder: 'M1', kind: 'individual' });
     expect(interviewSpec.missing(values)).toEqual({ interviewees: '请填写至少一名被谈话人的姓名' });
   });
