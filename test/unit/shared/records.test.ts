@@ -127,7 +127,7 @@ describe('checking a patch', () => {
 describe('list titles', () => {
   it('name the interviewee with unit and post, or a group by its first names', () => {
     const one = {
-      ...blank('interviews'),
+      ...interviewFields(today).parse({}),
       interviewees: [{ name: '王某', unit: '财务股', title: '股长', political: '' }],
     };
     expect(interviewSpec.title(one)).toBe('王某（财务股股长）');
