@@ -13,11 +13,7 @@ export function App() {
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
           <Layout.Content style={{ overflow: 'auto' }}>
-            {route.page === 'case' ? (
-              <CaseWorkspace caseId={route.caseId} section={route.section} />
-            ) : (
-              <CaseListPage />
-            )}
+            {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
           </Layout.Content>
           <Layout.Footer style={{ padding: '4px 16px', borderTop: '1px solid #f0f0f0' }}>
             <Space separator="·">

@@ -18,21 +18,23 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Route = { page: 'cases' } | { page: 'case'; caseId: string; section: Section };
+export type Route =
+  { page: 'cases' } | { page: 'case'; caseId: string; section: Section; recordId?: string };
 
 export function parseRoute(hash: string): Route {
-  const [, page, caseId, section] = hash.replace(/^#/, '').split('/');
+  const [, page, caseId, section, recordId] = hash.replace(/^#/, '').split('/');
   if (page === 'case' && caseId) {
-    const known = SECTIONS.find((s) => s === section);
-    return { page: 'case', caseId: decodeURIComponent(caseId), section: known ?? 'overview' };
+    const known = SECTIONS.find((s) => s === section) ?? 'overview';
+    const route: Route = { page: 'case', caseId: decodeURIComponent(caseId), section: known };
+    return recordId ? { ...route, recordId: decodeURIComponent(recordId) } : route;
   }
   return { page: 'cases' };
 }
 
 export function routeHash(route: Route): string {
-  return route.page === 'case'
-    ? `#/case/${encodeURIComponent(route.caseId)}/${route.section}`
-    : '#/cases';
+  if (route.page !== 'case') return '#/cases';
+  const base = `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
+  return route.recordId ? `${base}/${encodeURIComponent(route.recordId)}` : base;
 }
 
 export function navigate(route: Route): void {

@@ -6,3 +6,5 @@ export const repos: Repositories = repositories(new WorkbenchDB());
 export type { Repositories };
 export { NewerDataError } from './repositories';
 export type { Actor } from './write';
+export type { FieldRecord, PatchResult } from './records.repository';
+export type { Attachment } from './database';

@@ -10,6 +10,11 @@ export function useMembers(caseId: string) {
   return useLiveQuery(() => repos.members.list(caseId), [caseId]);
 }
 
+/** Everyone who was ever on the team, so records keep showing the names they were signed with. */
+export function useEveryone(caseId: string) {
+  return useLiveQuery(() => repos.members.everyone(caseId), [caseId]);
+}
+
 /** The member using this laptop for this case, if one is chosen and still on the team. */
 export function useCurrentMember(caseId: string): MemberRecord | undefined {
   return useLiveQuery(async () => {

@@ -8,10 +8,16 @@ import { navigate, type Section } from '../app/route';
 import { SECTION_MENU } from '../app/sections';
 import { OverviewPage } from './OverviewPage';
 import { TeamPage } from './TeamPage';
+import { RecordListPage } from './RecordListPage';
+import { RecordEditorPage } from './RecordEditorPage';
+import { useRecordCounts } from '../hooks/records';
+import { isRecordKind } from '../../shared/domain/records';
 
 /** One case: the left navigation, the header with the current member, and the section. */
-export function CaseWorkspace({ caseId, section }: { caseId: string; section: Section }) {
+export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
+  const { caseId, section, recordId } = props;
   const caseRecord = useCase(caseId);
+  const counts = useRecordCounts(caseId);
   const current = useCurrentMember(caseId);
   const toCases = () => navigate({ page: 'cases' });
 
@@ -35,7 +41,11 @@ export function CaseWorkspace({ caseId, section }: { caseId: string; section: Se
         <Menu
           mode="inline"
           selectedKeys={[section]}
-          items={SECTION_MENU.map(({ key, label, icon }) => ({ key, label, icon }))}
+          items={SECTION_MENU.map(({ key, label, icon }) => ({
+            key,
+            icon,
+            label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
+          }))}
           onClick={({ key }) => navigate({ page: 'case', caseId, section: key as Section })}
         />
       </Layout.Sider>
@@ -71,14 +81,26 @@ export function CaseWorkspace({ caseId, section }: { caseId: string; section: Se
               style={{ marginBottom: 16 }}
             />
           )}
-          <SectionContent caseId={caseId} section={section} />
+          <SectionContent caseId={caseId} section={section} recordId={recordId} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-function SectionContent({ caseId, section }: { caseId: string; section: Section }) {
+function SectionContent(props: {
+  caseId: string;
+  section: Section;
+  recordId?: string | undefined;
+}) {
+  const { caseId, section, recordId } = props;
+  if (isRecordKind(section)) {
+    return recordId ? (
+      <RecordEditorPage key={recordId} caseId={caseId} kind={section} recordId={recordId} />
+    ) : (
+      <RecordListPage caseId={caseId} kind={section} />
+    );
+  }
   switch (section) {
     case 'overview':
       return <OverviewPage caseId={caseId} />;

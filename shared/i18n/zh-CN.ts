@@ -154,6 +154,7 @@ export const zh = {
     tagsPlaceholder: '输入后回车，可添加多个',
     attachments: '附件',
     updatedAt: '最后修改',
+    columns: { date: '日期', title: '标题', subKind: '类型', deletedAt: '删除时间' },
     createdBy: '记录人',
   },
   interview: {
@@ -283,6 +284,11 @@ export const zh = {
     remove: '删除附件',
     removeConfirm: '删除后附件移入回收站，可恢复。确定删除？',
     none: '还没有附件',
+    open: (name: string) => `查看“${name}”`,
+    downloadNamed: (name: string) => `下载“${name}”`,
+    removeNamed: (name: string) => `删除附件“${name}”`,
+    addFailed: '附件未保存：',
+    removeFailed: '附件未删除：',
   },
   validation: {
     required: (label: string) => `请填写${label}`,

@@ -13,3 +13,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, RecordSpec>> = {
 };
 
 export { RECORD_KINDS, type RecordKind, type RecordSpec } from './common';
+
+export function isRecordKind(value: string): value is RecordKind {
+  return value in RECORD_SPECS;
+}

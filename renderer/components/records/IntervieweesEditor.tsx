@@ -1,0 +1,78 @@
+import { Button, Col, Input, Row } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Interviewee } from '../../../shared/domain/records/interview.schema';
+import { zh } from '../../../shared/i18n/zh-CN';
+
+const f = zh.interview.fields;
+const blank: Interviewee = { name: '', unit: '', title: '', political: '' };
+
+/** 被谈话人: one row per person (a 集体谈 has several). */
+export function IntervieweesEditor(props: {
+  value: readonly Interviewee[];
+  onChange: (people: Interviewee[]) => void;
+}) {
+  const people = props.value.length > 0 ? props.value : [blank];
+  const set = (i: number, patch: Partial<Interviewee>) =>
+    props.onChange(people.map((p, j) => (i === j ? { ...p, ...patch } : p)));
+  return (
+    <div>
+      {people.map((p, i) => (
+        <Row gutter={8} key={i} style={{ marginBottom: 8 }} data-testid="interviewee">
+          <Col span={5}>
+            <Input
+              aria-label={f.intervieweeName}
+              placeholder={f.intervieweeName}
+              value={p.name}
+              maxLength={20}
+              onChange={(e) => set(i, { name: e.target.value })}
+            />
+          </Col>
+          <Col span={8}>
+            <Input
+              aria-label={f.intervieweeUnit}
+              placeholder={f.intervieweeUnit}
+              value={p.unit}
+              maxLength={100}
+              onChange={(e) => set(i, { unit: e.target.value })}
+            />
+          </Col>
+          <Col span={5}>
+            <Input
+              aria-label={f.intervieweeTitle}
+              placeholder={f.intervieweeTitle}
+              value={p.title}
+              maxLength={50}
+              onChange={(e) => set(i, { title: e.target.value })}
+            />
+          </Col>
+          <Col span={4}>
+            <Input
+              aria-label={f.intervieweePolitical}
+              placeholder={f.intervieweePolitical}
+              value={p.political}
+              maxLength={20}
+              onChange={(e) => set(i, { political: e.target.value })}
+            />
+          </Col>
+          <Col span={2}>
+            {people.length > 1 && (
+              <Button
+                type="text"
+                aria-label={zh.common.remove}
+                icon={<DeleteOutlined />}
+                onClick={() => props.onChange(people.filter((_, j) => j !== i))}
+              />
+            )}
+          </Col>
+        </Row>
+      ))}
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        onClick={() => props.onChange([...people, blank])}
+      >
+        {zh.interview.addInterviewee}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/** The inputs record forms share: members of the team, focus areas, free tags, dates, times. */
+import { DatePicker, Select, TimePicker, TreeSelect } from 'antd';
+import dayjs from 'dayjs';
+import { FOCUS_TREE, type FocusNode } from '../../../shared/domain/focus';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { useEveryone } from '../../hooks/members';
+import { fromIso, toIso } from '../dateValue';
+
+/** Team members by name; members removed from the team still show on records that name them. */
+export function MemberPicker(props: {
+  caseId: string;
+  value: string | readonly string[];
+  multiple?: boolean;
+  onChange: (value: string | string[]) => void;
+  ariaLabel: string;
+}) {
+  const everyone = useEveryone(props.caseId) ?? [];
+  const shown = new Set(Array.isArray(props.value) ? props.value : [props.value]);
+  const options = everyone
+    .filter((m) => !m.deleted || shown.has(m.id))
+    .map((m) => ({ value: m.id, label: `${m.name}（${zh.member.roles[m.role]}）` }));
+  return (
+    <Select
+      aria-label={props.ariaLabel}
+      mode={props.multiple ? 'multiple' : undefined}
+      value={props.value === '' ? undefined : (props.value as string | string[])}
+      options={options}
+      onChange={(v: string | string[]) => props.onChange(v ?? (props.multiple ? [] : ''))}
+      allowClear={!props.multiple}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+const treeData = (nodes: readonly FocusNode[]): object[] =>
+  nodes.map((n) => ({
+    value: n.code,
+    title: n.label,
+    children: n.children ? treeData(n.children) : undefined,
+  }));
+
+export function FocusPicker(props: { value: readonly string[]; onChange: (v: string[]) => void }) {
+  return (
+    <TreeSelect
+      aria-label={zh.records.focus}
+      multiple
+      treeDefaultExpandAll
+      value={[...props.value]}
+      treeData={treeData(FOCUS_TREE)}
+      placeholder={zh.records.focusPlaceholder}
+      onChange={(v: string[]) => props.onChange(v)}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export function TagsPicker(props: { value: readonly string[]; onChange: (v: string[]) => void }) {
+  return (
+    <Select
+      aria-label={zh.records.tags}
+      mode="tags"
+      value={[...props.value]}
+      placeholder={zh.records.tagsPlaceholder}
+      onChange={(v: string[]) => props.onChange(v)}
+      tokenSeparators={[',', '，', '、']}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export function DateInput(props: { value: string; label: string; onChange: (v: string) => void }) {
+  return (
+    <DatePicker
+      aria-label={props.label}
+      placeholder={props.label}
+      value={fromIso(props.value) ?? null}
+      onChange={(d) => props.onChange(toIso(d))}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export function TimeInput(props: { value: string; label: string; onChange: (v: string) => void }) {
+  return (
+    <TimePicker
+      aria-label={props.label}
+      placeholder={props.label}
+      format="HH:mm"
+      needConfirm={false}
+      value={props.value ? dayjs(`2000-01-01T${props.value}`) : null}
+      onChange={(t) => props.onChange(t ? t.format('HH:mm') : '')}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localIsoDate } from '../../shared/domain/dates';
+import type { RecordKind } from '../../shared/domain/records';
+import { repos } from '../db';
+import { navigate } from '../app/route';
+import { requireActor, useActor } from './members';
+
+/** List rows of one kind (live, or in the recycle bin); undefined while loading. */
+export function useSummaries(caseId: string, kind: RecordKind, state: 'live' | 'deleted') {
+  return useLiveQuery(() => repos.records.summaries(caseId, kind, state), [caseId, kind, state]);
+}
+
+/** Live records per kind, for the navigation. */
+export function useRecordCounts(caseId: string) {
+  return useLiveQuery(() => repos.records.counts(caseId), [caseId]);
+}
+
+export function useRecordActions(caseId: string, kind: RecordKind) {
+  const actor = useActor(caseId);
+  return {
+    canWrite: actor !== undefined,
+    /** Creates a blank record and opens it. */
+    create: async () => {
+      const record = await repos.records.create(
+        kind,
+        caseId,
+        requireActor(actor),
+        localIsoDate(new Date()),
+      );
+      navigate({ page: 'case', caseId, section: kind, recordId: record.id });
+    },
+    remove: (id: string) => repos.records.remove(kind, id, requireActor(actor)),
+    restore: (id: string) => repos.records.restore(kind, id, requireActor(actor)),
+  };
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  Popconfirm,
+  Result,
+  Row,
+  Space,
+  Typography,
+} from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
+import { zh } from '../../shared/i18n/zh-CN';
+import { useAutosavedRecord } from '../hooks/autosave';
+import { useRecordActions } from '../hooks/records';
+import { navigate } from '../app/route';
+import { RECORD_FORMS } from '../components/records/forms';
+import { Field } from '../components/records/Field';
+import { FocusPicker, TagsPicker } from '../components/records/pickers';
+import { SaveIndicator } from '../components/records/SaveIndicator';
+import { RECORD_TITLES } from '../components/records/titles';
+
+/** One record, edited in place and saved as it is typed. */
+export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
+  const { caseId, kind, recordId } = props;
+  const editor = useAutosavedRecord(caseId, kind, recordId);
+  const actions = useRecordActions(caseId, kind);
+  const { message } = AntApp.useApp();
+  const [, setHistoryOpen] = useState(false);
+  const back = () => navigate({ page: 'case', caseId, section: kind });
+
+  if (editor.record === undefined) return null;
+  if (editor.record === null) {
+    return (
+      <Result
+        status="404"
+        title={zh.validation.notFound}
+        extra={<Button onClick={back}>{zh.records.back}</Button>}
+      />
+    );
+  }
+
+  const spec = RECORD_SPECS[kind];
+  const values = editor.values;
+  const KindForm = RECORD_FORMS[kind];
+  const problems = { refused: editor.refused, missing: editor.missing };
+  const title = spec.title(spec.fields('9999-12-31').parse(values)) || zh.records.untitled;
+  const list = (key: string) => (values[key] as string[] | undefined) ?? [];
+
+  const remove = async () => {
+    await editor.flush();
+    await actions.remove(recordId);
+    void message.success(zh.records.deleted);
+    back();
+  };
+
+  return (
+    <Card
+      title={
+        <Space>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            aria-label={zh.records.back}
+            onClick={back}
+          />
+          <Typography.Text strong data-testid="record-title">
+            {RECORD_TITLES[kind]} · {title}
+          </Typography.Text>
+          <SaveIndicator status={editor.status} failure={editor.failure} />
+        </Space>
+      }
+      extra={
+        <Space>
+          <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
+            {zh.records.history}
+          </Button>
+          <Popconfirm
+            title={zh.records.deleteConfirm}
+            okText={zh.common.confirm}
+            cancelText={zh.common.cancel}
+            onConfirm={() => void remove()}
+            disabled={!actions.canWrite}
+          >
+            <Button danger icon={<DeleteOutlined />} disabled={!actions.canWrite}>
+              {zh.records.delete}
+            </Button>
+          </Popconfirm>
+        </Space>
+      }
+    >
+      <Form layout="vertical" component="div" disabled={!actions.canWrite}>
+        <KindForm caseId={caseId} values={values} change={editor.change} problems={problems} />
+        <Row gutter={16} style={{ marginTop: 16 }}>
+          <Col span={14}>
+            <Field name="focus" label={zh.records.focus} problems={problems}>
+              <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />
+            </Field>
+          </Col>
+          <Col span={10}>
+            <Field name="tags" label={zh.records.tags} problems={problems}>
+              <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />
+            </Field>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
