@@ -1,0 +1,106 @@
+import { Button, Card, Popconfirm, Tooltip, Typography } from 'antd';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  FileImageOutlined,
+  FileOutlined,
+  FilePdfOutlined,
+} from '@ant-design/icons';
+import { formatBytes, isPreviewable } from '../../../shared/domain/attachment';
+import { zh } from '../../../shared/i18n/zh-CN';
+import type { Attachment } from '../../hooks/attachments';
+import { downloadBlob, useBlobSrc } from './objectUrl';
+
+const THUMB_HEIGHT = 120;
+const z = zh.attachment;
+
+/** One attachment in the grid: its thumbnail or a file icon, name, size, download and delete. */
+export function AttachmentCard(props: {
+  attachment: Attachment;
+  canRemove: boolean;
+  onOpen: () => void;
+  onRemove: () => void;
+}) {
+  const { attachment: a, canRemove, onOpen, onRemove } = props;
+  return (
+    <Card
+      size="small"
+      data-testid="attachment-card"
+      styles={{ body: { padding: '6px 8px' } }}
+      cover={
+        <button type="button" aria-label={z.open(a.name)} onClick={onOpen} style={coverButton}>
+          {a.thumbnail ? <Thumbnail blob={a.thumbnail} /> : <FileIcon mime={a.mime} />}
+        </button>
+      }
+      actions={[
+        <Tooltip key="download" title={z.download}>
+          <Button
+            type="text"
+            size="small"
+            icon={<DownloadOutlined />}
+            aria-label={z.downloadNamed(a.name)}
+            onClick={() => downloadBlob(a.blob, a.name)}
+          />
+        </Tooltip>,
+        <Popconfirm
+          key="remove"
+          title={z.removeConfirm}
+          okText={zh.common.confirm}
+          cancelText={zh.common.cancel}
+          disabled={!canRemove}
+          onConfirm={onRemove}
+        >
+          <Tooltip title={z.remove}>
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={z.removeNamed(a.name)}
+              disabled={!canRemove}
+            />
+          </Tooltip>
+        </Popconfirm>,
+      ]}
+    >
+      <Typography.Text ellipsis={{ tooltip: a.name }} style={{ display: 'block' }}>
+        {a.name}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {formatBytes(a.size)}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+function Thumbnail({ blob }: { blob: Blob }) {
+  const ref = useBlobSrc(blob);
+  return (
+    <img
+      ref={ref}
+      alt=""
+      style={{ width: '100%', height: THUMB_HEIGHT, objectFit: 'contain', display: 'block' }}
+    />
+  );
+}
+
+function FileIcon({ mime }: { mime: string }) {
+  const kind = isPreviewable(mime);
+  const style = { fontSize: 44, color: kind === 'pdf' ? '#cf1322' : '#8c8c8c' };
+  if (kind === 'pdf') return <FilePdfOutlined style={style} />;
+  if (kind === 'image') return <FileImageOutlined style={style} />;
+  return <FileOutlined style={style} />;
+}
+
+const coverButton = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  width: '100%',
+  height: THUMB_HEIGHT,
+  padding: 0,
+  border: 0,
+  background: '#fafafa',
+  cursor: 'pointer',
+  overflow: 'hidden',
+} as const;

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { attachmentProblem } from '../../shared/domain/attachment';
+import type { RecordKind } from '../../shared/domain/records';
+import { ValidationError } from '../../shared/domain/validation';
+import { makeThumbnail } from '../attachments/thumbnail';
+import { repos, type Attachment } from '../db';
+import { requireActor, useActor } from './members';
+
+export type { Attachment };
+
+/** The live attachments of a record, oldest first; undefined while loading. */
+export function useAttachments(recordId: string): Attachment[] | undefined {
+  return useLiveQuery(() => repos.attachments.list(recordId), [recordId]);
+}
+
+export function useAttachmentMutations(caseId: string, kind: RecordKind, recordId: string) {
+  const actor = useActor(caseId);
+  return {
+    canWrite: actor !== undefined,
+    /**
+     * Stores the chosen files, all or none; throws a ValidationError (field `attachments`) when
+     * one of them is refused. Each File is stored as it is, never read into memory here.
+     */
+    add: async (files: readonly File[]) => {
+      // Checked before any thumbnail is made: a refused batch costs no decoding.
+      const problems = files.flatMap((f) => attachmentProblem(f.name, f.size) ?? []);
+      if (problems.length > 0) throw new ValidationError({ attachments: problems.join('\n') });
+      const who = requireActor(actor);
+      const items = [];
+      // One at a time: twenty phone photos decoded at once would hold gigabytes of pixels.
+      for (const file of files) {
+        items.push({
+          name: file.name,
+          mime: file.type,
+          blob: file,
+          thumbnail: await makeThumbnail(file),
+        });
+      }
+      return repos.attachments.add(caseId, kind, recordId, items, who);
+    },
+    remove: (id: string) => repos.attachments.remove(id, requireActor(actor)),
+  };
+}
