@@ -1,5 +1,5 @@
 /** Photos and scans: Blobs in IndexedDB next to the record they belong to. */
-import { monotonicFactory, ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { attachmentProblem } from '../../shared/domain/attachment';
 import type { RecordKind } from '../../shared/domain/records';
 import { ValidationError } from '../../shared/domain/validation';
@@ -7,6 +7,8 @@ import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
 import { contextOf, type Actor } from './write';
 
+// Monotonic ids: files added in one batch keep the order they were chosen in.
+const attachmentId = monotonicFactory();
 const revisionId = monotonicFactory();
 
 export interface NewAttachment {
@@ -39,7 +41,7 @@ export function attachmentsRepository(db: WorkbenchDB) {
           const record = await db.table(recordKind).get(recordId);
           if (!record) throw new ValidationError({ attachments: zh.validation.notFound });
           const rows: Attachment[] = files.map((f) => ({
-            id: ulid(),
+            id: attachmentId(),
             caseId,
             recordKind,
             recordId,

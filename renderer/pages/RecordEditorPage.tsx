@@ -22,6 +22,7 @@ import { Field } from '../components/records/Field';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { SaveIndicator } from '../components/records/SaveIndicator';
 import { RECORD_TITLES } from '../components/records/titles';
+import { AttachmentsPanel } from '../components/AttachmentsPanel';
 
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
@@ -107,6 +108,12 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
           </Col>
         </Row>
       </Form>
+      <AttachmentsPanel
+        caseId={caseId}
+        kind={kind}
+        recordId={recordId}
+        title={kind === 'siteVisits' ? zh.siteVisit.photos : undefined}
+      />
     </Card>
   );
 }

@@ -1,0 +1,26 @@
+// Steps through the app that many e2e tests share: a case with a team, ready to record.
+import type { Page } from 'playwright-core';
+import { button, choose, field, typeDate } from './ui';
+
+/** Creates a case as a new user would and lands in its workspace, with 张三 as current member. */
+export async function createCase(page: Page, unitName = '某县教育局党组') {
+  await button(page, '新建巡察任务').click();
+  const dialog = page.getByRole('dialog');
+  await field(dialog, '被巡察单位').locator('input').fill(unitName);
+  await choose(page, field(dialog, '巡察类型'), '常规巡察');
+  await typeDate(dialog.getByPlaceholder('进驻日期'), '2026-11-02');
+  await typeDate(dialog.getByPlaceholder('计划结束日期'), '2026-12-20');
+  await field(dialog, '你的姓名').locator('input').fill('张三');
+  await button(dialog, '保存').click();
+  await page.getByTestId('case-title').waitFor();
+}
+
+/** Opens a section of the case from the left navigation. */
+export async function openSection(page: Page, name: string) {
+  await page.getByRole('menuitem', { name: new RegExp(name) }).click();
+}
+
+/** Waits until the editor says 已保存. */
+export async function waitSaved(page: Page) {
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+}
