@@ -24,6 +24,8 @@ export const journal = {
   /** Notes the pending edits of a record, replacing the previous note. */
   note(table: string, id: string, patch: Readonly<Record<string, unknown>>): void {
     try {
+      // Measure before serialising: stringifying 10 MB on every keystroke is itself a lag.
+      if (textSize(patch) > JOURNAL_LIMIT) return localStorage.removeItem(keyOf(table, id));
       const text = JSON.stringify({ patch, at: new Date().toISOString() } satisfies JournalEntry);
       if (text.length > JOURNAL_LIMIT) localStorage.removeItem(keyOf(table, id));
       else localStorage.setItem(keyOf(table, id), text);
@@ -50,3 +52,13 @@ export const journal = {
     }
   },
 };
+
+/** Characters of text in a value, counted without copying it. */
+function textSize(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce<number>((n, v) => n + textSize(v), 0);
+  if (value && typeof value === 'object') {
+    return Object.values(value).reduce<number>((n, v) => n + textSize(v), 0);
+  }
+  return 0;
+}

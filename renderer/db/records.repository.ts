@@ -138,11 +138,14 @@ export function recordsRepository(db: WorkbenchDB) {
       return { interviews, docReviews, siteVisits, petitions };
     },
 
-    /** Summaries changed after `since` (an ISO time), oldest first: for keeping an index fresh. */
+    /**
+     * Summaries changed at or after `since` (an ISO time), oldest first: for keeping an index
+     * fresh. Inclusive, so a write in the same millisecond as the last sync is never missed.
+     */
     async changedSince(caseId: string, since: string): Promise<RecordSummary[]> {
       return db.summaries
         .where('[caseId+updatedAt]')
-        .between([caseId, since], [caseId, '\uffff'], false, true)
+        .between([caseId, since], [caseId, '\uffff'], true, true)
         .toArray();
     },
 

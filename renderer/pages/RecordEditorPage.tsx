@@ -23,6 +23,7 @@ import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { SaveIndicator } from '../components/records/SaveIndicator';
 import { RECORD_TITLES } from '../components/records/titles';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
+import { HistoryDrawer } from '../components/HistoryDrawer';
 
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
@@ -30,7 +31,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const editor = useAutosavedRecord(caseId, kind, recordId);
   const actions = useRecordActions(caseId, kind);
   const { message } = AntApp.useApp();
-  const [, setHistoryOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const back = () => navigate({ page: 'case', caseId, section: kind });
 
   if (editor.record === undefined) return null;
@@ -108,6 +109,13 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
           </Col>
         </Row>
       </Form>
+      <HistoryDrawer
+        caseId={caseId}
+        kind={kind}
+        recordId={recordId}
+        open={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+      />
       <AttachmentsPanel
         caseId={caseId}
         kind={kind}

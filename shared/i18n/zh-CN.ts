@@ -164,6 +164,8 @@ export const zh = {
     tagsPlaceholder: '输入后回车，可添加多个',
     attachments: '附件',
     updatedAt: '最后修改',
+    folded: (n: number) =>
+      `以上 ${n.toLocaleString('zh-CN')} 字已折叠（只读预览开头和结尾），以保证输入流畅；全文已完整保存。`,
     columns: { date: '日期', title: '标题', subKind: '类型', deletedAt: '删除时间' },
     createdBy: '记录人',
   },
@@ -280,6 +282,14 @@ export const zh = {
       handlingNote: '办理情况',
     },
     anonymousLabel: '匿名反映',
+  },
+  search: {
+    placeholder: '搜索本案全部记录（中文词语，多个词用空格分开）',
+    results: (total: number, shown: number) =>
+      total > shown ? `找到 ${total} 条记录，显示最相关的 ${shown} 条` : `找到 ${total} 条记录`,
+    none: '没有找到包含这些词的记录',
+    searching: '正在搜索…',
+    close: '关闭搜索',
   },
   attachment: {
     add: '添加附件',

@@ -56,3 +56,23 @@ export async function storeCount(page: Page, store: string): Promise<number> {
     store,
   );
 }
+
+/** The length of every turn of every stored interview, read straight from IndexedDB. */
+export async function storedTurnLengths(page: Page): Promise<number[][]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[][]>((resolve, reject) => {
+        const open = indexedDB.open('xuncha-workbench');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('interviews').objectStore('interviews').getAll();
+          req.onsuccess = () => {
+            db.close();
+            const rows = req.result as { turns: { text: string }[] }[];
+            resolve(rows.map((r) => r.turns.map((t) => t.text.length)));
+          };
+        };
+      }),
+  );
+}

@@ -5,15 +5,14 @@
  * The 问/答 label is part of the turn, never typed.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Empty, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { ulid } from 'ulid';
 import type { Speaker, Turn } from '../../../shared/domain/records/interview.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { BigTextArea } from './BigTextArea';
 
 const t = zh.interview;
-/** Past this size a turn stops growing with its text: measuring megabytes on every key is slow. */
-const AUTOSIZE_LIMIT = 100_000;
 
 const other = (s: Speaker): Speaker => (s === 'q' ? 'a' : 'q');
 
@@ -112,13 +111,11 @@ function TurnRow(props: {
           {label}：
         </Tag>
       </Tooltip>
-      <Input.TextArea
-        aria-label={label}
+      <BigTextArea
+        ariaLabel={label}
         ref={(ref) => props.register(ref?.resizableTextArea?.textArea ?? null)}
         value={turn.text}
-        autoSize={turn.text.length < AUTOSIZE_LIMIT ? { minRows: 1, maxRows: 24 } : false}
-        rows={turn.text.length < AUTOSIZE_LIMIT ? undefined : 20}
-        onChange={(e) => props.onText(e.target.value)}
+        onChange={props.onText}
         onKeyDown={props.onKeyDown}
       />
       <Button

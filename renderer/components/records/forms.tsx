@@ -22,6 +22,7 @@ import { options } from '../options';
 import { Field, type FieldProblems } from './Field';
 import { IntervieweesEditor } from './IntervieweesEditor';
 import { TurnsEditor } from './TurnsEditor';
+import { BigTextArea } from './BigTextArea';
 import { DateInput, MemberPicker, TimeInput } from './pickers';
 
 export interface FormProps<T> {
@@ -190,19 +191,21 @@ function DocReviewForm({ caseId, values: v, change, problems }: FormProps<DocRev
         </Col>
       </Row>
       <Field name="extracts" label={f.extracts} problems={problems}>
-        <Input.TextArea
-          aria-label={f.extracts}
+        <BigTextArea
+          ariaLabel={f.extracts}
           value={v.extracts}
-          autoSize={{ minRows: 4, maxRows: 20 }}
-          onChange={(e) => change({ extracts: e.target.value })}
+          minRows={4}
+          maxRows={20}
+          onChange={(extracts) => change({ extracts })}
         />
       </Field>
       <Field name="observations" label={f.observations} problems={problems}>
-        <Input.TextArea
-          aria-label={f.observations}
+        <BigTextArea
+          ariaLabel={f.observations}
           value={v.observations}
-          autoSize={{ minRows: 3, maxRows: 20 }}
-          onChange={(e) => change({ observations: e.target.value })}
+          minRows={3}
+          maxRows={20}
+          onChange={(observations) => change({ observations })}
         />
       </Field>
     </>
@@ -256,11 +259,12 @@ function SiteVisitForm({ caseId, values: v, change, problems }: FormProps<SiteVi
         />
       </Field>
       <Field name="observations" label={f.observations} problems={problems}>
-        <Input.TextArea
-          aria-label={f.observations}
+        <BigTextArea
+          ariaLabel={f.observations}
           value={v.observations}
-          autoSize={{ minRows: 4, maxRows: 20 }}
-          onChange={(e) => change({ observations: e.target.value })}
+          minRows={4}
+          maxRows={20}
+          onChange={(observations) => change({ observations })}
         />
       </Field>
     </>
@@ -347,19 +351,21 @@ function PetitionForm({ values: v, change, problems }: FormProps<PetitionFields>
         />
       </Field>
       <Field name="summary" label={f.summary} problems={problems} required>
-        <Input.TextArea
-          aria-label={f.summary}
+        <BigTextArea
+          ariaLabel={f.summary}
           value={v.summary}
-          autoSize={{ minRows: 4, maxRows: 20 }}
-          onChange={(e) => change({ summary: e.target.value })}
+          minRows={4}
+          maxRows={20}
+          onChange={(summary) => change({ summary })}
         />
       </Field>
       <Field name="handlingNote" label={f.handlingNote} problems={problems}>
-        <Input.TextArea
-          aria-label={f.handlingNote}
+        <BigTextArea
+          ariaLabel={f.handlingNote}
           value={v.handlingNote}
-          autoSize={{ minRows: 2, maxRows: 12 }}
-          onChange={(e) => change({ handlingNote: e.target.value })}
+          minRows={2}
+          maxRows={12}
+          onChange={(handlingNote) => change({ handlingNote })}
         />
       </Field>
     </>

@@ -1,0 +1,110 @@
+import { mkdtempSync, closeSync, openSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { button, storedTurnLengths, typeDate } from '../support/ui';
+import { createCase, openSection, waitSaved } from '../support/workbench';
+
+let s: BrowserSession;
+beforeEach(async () => {
+  s = await openBrowser();
+  await s.page.goto(inject('baseUrl'));
+  await createCase(s.page);
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const fieldOf = (page: Page, name: string) => page.locator(`[data-field="${name}"]`);
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+async function newInterview(page: Page) {
+  await openSection(page, '谈话记录');
+  await button(page, '新建谈话记录').click();
+  await page.getByTestId('save-status').waitFor();
+}
+
+describe('bad input in a record', () => {
+  it('names what is missing, refuses an end time before the start and a far-future date, and keeps the rest', async () => {
+    const { page } = s;
+    await newInterview(page);
+    // A new interview has no interviewee yet: said beside the field, and saved anyway.
+    await expect
+      .poll(() => fieldOf(page, 'interviewees').textContent())
+      .toContain('请填写至少一名被谈话人的姓名');
+    await page.getByLabel('谈话地点').fill('局机关三楼会议室');
+
+    await typeDate(page.getByLabel('开始时间'), '10:00');
+    await typeDate(page.getByLabel('结束时间'), '09:15');
+    await expect
+      .poll(() => fieldOf(page, 'endTime').textContent())
+      .toContain('结束时间不能早于开始时间');
+    await typeDate(page.getByLabel('谈话日期'), '2099-01-01');
+    await expect.poll(() => fieldOf(page, 'date').textContent()).toContain('谈话日期不能晚于今天');
+    await waitSaved(page);
+
+    await page.reload();
+    await page.getByTestId('save-status').waitFor();
+    expect(await page.getByLabel('谈话地点').inputValue()).toBe('局机关三楼会议室');
+    expect(await page.getByLabel('开始时间').inputValue()).toBe('10:00');
+    expect(await page.getByLabel('结束时间').inputValue()).toBe(''); // refused, never stored
+    expect(await page.getByLabel('谈话日期').inputValue()).toBe(today()); // the good date stayed
+  });
+
+  it('accepts 10 MB pasted into one answer and stays responsive', async () => {
+    const { page } = s;
+    await newInterview(page);
+    await button(page, '添加“答”').click();
+    const answer = page.getByTestId('turn').first().locator('textarea');
+    const huge = '经查，'.repeat(Math.ceil((10 * 1024 * 1024) / 3)).slice(0, 10 * 1024 * 1024);
+    await answer.evaluate((el, text) => {
+      // A real paste event, with the text on its clipboard data, as Ctrl+V delivers it.
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, huge);
+    await page.getByTestId('folded-text').waitFor();
+    await waitSaved(page);
+
+    // Still responsive: keystrokes land at once, and are saved.
+    const started = Date.now();
+    await answer.press('End');
+    await answer.pressSequentially('完');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(Date.now() - started).toBeLessThan(1500);
+    await waitSaved(page);
+
+    const stored = () => storedTurnLengths(page);
+    expect(await stored()).toEqual([[huge.length + 1]]);
+    await page.reload();
+    await page.getByTestId('folded-text').waitFor();
+    expect(await page.getByTestId('turn').first().locator('textarea').inputValue()).toMatch(/完$/);
+    expect(await stored()).toEqual([[huge.length + 1]]);
+  });
+
+  it('refuses an attachment over 200 MB with a clear message and stores nothing', async () => {
+    const { page } = s;
+    await openSection(page, '实地走访');
+    await button(page, '新建实地走访').click();
+    await page.getByTestId('save-status').waitFor();
+    // A sparse file: 200 MB + 1 byte on paper, nothing on disk.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'big-')), '现场录像.mp4');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 200 * 1024 * 1024 + 1);
+    closeSync(fd);
+    await page.getByTestId('attachment-input').setInputFiles(file);
+    const alert = page.getByRole('alert').filter({ hasText: '现场录像.mp4' });
+    await expect.poll(() => alert.textContent()).toContain('超过单个文件 200.0 MB 的上限，未保存');
+    expect(await page.getByTestId('attachment-card').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('save-status').waitFor();
+    expect(await page.getByTestId('attachment-card').count()).toBe(0);
+  });
+});
