@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { createCase, openSection } from '../support/workbench';
+
+let s: BrowserSession;
+beforeEach(async () => {
+  s = await openBrowser();
+  await s.page.goto(inject('baseUrl'));
+});
+afterEach(async () => {
+  await s.close();
+});
+
+describe('a list of 10,000 interviews', () => {
+  it('renders only the rows in view and scrolls to the last one', async () => {
+    const { page } = s;
+    await createCase(page);
+    const caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]!);
+
+    // Seed straight into IndexedDB: 10,000 summaries, one day apart going back from 2026-11-23.
+    await page.evaluate(async (caseId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('xuncha-workbench');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      const tx = db.transaction('summaries', 'readwrite');
+      const store = tx.objectStore('summaries');
+      const day = 24 * 3600 * 1000;
+      for (let i = 0; i < 10_000; i++) {
+        const date = new Date(Date.UTC(2026, 10, 23) - i * day).toISOString().slice(0, 10);
+        store.put({
+          id: `seed-${String(i).padStart(5, '0')}`,
+          caseId,
+          kind: 'interviews',
+          state: 'live',
+          title: `被谈话人${i}`,
+          date,
+          subKind: 'individual',
+          members: [],
+          focus: [],
+          tags: [],
+          missing: 0,
+          createdBy: '',
+          updatedAt: '2026-11-23T00:00:00.000Z',
+          updatedBy: '',
+        });
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, caseId);
+
+    await openSection(page, '谈话记录');
+    await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('共 10000 条');
+    const rows = page.locator('.ant-table-row');
+    expect(await rows.count()).toBeLessThan(100);
+    expect(await rows.first().textContent()).toContain('被谈话人0');
+
+    const holder = page.locator('.ant-table-tbody-virtual-holder');
+    const started = Date.now();
+    await holder.hover();
+    await page.mouse.wheel(0, 1_000_000); // the virtual list scrolls by wheel, as a user does
+    await expect.poll(() => page.getByText('被谈话人9999', { exact: true }).isVisible()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await rows.count()).toBeLessThan(100);
+  });
+});
