@@ -38,7 +38,7 @@ export function attachmentsRepository(db: WorkbenchDB) {
         'rw',
         [db.attachments, db.revisions, db.table(recordKind)],
         async () => {
-          const record = await db.table(recordKind).get(recordId);
+          const record: unknown = await db.table(recordKind).get(recordId);
           if (!record) throw new ValidationError({ attachments: zh.validation.notFound });
           const rows: Attachment[] = files.map((f) => ({
             id: attachmentId(),

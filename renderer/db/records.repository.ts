@@ -57,7 +57,7 @@ export function recordsRepository(db: WorkbenchDB) {
           contextOf(actor),
         );
         await writeSummary(kind, record);
-        return record as FieldRecord;
+        return record;
       });
     },
 
@@ -92,7 +92,7 @@ export function recordsRepository(db: WorkbenchDB) {
           contextOf(actor),
         );
         if (record !== current) await writeSummary(kind, record);
-        return { record: record as FieldRecord, refused, missing };
+        return { record: record, refused, missing };
       });
     },
 

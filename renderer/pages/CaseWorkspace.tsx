@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
 import { CurrentMemberSelect } from '../components/CurrentMemberSelect';
@@ -12,12 +12,16 @@ import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
+import { SearchResults } from '../components/search/SearchResults';
+import { useUi } from '../stores/ui.store';
 
 /** One case: the left navigation, the header with the current member, and the section. */
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
   const { caseId, section, recordId } = props;
   const caseRecord = useCase(caseId);
   const counts = useRecordCounts(caseId);
+  const search = useUi((s) => s.search);
+  const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
   const toCases = () => navigate({ page: 'cases' });
 
@@ -46,7 +50,10 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             icon,
             label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
           }))}
-          onClick={({ key }) => navigate({ page: 'case', caseId, section: key as Section })}
+          onClick={({ key }) => {
+            setSearch('');
+            navigate({ page: 'case', caseId, section: key as Section });
+          }}
         />
       </Layout.Sider>
       <Layout>
@@ -70,7 +77,18 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             <Tag color="blue">{zh.case.statuses[caseRecord.status]}</Tag>
             {caseRecord.archived && <Tag>{zh.case.archived}</Tag>}
           </Space>
-          <CurrentMemberSelect caseId={caseId} />
+          <Space size="large">
+            <Input.Search
+              aria-label={zh.search.placeholder}
+              placeholder={zh.search.placeholder}
+              allowClear
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: 360 }}
+              data-testid="search-box"
+            />
+            <CurrentMemberSelect caseId={caseId} />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
           {current === undefined && (
@@ -81,7 +99,11 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
               style={{ marginBottom: 16 }}
             />
           )}
-          <SectionContent caseId={caseId} section={section} recordId={recordId} />
+          {search.trim() ? (
+            <SearchResults caseId={caseId} query={search} />
+          ) : (
+            <SectionContent caseId={caseId} section={section} recordId={recordId} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

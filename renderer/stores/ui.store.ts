@@ -14,6 +14,9 @@ type Dialog =
 interface UiState {
   caseListTab: 'active' | 'archived';
   dialog: Dialog;
+  /** What the search box of the open case holds; non-empty shows results instead of a section. */
+  search: string;
+  setSearch: (search: string) => void;
   setCaseListTab: (tab: UiState['caseListTab']) => void;
   openDialog: (dialog: Dialog) => void;
   closeDialog: () => void;
@@ -22,6 +25,8 @@ interface UiState {
 export const useUi = create<UiState>()((set) => ({
   caseListTab: 'active',
   dialog: { kind: 'none' },
+  search: '',
+  setSearch: (search) => set({ search }),
   setCaseListTab: (caseListTab) => set({ caseListTab }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),

@@ -6,10 +6,10 @@ import { siteVisitSpec } from './siteVisit.schema';
 import { petitionSpec } from './petition.schema';
 
 export const RECORD_SPECS: Readonly<Record<RecordKind, RecordSpec>> = {
-  interviews: interviewSpec as unknown as RecordSpec,
-  docReviews: docReviewSpec as unknown as RecordSpec,
-  siteVisits: siteVisitSpec as unknown as RecordSpec,
-  petitions: petitionSpec as unknown as RecordSpec,
+  interviews: interviewSpec,
+  docReviews: docReviewSpec,
+  siteVisits: siteVisitSpec,
+  petitions: petitionSpec,
 };
 
 export { RECORD_KINDS, type RecordKind, type RecordSpec } from './common';

@@ -26,7 +26,7 @@ export interface RecordSummary {
 const ANY_DAY = '9999-12-31';
 
 export function summarize(spec: RecordSpec, record: Stored<object>): RecordSummary {
-  const values = spec.fields(ANY_DAY).parse(record) as Record<string, unknown>;
+  const values = spec.fields(ANY_DAY).parse(record);
   const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
   return {
     id: record.id,

@@ -106,8 +106,13 @@ describe('field records', () => {
     const since = a.updatedAt;
     await new Promise((r) => setTimeout(r, 5));
     const b = await repos.records.create('docReviews', caseId, actor, today);
-    expect((await repos.records.changedSince(caseId, since)).map((s) => s.id)).toEqual([a.id, b.id]);
-    expect((await repos.records.changedSince(caseId, b.updatedAt)).map((s) => s.id)).toEqual([b.id]);
+    expect((await repos.records.changedSince(caseId, since)).map((s) => s.id)).toEqual([
+      a.id,
+      b.id,
+    ]);
+    expect((await repos.records.changedSince(caseId, b.updatedAt)).map((s) => s.id)).toEqual([
+      b.id,
+    ]);
   });
 });
 
