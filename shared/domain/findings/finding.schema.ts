@@ -1,0 +1,65 @@
+/**
+ * 发现问题: a problem the team found, the evidence it rests on, and where it stands in the
+ * leader's review. Categories are codes of the focus tree (shared/domain/focus.ts).
+ */
+import { z } from '../zod';
+import { zh } from '../../i18n/zh-CN';
+import { isFocusCode } from '../focus';
+import { optionalText } from '../text';
+import { RECORD_KINDS, longText } from '../records/common';
+import type { Stored } from '../record';
+
+export const SEVERITIES = ['general', 'serious', 'grave'] as const;
+export const FINDING_STATUSES = ['draft', 'pending', 'confirmed', 'returned', 'merged'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** A pointer to what proves a finding: a record, optionally one 问/答 turn of it, or a file. */
+export const evidenceRef = z.object({
+  kind: z.enum([...RECORD_KINDS, 'attachments']),
+  recordId: z.string().min(1).max(40),
+  /** The turn of an interview the passage comes from; blank for the whole record. */
+  turnId: z.string().max(40).default(''),
+  /** The quoted passage, as it read when it was cited. */
+  excerpt: z.string().max(5000).default(''),
+});
+export type EvidenceRef = z.output<typeof evidenceRef>;
+
+const f = zh.finding.fields;
+
+export const findingFields = z.object({
+  title: optionalText(f.title, 200),
+  description: longText(f.description),
+  category: z
+    .string()
+    .refine((c) => c === '' || isFocusCode(c), { error: zh.validation.focus })
+    .default(''),
+  persons: z.array(z.string().trim().min(1).max(50)).max(100).default([]),
+  departments: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  /** Money involved, in 分; null when none is stated. See amount.ts. */
+  amountFen: z.number().int().nonnegative().nullable().default(null),
+  severity: z.enum(SEVERITIES).default('general'),
+  status: z.enum(FINDING_STATUSES).default('draft'),
+  reviewComment: optionalText(f.reviewComment, 2000),
+  /** Position within its category: the order of the report. */
+  order: z.number().finite().default(0),
+  evidence: z.array(evidenceRef).max(500).default([]),
+  /** Set on a finding merged into another: the one that now carries its evidence. */
+  mergedInto: z.string().max(40).default(''),
+});
+
+export type FindingFields = z.output<typeof findingFields>;
+export type FindingRecord = Stored<FindingFields>;
+
+/** Same record, same turn: one piece of evidence, however often it is cited. */
+export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
+  return a.kind === b.kind && a.recordId === b.recordId && a.turnId === b.turnId;
+}
+
+export function addEvidence(
+  list: readonly EvidenceRef[],
+  more: readonly EvidenceRef[],
+): EvidenceRef[] {
+  const out = [...list];
+  for (const e of more) if (!out.some((x) => sameEvidence(x, e))) out.push(e);
+  return out;
+}

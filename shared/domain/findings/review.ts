@@ -1,0 +1,94 @@
+/**
+ * The leader's review of findings, as pure rules: who may move a finding from which status to
+ * which, and what it must have first. The repository applies them; the UI asks them which
+ * buttons to offer.
+ */
+import { zh } from '../../i18n/zh-CN';
+import type { MemberRole } from '../member.schema';
+import type { FieldErrors } from '../validation';
+import { addEvidence, type FindingFields, type FindingStatus } from './finding.schema';
+
+export type ReviewAction = 'submit' | 'confirm' | 'sendBack' | 'merge';
+
+const FROM: Record<ReviewAction, readonly FindingStatus[]> = {
+  submit: ['draft', 'returned'],
+  confirm: ['draft', 'pending', 'returned'],
+  sendBack: ['pending', 'confirmed'],
+  merge: ['draft', 'pending', 'returned', 'confirmed'],
+};
+
+const LEADER_ONLY: ReadonlySet<ReviewAction> = new Set(['confirm', 'sendBack', 'merge']);
+
+/** What stops `action` on `finding` by a member with `role`; empty when it may go ahead. */
+export function reviewProblems(
+  action: ReviewAction,
+  finding: FindingFields,
+  role: MemberRole,
+  comment = '',
+): FieldErrors {
+  if (LEADER_ONLY.has(action) && role !== 'leader') return { status: zh.finding.leaderOnly };
+  if (!FROM[action].includes(finding.status)) {
+    return {
+      status: zh.finding.wrongState(
+        zh.finding.statuses[finding.status],
+        zh.finding.actions[action],
+      ),
+    };
+  }
+  const problems: Record<string, string> = {};
+  if ((action === 'submit' || action === 'confirm') && finding.title.trim() === '') {
+    problems.title = zh.finding.needTitle;
+  }
+  if (action === 'confirm') {
+    if (finding.category === '') problems.category = zh.finding.needCategory;
+    if (finding.evidence.length === 0) problems.evidence = zh.finding.needEvidence;
+  }
+  if (action === 'sendBack' && comment.trim() === '')
+    problems.reviewComment = zh.finding.needComment;
+  return problems;
+}
+
+/** The fields a review action writes (after reviewProblems found nothing). */
+export function reviewPatch(
+  action: Exclude<ReviewAction, 'merge'>,
+  comment = '',
+): Partial<FindingFields> {
+  switch (action) {
+    case 'submit':
+      return { status: 'pending' };
+    case 'confirm':
+      return { status: 'confirmed', reviewComment: comment.trim() };
+    case 'sendBack':
+      return { status: 'returned', reviewComment: comment.trim() };
+  }
+}
+
+/**
+ * Two findings that describe one problem become one: the kept finding gains the other's
+ * evidence, people, departments and text; the other is marked merged (and kept, not deleted,
+ * so its history and its citations stay traceable).
+ */
+export function mergePatches(
+  kept: FindingFields,
+  absorbed: FindingFields,
+  keptId: string,
+): { kept: Partial<FindingFields>; absorbed: Partial<FindingFields> } {
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  const description = [kept.description, absorbed.description].filter((d) => d.trim()).join('\n\n');
+  // The larger figure, not the sum: two write-ups of one problem usually quote the same money.
+  const amountFen =
+    kept.amountFen === null && absorbed.amountFen === null
+      ? null
+      : Math.max(kept.amountFen ?? 0, absorbed.amountFen ?? 0);
+  return {
+    kept: {
+      evidence: addEvidence(kept.evidence, absorbed.evidence),
+      persons: union(kept.persons, absorbed.persons),
+      departments: union(kept.departments, absorbed.departments),
+      description,
+      amountFen,
+      category: kept.category || absorbed.category,
+    },
+    absorbed: { status: 'merged', mergedInto: keptId },
+  };
+}

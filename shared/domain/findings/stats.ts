@@ -1,0 +1,62 @@
+/**
+ * The figures a case dashboard and the report quote (谈话 N 人次, 发现问题 N 个 …), computed
+ * from the records every time, never typed in.
+ */
+import { FOCUS_TREE, focusArea } from '../focus';
+import type { FindingFields } from './finding.schema';
+
+export interface StatsInput {
+  /** Named interviewees of each live interview: 谈话人次 counts people, not meetings. */
+  readonly interviewHeadcounts: readonly number[];
+  readonly docReviews: number;
+  readonly siteVisits: number;
+  readonly petitions: number;
+  /** Live (not deleted) findings, in any status. */
+  readonly findings: readonly FindingFields[];
+  readonly clues: number;
+}
+
+export interface CaseStats {
+  readonly interviewPeople: number;
+  readonly interviews: number;
+  readonly docReviews: number;
+  readonly siteVisits: number;
+  readonly petitions: number;
+  /** Confirmed findings: what the report will list. */
+  readonly confirmedFindings: number;
+  /** Findings still in work (草稿, 待审核, 退回). */
+  readonly openFindings: number;
+  /** Confirmed findings per top-level focus area, in the tree's order. */
+  readonly byArea: readonly { code: string; label: string; count: number }[];
+  readonly clues: number;
+  /** Money involved in confirmed findings, in 分. */
+  readonly amountFen: number;
+}
+
+export function caseStats(input: StatsInput): CaseStats {
+  const confirmed = input.findings.filter((f) => f.status === 'confirmed');
+  const open = input.findings.filter(
+    (f) => f.status === 'draft' || f.status === 'pending' || f.status === 'returned',
+  );
+  const perArea = new Map<string, number>();
+  for (const f of confirmed) {
+    const area = focusArea(f.category)?.code;
+    if (area) perArea.set(area, (perArea.get(area) ?? 0) + 1);
+  }
+  return {
+    interviewPeople: input.interviewHeadcounts.reduce((n, h) => n + h, 0),
+    interviews: input.interviewHeadcounts.length,
+    docReviews: input.docReviews,
+    siteVisits: input.siteVisits,
+    petitions: input.petitions,
+    confirmedFindings: confirmed.length,
+    openFindings: open.length,
+    byArea: FOCUS_TREE.map((n) => ({
+      code: n.code,
+      label: n.short,
+      count: perArea.get(n.code) ?? 0,
+    })),
+    clues: input.clues,
+    amountFen: confirmed.reduce((sum, f) => sum + (f.amountFen ?? 0), 0),
+  };
+}
