@@ -9,6 +9,8 @@ import type { Revision } from '../../shared/domain/revision';
 import type { Stored } from '../../shared/domain/record';
 import type { RecordSummary } from '../../shared/domain/records/summary';
 import type { RecordKind } from '../../shared/domain/records';
+import type { FindingRecord } from '../../shared/domain/findings/finding.schema';
+import type { ClueRecord } from '../../shared/domain/findings/clue.schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A photo or scan. `blob` stays in IndexedDB; it is read only when shown or exported. */
@@ -46,6 +48,8 @@ export class WorkbenchDB extends Dexie {
   declare petitions: EntityTable<Stored<object>, 'id'>;
   declare summaries: EntityTable<RecordSummary, 'id'>;
   declare attachments: EntityTable<Attachment, 'id'>;
+  declare findings: EntityTable<FindingRecord, 'id'>;
+  declare clues: EntityTable<ClueRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options: DexieOptions = {}) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes
@@ -58,4 +62,4 @@ export class WorkbenchDB extends Dexie {
   }
 }
 
-export type RecordTable = 'cases' | 'members' | RecordKind;
+export type RecordTable = 'cases' | 'members' | RecordKind | 'findings' | 'clues';

@@ -4,6 +4,9 @@ import { membersRepository } from './members.repository';
 import { settingsRepository } from './settings.repository';
 import { recordsRepository } from './records.repository';
 import { attachmentsRepository } from './attachments.repository';
+import { findingsRepository } from './findings.repository';
+import { cluesRepository } from './clues.repository';
+import { statsRepository } from './stats.repository';
 
 import { NewerDataError } from './settings.repository';
 import { CURRENT_VERSION } from './schema';
@@ -18,6 +21,9 @@ export function repositories(db: WorkbenchDB) {
     members: membersRepository(db),
     records: recordsRepository(db),
     attachments: attachmentsRepository(db),
+    findings: findingsRepository(db),
+    clues: cluesRepository(db),
+    stats: statsRepository(db),
     settings,
     /**
      * Opens the database now, so a version problem shows at start rather than on first write.

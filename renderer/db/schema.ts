@@ -48,6 +48,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       revisions: 'id, recordId, caseId',
     },
   },
+  {
+    // Findings and clues (issue 4); list rows learn how many people an interview met.
+    version: 3,
+    stores: {
+      findings: 'id, caseId',
+      clues: 'id, caseId',
+    },
+    async upgrade(tx) {
+      // Copied logic, not imported: "named interviewees" as version 3 understands it.
+      const people = new Map<string, number>();
+      await tx
+        .table('interviews')
+        .each((r: { id: string; interviewees?: { name?: string }[] }) =>
+          people.set(r.id, (r.interviewees ?? []).filter((p) => (p.name ?? '') !== '').length),
+        );
+      await tx
+        .table('summaries')
+        .toCollection()
+        .modify((s: { id: string; headcount?: number }) => {
+          s.headcount = people.get(s.id) ?? 0;
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

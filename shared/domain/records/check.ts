@@ -15,6 +15,27 @@ export interface PatchCheck {
   readonly missing: FieldErrors;
 }
 
+/**
+ * Parses each field of `patch` with its own schema from `shape`: the well-formed ones are
+ * accepted (parsed), the rest refused with their first message; unknown keys are dropped.
+ */
+export function splitPatch(
+  shape: object,
+  patch: Readonly<Record<string, unknown>>,
+): { accepted: Record<string, unknown>; refused: Record<string, string> } {
+  const fields = shape as Record<string, { safeParse: (v: unknown) => ParseResult }>;
+  const accepted: Record<string, unknown> = {};
+  const refused: Record<string, string> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const field = fields[key];
+    if (!field) continue; // not a field of this kind: ignored, never stored
+    const result = field.safeParse(value);
+    if (result.success) accepted[key] = result.data;
+    else refused[key] = result.error.issues[0]?.message ?? key;
+  }
+  return { accepted, refused };
+}
+
 export function checkPatch(
   spec: RecordSpec,
   current: Readonly<Record<string, unknown>>,

@@ -39,6 +39,8 @@ export interface RecordSpec<S extends z.ZodObject = z.ZodObject> {
   readonly subKind: (values: z.output<S>) => string;
   /** Team members named in the record (谈话人, 查阅人…), for "filter by member". */
   readonly members: (values: z.output<S>) => readonly string[];
+  /** People met, for the statistics (谈话 N 人次): named interviewees; 0 for other kinds. */
+  readonly headcount: (values: z.output<S>) => number;
   /** Everything a search should find, as plain text. */
   readonly text: (values: z.output<S>) => string;
 }

@@ -67,6 +67,7 @@ export const docReviewSpec: RecordSpec<ReturnType<typeof docReviewFields>> = {
   date: (v) => v.date,
   subKind: (v) => v.kind,
   members: (v) => (v.reviewer ? [v.reviewer] : []),
+  headcount: () => 0,
   text: (v) =>
     [v.title, v.sourceDept, v.refNo, v.volume, v.extracts, v.observations, ...v.tags]
       .filter(Boolean)

@@ -99,6 +99,7 @@ export const interviewSpec: RecordSpec<ReturnType<typeof interviewFields>> = {
   date: (v) => v.date,
   subKind: (v) => v.kind,
   members: (v) => [...new Set([...v.interviewers, v.recorder].filter(Boolean))],
+  headcount: (v) => v.interviewees.filter((p) => p.name !== '').length,
   text: (v) =>
     [
       v.place,

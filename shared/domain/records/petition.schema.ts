@@ -54,6 +54,7 @@ export const petitionSpec: RecordSpec<ReturnType<typeof petitionFields>> = {
   date: (v) => v.receivedDate,
   subKind: (v) => v.channel,
   members: () => [],
+  headcount: () => 0,
   text: (v) =>
     [v.anonymous ? '' : v.reporterName, v.subject, v.summary, v.handlingNote, ...v.tags]
       .filter(Boolean)

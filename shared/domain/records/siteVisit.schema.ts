@@ -45,5 +45,6 @@ export const siteVisitSpec: RecordSpec<ReturnType<typeof siteVisitFields>> = {
   date: (v) => v.date,
   subKind: (v) => (v.unannounced ? 'unannounced' : 'announced'),
   members: (v) => v.participants,
+  headcount: () => 0,
   text: (v) => [v.place, v.peopleMet, v.observations, ...v.tags].filter(Boolean).join('\n'),
 };

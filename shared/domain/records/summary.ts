@@ -14,6 +14,8 @@ export interface RecordSummary {
   readonly members: readonly string[];
   readonly focus: readonly string[];
   readonly tags: readonly string[];
+  /** People interviewed (interviews only): the statistics count 人次 from this. */
+  readonly headcount: number;
   /** How many required things are still blank: 0 means complete. */
   readonly missing: number;
   readonly createdBy: string;
@@ -39,6 +41,7 @@ export function summarize(spec: RecordSpec, record: Stored<object>): RecordSumma
     members: spec.members(values),
     focus: list('focus'),
     tags: list('tags'),
+    headcount: spec.headcount(values),
     missing: Object.keys(spec.missing(values)).length,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,

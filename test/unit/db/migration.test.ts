@@ -4,6 +4,7 @@ import { WorkbenchDB } from '../../../renderer/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
 import { V1_ROWS, V1_STORES } from '../../fixtures/db/v1';
+import { V2_ROWS, V2_STORES } from '../../fixtures/db/v2';
 
 let n = 0;
 const freshName = () => `migration-${Date.now()}-${n++}`;
@@ -66,6 +67,30 @@ describe('schema upgrades', () => {
       petitions: 0,
     });
     expect(interview.caseId).toBe(c!.id);
+    db.close();
+  });
+
+  it('open version 2 data, lose nothing, and count the people each interview met', async () => {
+    const name = freshName();
+    await writeOldDatabase(name, 2, V2_STORES, V2_ROWS);
+    const db = new WorkbenchDB(name);
+    const repos = repositories(db);
+    await repos.open();
+
+    for (const table of ['cases', 'members', 'interviews', 'docReviews', 'revisions'] as const) {
+      expect(await db.table(table).toArray(), table).toEqual(V2_ROWS[table]);
+    }
+    // Version 3 adds the headcount to every list row, computed from the interview itself.
+    const summaries = await db.summaries.orderBy('id').toArray();
+    expect(summaries.map((s) => [s.title, s.headcount])).toEqual([
+      ['王某、赵某', 2],
+      ['2025年局党组会议记录', 0],
+    ]);
+    expect(summaries.map(({ headcount: _, ...rest }) => rest)).toEqual(
+      [...V2_ROWS.summaries].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await db.table('findings').count()).toBe(0);
+    expect(await db.table('clues').count()).toBe(0);
     db.close();
   });
 
