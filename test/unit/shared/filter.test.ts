@@ -13,6 +13,7 @@ const row = (id: string, patch: Partial<RecordSummary>): RecordSummary => ({
   members: [],
   focus: [],
   tags: [],
+  headcount: 0,
   missing: 0,
   createdBy: 'M1',
   updatedAt: '2026-11-23T00:00:00Z',
