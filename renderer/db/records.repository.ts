@@ -125,6 +125,14 @@ export function recordsRepository(db: WorkbenchDB) {
       return db.summaries.where('[caseId+kind+state]').equals([caseId, kind, state]).toArray();
     },
 
+    /** Every list row of a case, live or deleted: for naming evidence, even deleted. */
+    async allSummaries(caseId: string): Promise<RecordSummary[]> {
+      return db.summaries
+        .where('[caseId+updatedAt]')
+        .between([caseId, ''], [caseId, '\uffff'])
+        .toArray();
+    },
+
     /** Live records per kind, for the navigation. */
     async counts(caseId: string): Promise<Record<RecordKind, number>> {
       const count = (kind: RecordKind) =>

@@ -42,6 +42,30 @@ const initial: EditorState = {
 
 type Patch = Readonly<Record<string, unknown>>;
 
+/** Where an editor's record lives: a table's read, patch and "what is missing" functions. */
+export interface AutosaveStore {
+  /** The journal's name for the table. */
+  readonly table: string;
+  get(id: string): Promise<FieldRecord | undefined>;
+  patch(
+    id: string,
+    patch: Patch,
+    actor: Actor,
+  ): Promise<{ record: FieldRecord; refused: FieldErrors; missing?: FieldErrors }>;
+  missing(record: FieldRecord): FieldErrors;
+}
+
+/** The store of one kind of field record. */
+export function recordStore(kind: RecordKind): AutosaveStore {
+  const today = () => localIsoDate(new Date());
+  return {
+    table: kind,
+    get: (id) => repos.records.get(kind, id),
+    patch: (id, patch, actor) => repos.records.patch(kind, id, patch, actor, today()),
+    missing: (record) => repos.records.missing(kind, record, today()),
+  };
+}
+
 /** The saving machinery of one open record, outside React so its timers and order are plain. */
 class Autosaver {
   private pending: Record<string, unknown> = {};
@@ -50,7 +74,7 @@ class Autosaver {
   private actor: Actor | undefined;
 
   constructor(
-    private readonly kind: RecordKind,
+    private readonly store: AutosaveStore,
     private readonly id: string,
     private readonly update: (f: (s: EditorState) => EditorState) => void,
   ) {}
@@ -61,11 +85,11 @@ class Autosaver {
   }
 
   async load(): Promise<void> {
-    const found = await repos.records.get(this.kind, this.id);
+    const found = await this.store.get(this.id);
     if (!found || found.deleted) return this.update((s) => ({ ...s, record: null }));
     // Edits typed just before the page went away, never confirmed as saved: replay them.
-    const unsaved = journal.read(this.kind, this.id)?.patch ?? {};
-    const missing = repos.records.missing(this.kind, found, localIsoDate(new Date()));
+    const unsaved = journal.read(this.store.table, this.id)?.patch ?? {};
+    const missing = this.store.missing(found);
     this.update((s) => ({ ...s, record: found, values: { ...found, ...unsaved }, missing }));
     if (Object.keys(unsaved).length > 0) this.change(unsaved);
   }
@@ -73,7 +97,7 @@ class Autosaver {
   change(patch: Patch): void {
     this.update((s) => ({ ...s, values: { ...s.values, ...patch }, status: 'pending' }));
     Object.assign(this.pending, patch);
-    journal.note(this.kind, this.id, this.pending);
+    journal.note(this.store.table, this.id, this.pending);
     this.schedule();
   }
 
@@ -101,23 +125,17 @@ class Autosaver {
 
   private async write(patch: Patch, actor: Actor): Promise<void> {
     try {
-      const result = await repos.records.patch(
-        this.kind,
-        this.id,
-        patch,
-        actor,
-        localIsoDate(new Date()),
-      );
+      const result = await this.store.patch(this.id, patch, actor);
       const more = Object.keys(this.pending).length > 0;
-      if (more) journal.note(this.kind, this.id, this.pending);
-      else journal.clear(this.kind, this.id);
+      if (more) journal.note(this.store.table, this.id, this.pending);
+      else journal.clear(this.store.table, this.id);
       this.update((s) => {
         const refused: Record<string, string> = { ...s.refused };
         for (const key of Object.keys(patch)) delete refused[key];
         return {
           ...s,
           record: result.record,
-          missing: result.missing,
+          missing: result.missing ?? this.store.missing(result.record),
           refused: { ...refused, ...result.refused },
           failure: null,
           status: more ? 'pending' : 'saved',
@@ -139,10 +157,15 @@ export interface AutosavedRecord extends EditorState {
   readonly flush: () => Promise<void>;
 }
 
-/** Mount once per record (key the editor by record id). */
+/** A field record, saved as it is typed. Mount once per record (key the editor by record id). */
 export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string): AutosavedRecord {
+  return useAutosaved(caseId, recordStore(kind), id);
+}
+
+/** Any record of `store`, saved as it is typed. Mount once per record. */
+export function useAutosaved(caseId: string, store: AutosaveStore, id: string): AutosavedRecord {
   const [state, setState] = useState(initial);
-  const [saver] = useState(() => new Autosaver(kind, id, setState));
+  const [saver] = useState(() => new Autosaver(store, id, setState));
   const actor = useActor(caseId);
 
   useEffect(() => {

@@ -10,6 +10,8 @@ import { OverviewPage } from './OverviewPage';
 import { TeamPage } from './TeamPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
+import { FindingsPage } from './FindingsPage';
+import { FindingEditorPage } from './FindingEditorPage';
 import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
 import { SearchResults } from '../components/search/SearchResults';
@@ -124,6 +126,12 @@ function SectionContent(props: {
     );
   }
   switch (section) {
+    case 'findings':
+      return recordId ? (
+        <FindingEditorPage key={recordId} caseId={caseId} findingId={recordId} />
+      ) : (
+        <FindingsPage caseId={caseId} />
+      );
     case 'overview':
       return <OverviewPage caseId={caseId} />;
     case 'team':

@@ -4,6 +4,7 @@ import { chineseDate } from '../../shared/domain/dates';
 import { zh } from '../../shared/i18n/zh-CN';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
 import { CaseFormDialog } from '../components/CaseFormDialog';
+import { StatsCards } from '../components/StatsCards';
 import { useCase, useCaseMutations } from '../hooks/cases';
 import { useMembers } from '../hooks/members';
 import { useUi } from '../stores/ui.store';
@@ -61,6 +62,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
           )}
         </Descriptions>
       </Card>
+      <StatsCards caseId={caseId} />
       {dialog.kind === 'editCase' && (
         <CaseFormDialog existing={caseRecord} onClose={closeDialog} onSave={update} />
       )}

@@ -24,6 +24,9 @@ import { SaveIndicator } from '../components/records/SaveIndicator';
 import { RECORD_TITLES } from '../components/records/titles';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
+import { CiteBar, passageOf, type Passage } from '../components/findings/CiteBar';
+import { CitedBy } from '../components/findings/CitedBy';
+import { useCiting } from '../hooks/findings';
 
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
@@ -32,6 +35,9 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const actions = useRecordActions(caseId, kind);
   const { message } = AntApp.useApp();
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [passage, setPassage] = useState<Passage | null>(null);
+  const citing = useCiting(caseId, recordId) ?? [];
+  const confirmedCiting = citing.filter((f) => f.status === 'confirmed');
   const back = () => navigate({ page: 'case', caseId, section: kind });
 
   if (editor.record === undefined) return null;
@@ -81,7 +87,11 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
             {zh.records.history}
           </Button>
           <Popconfirm
-            title={zh.records.deleteConfirm}
+            title={
+              confirmedCiting.length > 0
+                ? zh.finding.citedWarning(confirmedCiting.map((f) => `“${f.title}”`).join('、'))
+                : zh.records.deleteConfirm
+            }
             okText={zh.common.confirm}
             cancelText={zh.common.cancel}
             onConfirm={() => void remove()}
@@ -94,21 +104,29 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
         </Space>
       }
     >
-      <Form layout="vertical" component="div" disabled={!actions.canWrite}>
-        <KindForm caseId={caseId} values={values} change={editor.change} problems={problems} />
-        <Row gutter={16} style={{ marginTop: 16 }}>
-          <Col span={14}>
-            <Field name="focus" label={zh.records.focus} problems={problems}>
-              <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />
-            </Field>
-          </Col>
-          <Col span={10}>
-            <Field name="tags" label={zh.records.tags} problems={problems}>
-              <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />
-            </Field>
-          </Col>
-        </Row>
-      </Form>
+      <CitedBy caseId={caseId} recordId={recordId} />
+      {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
+      <div
+        onSelect={(e) => setPassage(passageOf(e.target))}
+        onKeyUp={(e) => setPassage(passageOf(e.target))}
+        onMouseUp={(e) => setPassage(passageOf(e.target))}
+      >
+        <Form layout="vertical" component="div" disabled={!actions.canWrite}>
+          <KindForm caseId={caseId} values={values} change={editor.change} problems={problems} />
+          <Row gutter={16} style={{ marginTop: 16 }}>
+            <Col span={14}>
+              <Field name="focus" label={zh.records.focus} problems={problems}>
+                <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />
+              </Field>
+            </Col>
+            <Col span={10}>
+              <Field name="tags" label={zh.records.tags} problems={problems}>
+                <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />
+              </Field>
+            </Col>
+          </Row>
+        </Form>
+      </div>
       <HistoryDrawer
         caseId={caseId}
         kind={kind}

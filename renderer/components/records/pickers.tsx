@@ -45,6 +45,7 @@ export function FocusPicker(props: { value: readonly string[]; onChange: (v: str
       aria-label={zh.records.focus}
       multiple
       treeDefaultExpandAll
+      virtual={false} // 30 items: render them all, so every item is reachable by keyboard and tests
       value={[...props.value]}
       treeData={treeData(FOCUS_TREE)}
       placeholder={zh.records.focusPlaceholder}

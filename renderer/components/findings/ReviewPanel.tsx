@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Input, Select, Space, Tag } from 'antd';
+import type { FindingRecord } from '../../../shared/domain/findings/finding.schema';
+import type { ReviewAction } from '../../../shared/domain/findings/review';
+import { ValidationError } from '../../../shared/domain/validation';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { useFindingActions, useFindings, useIsLeader } from '../../hooks/findings';
+
+const t = zh.finding;
+
+/** Where the finding stands, and the review actions this member may take. */
+export function ReviewPanel({ caseId, finding }: { caseId: string; finding: FindingRecord }) {
+  const actions = useFindingActions(caseId);
+  const leader = useIsLeader(caseId);
+  const others = (useFindings(caseId) ?? []).filter((f) => f.id !== finding.id);
+  const { message } = AntApp.useApp();
+  const [comment, setComment] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setProblem(null);
+      void message.success(done);
+    } catch (error) {
+      setProblem(
+        error instanceof ValidationError
+          ? Object.values(error.fieldErrors).join('；')
+          : String(error),
+      );
+    }
+  };
+  const review = (action: Exclude<ReviewAction, 'merge'>, done: string) =>
+    run(() => actions.review(finding.id, action, comment), done);
+
+  return (
+    <Card size="small" title={t.reviewTitle} data-testid="review">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space>
+          <Tag
+            color={
+              finding.status === 'confirmed'
+                ? 'green'
+                : finding.status === 'returned'
+                  ? 'red'
+                  : 'blue'
+            }
+            data-testid="finding-status"
+          >
+            {t.statuses[finding.status]}
+          </Tag>
+          {finding.reviewComment && <span>{finding.reviewComment}</span>}
+        </Space>
+        {leader && (
+          <Input.TextArea
+            aria-label={t.fields.reviewComment}
+            placeholder={t.commentPlaceholder}
+            value={comment}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
+        <Space wrap>
+          {(finding.status === 'draft' || finding.status === 'returned') && (
+            <Button disabled={!actions.canWrite} onClick={() => void review('submit', t.submitted)}>
+              {t.actions.submit}
+            </Button>
+          )}
+          {leader && finding.status !== 'confirmed' && (
+            <Button type="primary" onClick={() => void review('confirm', t.confirmed)}>
+              {t.actions.confirm}
+            </Button>
+          )}
+          {leader && (finding.status === 'pending' || finding.status === 'confirmed') && (
+            <Button danger onClick={() => void review('sendBack', t.returned)}>
+              {t.actions.sendBack}
+            </Button>
+          )}
+          {leader && others.length > 0 && (
+            <Select
+              aria-label={t.mergeInto}
+              placeholder={t.mergePlaceholder}
+              value={null}
+              style={{ minWidth: 240 }}
+              options={others.map((f) => ({ value: f.id, label: f.title || t.untitled }))}
+              onChange={(absorbedId: string) =>
+                void run(() => actions.merge(finding.id, absorbedId), t.merged)
+              }
+            />
+          )}
+        </Space>
+        {problem && <Alert type="error" showIcon title={problem} role="alert" />}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EvidenceRef } from '../../shared/domain/findings/finding.schema';
+import type { ReviewAction } from '../../shared/domain/findings/review';
+import type { ClueFields } from '../../shared/domain/findings/clue.schema';
+import { repos } from '../db';
+import { navigate } from '../app/route';
+import { requireActor, useActor, useCurrentMember } from './members';
+
+/** Live findings in report order; undefined while loading. */
+export function useFindings(caseId: string) {
+  return useLiveQuery(() => repos.findings.list(caseId), [caseId]);
+}
+
+export function useFinding(id: string) {
+  return useLiveQuery(async () => (await repos.findings.get(id)) ?? null, [id]);
+}
+
+/** Findings that cite a record (shown on the record). */
+export function useCiting(caseId: string, recordId: string) {
+  return useLiveQuery(() => repos.findings.citing(caseId, recordId), [caseId, recordId]);
+}
+
+/** Every list row of the case, live or deleted: evidence shows titles and "已删除" from these. */
+export function useAllSummaries(caseId: string) {
+  return useLiveQuery(() => repos.records.allSummaries(caseId), [caseId]);
+}
+
+export function useStats(caseId: string) {
+  return useLiveQuery(() => repos.stats.ofCase(caseId), [caseId]);
+}
+
+export function useIsLeader(caseId: string): boolean {
+  return useCurrentMember(caseId)?.role === 'leader';
+}
+
+export function useFindingActions(caseId: string) {
+  const actor = useActor(caseId);
+  const who = () => requireActor(actor);
+  return {
+    canWrite: actor !== undefined,
+    /** A new finding from a passage (or empty), opened at once. */
+    create: async (init: { title?: string; evidence?: EvidenceRef[] } = {}) => {
+      const finding = await repos.findings.create(caseId, who(), init);
+      navigate({ page: 'case', caseId, section: 'findings', recordId: finding.id });
+      return finding;
+    },
+    patch: (id: string, patch: Record<string, unknown>) => repos.findings.patch(id, patch, who()),
+    addEvidence: (id: string, refs: EvidenceRef[]) => repos.findings.addEvidence(id, refs, who()),
+    removeEvidence: (id: string, ref: EvidenceRef) => repos.findings.removeEvidence(id, ref, who()),
+    review: (id: string, action: Exclude<ReviewAction, 'merge'>, comment = '') =>
+      repos.findings.review(id, action, who(), comment),
+    merge: (keptId: string, absorbedId: string) => repos.findings.merge(keptId, absorbedId, who()),
+    reorder: (ids: string[]) => repos.findings.reorder(ids, who()),
+    remove: (id: string) => repos.findings.remove(id, who()),
+  };
+}
+
+/** The clues this laptop's member may see (the repository decides, not the screen). */
+export function useClues(caseId: string) {
+  const actor = useActor(caseId);
+  return useLiveQuery(
+    async () => (actor ? repos.clues.list(caseId, actor) : []),
+    [caseId, actor?.memberId, actor?.deviceId],
+  );
+}
+
+export function useClueActions(caseId: string) {
+  const actor = useActor(caseId);
+  const who = () => requireActor(actor);
+  return {
+    canWrite: actor !== undefined,
+    create: (init: Partial<ClueFields> = {}) => repos.clues.create(caseId, who(), init),
+    patch: (id: string, patch: Record<string, unknown>) => repos.clues.patch(id, patch, who()),
+    remove: (id: string) => repos.clues.remove(id, who()),
+  };
+}

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import {
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Popconfirm,
+  Result,
+  Row,
+  Select,
+  Space,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
+import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
+import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
+import { SEVERITIES, type FindingFields } from '../../shared/domain/findings/finding.schema';
+import { reviewProblems } from '../../shared/domain/findings/review';
+import { zh } from '../../shared/i18n/zh-CN';
+import { repos, type FieldRecord } from '../db';
+import { navigate } from '../app/route';
+import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
+import { useFinding, useFindingActions } from '../hooks/findings';
+import { Field } from '../components/records/Field';
+import { SaveIndicator } from '../components/records/SaveIndicator';
+import { TagsPicker } from '../components/records/pickers';
+import { options } from '../components/options';
+import { EvidenceList } from '../components/findings/EvidenceList';
+import { ReviewPanel } from '../components/findings/ReviewPanel';
+
+const t = zh.finding;
+const f = t.fields;
+
+/** What a finding still needs before the leader can confirm it (shown, never blocking edits). */
+function confirmNeeds(record: FieldRecord) {
+  const { status: _status, ...needs } = reviewProblems('confirm', record as never, 'leader');
+  return needs;
+}
+
+const findingStore: AutosaveStore = {
+  table: 'findings',
+  get: async (id) => (await repos.findings.get(id)) as FieldRecord | undefined,
+  patch: async (id, patch, actor) => {
+    const { record, refused } = await repos.findings.patch(id, patch, actor);
+    return { record: record as unknown as FieldRecord, refused };
+  },
+  missing: confirmNeeds,
+};
+
+const categoryTree = (nodes: readonly FocusNode[]): object[] =>
+  nodes.map((n) => ({
+    value: n.code,
+    title: n.label,
+    children: n.children && categoryTree(n.children),
+  }));
+
+/** One finding: its text, category, people, money, evidence and review. */
+export function FindingEditorPage({ caseId, findingId }: { caseId: string; findingId: string }) {
+  const editor = useAutosaved(caseId, findingStore, findingId);
+  const live = useFinding(findingId);
+  const actions = useFindingActions(caseId);
+  const v = editor.values as unknown as FindingFields;
+  const [unit, setUnit] = useState<AmountUnit>('wanYuan');
+  const [amountText, setAmountText] = useState<string | null>(null);
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const back = () => navigate({ page: 'case', caseId, section: 'findings' });
+
+  if (editor.record === undefined || live === undefined) return null;
+  if (editor.record === null || live === null) {
+    return (
+      <Result
+        status="404"
+        title={zh.validation.notFound}
+        extra={<Button onClick={back}>{t.back}</Button>}
+      />
+    );
+  }
+  const problems = {
+    refused: amountError ? { ...editor.refused, amountFen: amountError } : editor.refused,
+    missing: confirmNeeds(live as unknown as FieldRecord),
+  };
+  const shownAmount =
+    amountText ??
+    (v.amountFen === null ? '' : String(v.amountFen / (unit === 'wanYuan' ? 1_000_000 : 100)));
+  const setAmount = (text: string, u: AmountUnit) => {
+    setAmountText(text);
+    const parsed = parseAmount(text, u);
+    if (!parsed.ok) return setAmountError(parsed.error);
+    setAmountError(null);
+    editor.change({ amountFen: parsed.fen });
+  };
+
+  return (
+    <Card
+      title={
+        <Space>
+          <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t.back} onClick={back} />
+          <Typography.Text strong data-testid="finding-title">
+            {t.title} · {v.title || t.untitled}
+          </Typography.Text>
+          <SaveIndicator status={editor.status} failure={editor.failure} />
+        </Space>
+      }
+      extra={
+        <Popconfirm
+          title={zh.records.deleteConfirm}
+          okText={zh.common.confirm}
+          cancelText={zh.common.cancel}
+          onConfirm={() => void actions.remove(findingId).then(back)}
+        >
+          <Button danger icon={<DeleteOutlined />} disabled={!actions.canWrite}>
+            {zh.records.delete}
+          </Button>
+        </Popconfirm>
+      }
+    >
+      <Row gutter={24}>
+        <Col span={15}>
+          <Form layout="vertical" component="div" disabled={!actions.canWrite}>
+            <Field name="title" label={f.title} problems={problems} required>
+              <Input
+                aria-label={f.title}
+                value={v.title}
+                maxLength={200}
+                onChange={(e) => editor.change({ title: e.target.value })}
+              />
+            </Field>
+            <Row gutter={16}>
+              <Col span={14}>
+                <Field name="category" label={f.category} problems={problems} required>
+                  <TreeSelect
+                    aria-label={f.category}
+                    treeDefaultExpandAll
+                    virtual={false}
+                    value={v.category || undefined}
+                    treeData={categoryTree(FOCUS_TREE)}
+                    onChange={(category: string) => editor.change({ category: category ?? '' })}
+                    style={{ width: '100%' }}
+                  />
+                </Field>
+              </Col>
+              <Col span={10}>
+                <Field name="severity" label={f.severity} problems={problems}>
+                  <Select
+                    aria-label={f.severity}
+                    value={v.severity}
+                    options={options(SEVERITIES, t.severities)}
+                    onChange={(severity) => editor.change({ severity })}
+                  />
+                </Field>
+              </Col>
+            </Row>
+            <Field name="description" label={f.description} problems={problems}>
+              <Input.TextArea
+                aria-label={f.description}
+                value={v.description}
+                autoSize={{ minRows: 4, maxRows: 16 }}
+                onChange={(e) => editor.change({ description: e.target.value })}
+              />
+            </Field>
+            <Row gutter={16}>
+              <Col span={8}>
+                <Field name="persons" label={f.persons} problems={problems}>
+                  <TagsPicker
+                    value={v.persons}
+                    onChange={(persons) => editor.change({ persons })}
+                  />
+                </Field>
+              </Col>
+              <Col span={8}>
+                <Field name="departments" label={f.departments} problems={problems}>
+                  <TagsPicker
+                    value={v.departments}
+                    onChange={(departments) => editor.change({ departments })}
+                  />
+                </Field>
+              </Col>
+              <Col span={8}>
+                <Field name="amountFen" label={f.amount} problems={problems}>
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Input
+                      aria-label={f.amount}
+                      value={shownAmount}
+                      onChange={(e) => setAmount(e.target.value, unit)}
+                    />
+                    <Select
+                      aria-label={`${f.amount}单位`}
+                      value={unit}
+                      style={{ width: 90 }}
+                      options={[
+                        { value: 'wanYuan', label: t.units.wanYuan },
+                        { value: 'yuan', label: t.units.yuan },
+                      ]}
+                      onChange={(u: AmountUnit) => {
+                        setUnit(u);
+                        if (amountText !== null) setAmount(amountText, u);
+                      }}
+                    />
+                  </Space.Compact>
+                </Field>
+                {v.amountFen !== null && !amountError && (
+                  <Typography.Text type="secondary">{formatAmount(v.amountFen)}</Typography.Text>
+                )}
+              </Col>
+            </Row>
+          </Form>
+        </Col>
+        <Col span={9}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <ReviewPanel caseId={caseId} finding={live} />
+            <Card size="small" title={`${f.evidence}（${live.evidence.length}）`}>
+              <Field name="evidence" label="" problems={problems}>
+                <EvidenceList
+                  caseId={caseId}
+                  evidence={live.evidence}
+                  editable={actions.canWrite}
+                  onAdd={(ref) => void actions.addEvidence(findingId, [ref])}
+                  onRemove={(ref) => void actions.removeEvidence(findingId, ref)}
+                />
+              </Field>
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
