@@ -9,6 +9,8 @@ export default defineConfig({
     // Two cores: one browser at a time keeps timings honest and runs stable.
     fileParallelism: false,
     testTimeout: 120_000,
+    // A real browser on a busy two-core machine: give polled expectations time to settle.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000,
   },
 });
