@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection } from '../support/workbench';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-});
-afterEach(async () => {
-  await s.close();
-});
+const session = browserPerTest();
 
 describe('autosave', () => {
   it('keeps what was typed when the page is reloaded at once', async () => {
-    const { page } = s;
+    const { page } = session();
     await createCase(page);
     await openSection(page, '谈话记录');
     await button(page, '新建谈话记录').click();

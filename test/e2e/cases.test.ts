@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserPerTest } from '../support/browser';
 import { button, choose, field, rowTexts, storeCount, typeDate } from '../support/ui';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-});
-afterEach(async () => {
-  await s.close();
-});
+const session = browserPerTest();
 
 describe('a new team leader', () => {
   it('creates a case, adds two members, picks who uses the laptop, and finds it all after a reload', async () => {
-    const { page } = s;
+    const { page } = session();
     await expect.poll(() => page.getByText('还没有巡察任务').isVisible()).toBe(true);
 
     await button(page, '新建巡察任务').click();
@@ -65,13 +58,13 @@ describe('a new team leader', () => {
           /某县教育局党组.*县委第二巡察组.*十五届县委第三轮.*常规巡察.*2026-11-02 至 2026-12-20.*准备阶段/s,
         ),
       ]);
-    expect(s.problems).toEqual([]);
+    expect(session().problems).toEqual([]);
   });
 });
 
 describe('bad input in the case form', () => {
   it('shows each problem by its field and saves nothing', async () => {
-    const { page } = s;
+    const { page } = session();
     await button(page, '新建巡察任务').click();
     const dialog = page.getByRole('dialog');
     await choose(page, field(dialog, '巡察类型'), '专项巡察');

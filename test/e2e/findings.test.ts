@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-  await createCase(s.page); // 张三, 组长
-});
-afterEach(async () => {
-  await s.close();
+const session = browserPerTest(async ({ page }) => {
+  await createCase(page); // 张三, 组长
 });
 
 async function docReview(page: Page) {
@@ -50,7 +44,7 @@ async function chooseCategory(page: Page, item: string) {
 
 describe('findings built from evidence', () => {
   it('from an interview answer to a confirmed finding with a second piece of evidence, counted on the dashboard, kept over a reload', async () => {
-    const { page } = s;
+    const { page } = session();
     await docReview(page);
     await interviewWithAnswer(page);
     await findingFromAnswer(page);
@@ -89,11 +83,11 @@ describe('findings built from evidence', () => {
     await page.getByTestId('finding-row').filter({ hasText: '局机关私车公养' }).click();
     await expect.poll(() => page.getByTestId('finding-status').textContent()).toBe('已确认');
     expect(await evidence.count()).toBe(2);
-    expect(s.problems).toEqual([]);
+    expect(session().problems).toEqual([]);
   });
 
   it('refuses a money amount that is not a number, and shows deleted evidence as 已删除 after a warning', async () => {
-    const { page } = s;
+    const { page } = session();
     await interviewWithAnswer(page);
     await findingFromAnswer(page);
     await page.getByLabel('涉及金额', { exact: true }).fill('十二万');

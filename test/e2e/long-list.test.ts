@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserPerTest } from '../support/browser';
 import { createCase, openSection } from '../support/workbench';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-});
-afterEach(async () => {
-  await s.close();
-});
+const session = browserPerTest();
 
 describe('a list of 10,000 interviews', () => {
   it('renders only the rows in view and scrolls to the last one', async () => {
-    const { page } = s;
+    const { page } = session();
     await createCase(page);
     const caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]!);
 

@@ -1,20 +1,14 @@
 import { mkdtempSync, closeSync, openSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { browserPerTest } from '../support/browser';
 import { button, storedTurnLengths, typeDate } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-  await createCase(s.page);
-});
-afterEach(async () => {
-  await s.close();
+const session = browserPerTest(async ({ page }) => {
+  await createCase(page);
 });
 
 const fieldOf = (page: Page, name: string) => page.locator(`[data-field="${name}"]`);
@@ -31,7 +25,7 @@ async function newInterview(page: Page) {
 
 describe('bad input in a record', () => {
   it('names what is missing, refuses an end time before the start and a far-future date, and keeps the rest', async () => {
-    const { page } = s;
+    const { page } = session();
     await newInterview(page);
     // A new interview has no interviewee yet: said beside the field, and saved anyway.
     await expect
@@ -57,7 +51,7 @@ describe('bad input in a record', () => {
   });
 
   it('accepts 10 MB pasted into one answer and stays responsive', async () => {
-    const { page } = s;
+    const { page } = session();
     await newInterview(page);
     await button(page, '添加“答”').click();
     const answer = page.getByTestId('turn').first().locator('textarea');
@@ -90,7 +84,7 @@ describe('bad input in a record', () => {
   });
 
   it('refuses an attachment over 200 MB with a clear message and stores nothing', async () => {
-    const { page } = s;
+    const { page } = session();
     await openSection(page, '实地走访');
     await button(page, '新建实地走访').click();
     await page.getByTestId('save-status').waitFor();

@@ -1,18 +1,11 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../support/browser';
+import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
 
-let s: BrowserSession;
-beforeEach(async () => {
-  s = await openBrowser();
-  await s.page.goto(inject('baseUrl'));
-});
-afterEach(async () => {
-  await s.close();
-});
+const session = browserPerTest();
 
 const photo = path.resolve('test/fixtures/site-photo.png');
 
@@ -35,7 +28,7 @@ async function search(page: Page, words: string) {
 
 describe('a team member recording the day’s work', () => {
   it('records one of each kind, attaches a photo, finds each by a Chinese word, deletes and restores, and keeps it all over a reload', async () => {
-    const { page } = s;
+    const { page } = session();
     await createCase(page);
 
     await newRecord(page, '谈话记录');
@@ -121,6 +114,6 @@ describe('a team member recording the day’s work', () => {
     await page.getByText('城关镇中心小学食堂').click();
     await expect.poll(() => page.getByTestId('attachment-card').count()).toBe(1);
     expect(await (await search(page, '私车公养')).count()).toBe(1);
-    expect(s.problems).toEqual([]);
+    expect(session().problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,5 +55,26 @@ export async function openBrowser(): Promise<BrowserSession> {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A fresh browser for each test of the file, on the app's start page; returns a getter for it.
+ * `ready` runs after the page opened (a test file that always starts from a case, say).
+ */
+export function browserPerTest(ready?: (session: BrowserSession) => Promise<void>) {
+  let session: BrowserSession | undefined;
+  beforeEach(async () => {
+    session = await openBrowser();
+    await session.page.goto(inject('baseUrl'));
+    await ready?.(session);
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  return () => {
+    if (!session) throw new Error('browserPerTest: no browser outside a test');
+    return session;
   };
 }
