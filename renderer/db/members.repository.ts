@@ -9,6 +9,7 @@ import {
   type MemberRecord,
 } from '../../shared/domain/member.schema';
 import { parseOrThrow, ValidationError, type Loose } from '../../shared/domain/validation';
+import { zh } from '../../shared/i18n/zh-CN';
 import type { WorkbenchDB } from './database';
 import { contextOf, deleteRecord, insertRecord, updateRecord, type Actor } from './write';
 
@@ -54,11 +55,17 @@ export function membersRepository(db: WorkbenchDB) {
       });
     },
 
-    /** Takes a member off the team list; records they wrote keep their name. */
+    /**
+     * Takes a member off the team list; records they wrote keep their name. The 组长 stays:
+     * findings need someone to confirm them, and clues someone to read them.
+     */
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', [db.members, db.revisions], async () =>
-        deleteRecord(db, 'members', id, contextOf(actor)),
-      );
+      await db.transaction('rw', [db.members, db.revisions], async () => {
+        if ((await db.members.get(id))?.role === 'leader') {
+          throw new ValidationError({ role: zh.validation.leaderStays });
+        }
+        await deleteRecord(db, 'members', id, contextOf(actor));
+      });
     },
   };
 }

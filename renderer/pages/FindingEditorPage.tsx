@@ -100,7 +100,11 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
           <Typography.Text strong data-testid="finding-title">
             {t.title} · {v.title || t.untitled}
           </Typography.Text>
-          <SaveIndicator status={editor.status} failure={editor.failure} />
+          <SaveIndicator
+            status={editor.status}
+            failure={editor.failure}
+            refusedCount={Object.keys(editor.refused).length}
+          />
         </Space>
       }
       extra={

@@ -78,7 +78,11 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
           <Typography.Text strong data-testid="record-title">
             {RECORD_TITLES[kind]} · {title}
           </Typography.Text>
-          <SaveIndicator status={editor.status} failure={editor.failure} />
+          <SaveIndicator
+            status={editor.status}
+            failure={editor.failure}
+            refusedCount={Object.keys(editor.refused).length}
+          />
         </Space>
       }
       extra={

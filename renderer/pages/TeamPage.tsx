@@ -74,10 +74,13 @@ export function TeamPage({ caseId }: { caseId: string }) {
                   cancelText={zh.common.cancel}
                   disabled={!mutations.canWrite}
                   onConfirm={() =>
-                    void mutations.remove(m.id).then(() => message.success(zh.member.removed))
+                    void mutations.remove(m.id).then(
+                      () => message.success(zh.member.removed),
+                      (e: unknown) => message.error(e instanceof Error ? e.message : String(e)),
+                    )
                   }
                 >
-                  <Button size="small" danger disabled={!mutations.canWrite}>
+                  <Button size="small" danger disabled={!mutations.canWrite || m.role === 'leader'}>
                     {zh.common.remove}
                   </Button>
                 </Popconfirm>

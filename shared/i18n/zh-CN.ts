@@ -117,6 +117,7 @@ export const zh = {
     untitled: '（未填写）',
     count: (n: number) => `共 ${n} 条`,
     saved: '已保存',
+    savedExcept: (n: number) => `已保存，另有 ${n} 项未保存（见标红处）`,
     saving: '保存中…',
     unsaved: '有未保存的修改',
     saveFailed: '保存失败，修改仍在本页：',
@@ -156,6 +157,7 @@ export const zh = {
       member: '成员',
       kind: '类型',
       tag: '标签',
+      focus: '聚焦领域',
       clear: '清除筛选',
     },
     focus: '聚焦领域',
@@ -164,6 +166,9 @@ export const zh = {
     tagsPlaceholder: '输入后回车，可添加多个',
     attachments: '附件',
     updatedAt: '最后修改',
+    clearFolded: '删除折叠部分',
+    clearFoldedConfirm: (n: number) =>
+      `删除折叠的 ${n.toLocaleString('zh-CN')} 字？删除后可在“修改历史”中找回。`,
     folded: (n: number) =>
       `以上 ${n.toLocaleString('zh-CN')} 字已折叠（只读预览开头和结尾），以保证输入流畅；全文已完整保存。`,
     columns: { date: '日期', title: '标题', subKind: '类型', deletedAt: '删除时间' },
@@ -203,7 +208,8 @@ export const zh = {
     turnHint:
       'Enter 换行继续本段；Ctrl+Enter 开始下一段（问、答交替）；Alt+Q 新“问”，Alt+A 新“答”；空段按退格删除',
     removeTurn: '删除此段',
-    emptyTurns: '还没有谈话内容，点击“添加“问””开始记录。',
+    emptyTurns: '还没有谈话内容，点击下方按钮添加第一段“问”。',
+    topicsPlaceholder: '输入一个要点后按回车，可添加多个',
     endBeforeStart: '结束时间不能早于开始时间',
     needInterviewee: '请填写至少一名被谈话人的姓名',
     needInterviewer: '请选择至少一名谈话人',
@@ -436,6 +442,8 @@ export const zh = {
     phone: '联系电话只能包含数字、空格和 -，如 0871-12345678 或 13800000000',
     oneLeader: (name: string) => `本组已有组长（${name}），一个巡察组只设一名组长`,
     duplicateMember: (name: string) => `本组已有名为“${name}”的成员`,
+    leaderStays:
+      '组长不能被移除：每个巡察组都要有组长。如需更换，请先把组长改为其他职务，再指定新组长。',
     notFound: '记录不存在或已删除',
     time: (label: string) => `${label}应为“时:分”，如 09:30`,
     notAfterToday: (label: string) => `${label}不能晚于今天`,

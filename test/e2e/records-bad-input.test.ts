@@ -102,3 +102,21 @@ describe('bad input in a record', () => {
     expect(await page.getByTestId('attachment-card').count()).toBe(0);
   });
 });
+
+describe('an anonymous petition', () => {
+  it('drops the reporter’s name and contact when marked anonymous', async () => {
+    const { page } = session();
+    await openSection(page, '信访件');
+    await button(page, '新建信访件').click();
+    await page.getByLabel('反映人', { exact: true }).fill('孙某某');
+    await page.getByLabel('联系方式').fill('13912345678');
+    await waitSaved(page);
+    await page.getByText('匿名反映').click();
+    await waitSaved(page);
+    expect(await page.getByLabel('反映人', { exact: true }).inputValue()).toBe('');
+    await page.reload();
+    await page.getByTestId('save-status').waitFor();
+    expect(await page.getByLabel('反映人', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('联系方式').inputValue()).toBe('');
+  });
+});

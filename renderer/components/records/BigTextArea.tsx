@@ -8,7 +8,7 @@
  * that would cross the limit never enters the text area at all: it is spliced in directly.
  */
 import type { ClipboardEvent, KeyboardEvent, Ref } from 'react';
-import { Input, Typography } from 'antd';
+import { Button, Input, Popconfirm, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { zh } from '../../../shared/i18n/zh-CN';
 
@@ -69,7 +69,17 @@ export function BigTextArea({
             overflow: 'auto',
           }}
         >
-          <Typography.Text type="secondary">{zh.records.folded(fold)}</Typography.Text>
+          <Typography.Text type="secondary">{zh.records.folded(fold)}</Typography.Text>{' '}
+          <Popconfirm
+            title={zh.records.clearFoldedConfirm(fold)}
+            okText={zh.common.confirm}
+            cancelText={zh.common.cancel}
+            onConfirm={() => onChange(tail)}
+          >
+            <Button size="small" type="link" danger>
+              {zh.records.clearFolded}
+            </Button>
+          </Popconfirm>
           {'\n'}
           {head.slice(0, PREVIEW)}
           {'\n……\n'}

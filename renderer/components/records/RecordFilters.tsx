@@ -1,4 +1,5 @@
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Input, Select, Space, TreeSelect } from 'antd';
+import { FOCUS_TREE, type FocusNode } from '../../../shared/domain/focus';
 import type { RecordKind } from '../../../shared/domain/records';
 import { tagsIn, type RecordFilter } from '../../../shared/domain/records/filter';
 import type { RecordSummary } from '../../../shared/domain/records/summary';
@@ -8,6 +9,13 @@ import { fromIso, toIso } from '../dateValue';
 import { SUB_KIND_LABELS } from './titles';
 
 const f = zh.records.filters;
+
+const focusTree = (nodes: readonly FocusNode[]): object[] =>
+  nodes.map((n) => ({
+    value: n.code,
+    title: n.short,
+    children: n.children && focusTree(n.children),
+  }));
 
 /** The filter bar above a record list: title, dates, member, type, tag. */
 export function RecordFilters(props: {
@@ -66,6 +74,18 @@ export function RecordFilters(props: {
         options={tagsIn(props.rows).map((t) => ({ value: t, label: t }))}
         onChange={(tag?: string) => set({ tag })}
         style={{ width: 140 }}
+      />
+      <TreeSelect
+        aria-label={f.focus}
+        placeholder={f.focus}
+        allowClear
+        virtual={false}
+        treeDefaultExpandAll
+        value={filter.focus}
+        treeData={focusTree(FOCUS_TREE)}
+        onChange={(focus?: string) => set({ focus })}
+        popupMatchSelectWidth={360}
+        style={{ width: 160 }}
       />
       <Button onClick={() => onChange({})}>{f.clear}</Button>
     </Space>

@@ -4,7 +4,13 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import type { SaveStatus } from '../../hooks/autosave';
 
 /** 已保存 / 保存中: always visible, so nobody wonders whether their notes are safe. */
-export function SaveIndicator({ status, failure }: { status: SaveStatus; failure: string | null }) {
+export function SaveIndicator(props: {
+  status: SaveStatus;
+  failure: string | null;
+  /** Fields whose last value was refused: "已保存" alone would be untrue. */
+  refusedCount?: number;
+}) {
+  const { status, failure, refusedCount = 0 } = props;
   if (status === 'error') {
     return (
       <Tooltip title={failure}>
@@ -16,13 +22,14 @@ export function SaveIndicator({ status, failure }: { status: SaveStatus; failure
     );
   }
   const saved = status === 'saved';
+  const partly = saved && refusedCount > 0;
   return (
     <Tag
       icon={saved ? <CheckCircleOutlined /> : <SyncOutlined spin />}
-      color={saved ? 'success' : 'processing'}
+      color={partly ? 'warning' : saved ? 'success' : 'processing'}
       data-testid="save-status"
     >
-      {saved ? zh.records.saved : zh.records.saving}
+      {partly ? zh.records.savedExcept(refusedCount) : saved ? zh.records.saved : zh.records.saving}
     </Tag>
   );
 }

@@ -112,6 +112,8 @@ function InterviewForm({ caseId, values: v, change, problems }: FormProps<Interv
         <Select
           aria-label={f.topics}
           mode="tags"
+          placeholder={zh.interview.topicsPlaceholder}
+          open={false} // free text only: an empty "暂无数据" list would suggest choosing
           value={v.topics}
           onChange={(topics: string[]) => change({ topics })}
         />
@@ -316,7 +318,15 @@ function PetitionForm({ values: v, change, problems }: FormProps<PetitionFields>
           </Field>
         </Col>
         <Col span={4}>
-          <AnonymousCheck checked={v.anonymous} onChange={(anonymous) => change({ anonymous })} />
+          <AnonymousCheck
+            checked={v.anonymous}
+            onChange={(anonymous) =>
+              // Anonymous means anonymous: the name and contact typed before go with it.
+              change(
+                anonymous ? { anonymous, reporterName: '', reporterContact: '' } : { anonymous },
+              )
+            }
+          />
         </Col>
         <Col span={10}>
           <Field

@@ -1,5 +1,6 @@
 /** The inputs record forms share: members of the team, focus areas, free tags, dates, times. */
 import { DatePicker, Select, TimePicker, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import dayjs from 'dayjs';
 import { FOCUS_TREE, type FocusNode } from '../../../shared/domain/focus';
 import { zh } from '../../../shared/i18n/zh-CN';
@@ -69,12 +70,16 @@ export function TagsPicker(props: { value: readonly string[]; onChange: (v: stri
   );
 }
 
+/**
+ * The value objects are memoised by their text: antd's pickers treat a new dayjs object as a new
+ * value and reset what the user is typing, and autosave re-renders the form while they type.
+ */
 export function DateInput(props: { value: string; label: string; onChange: (v: string) => void }) {
   return (
     <DatePicker
       aria-label={props.label}
       placeholder={props.label}
-      value={fromIso(props.value) ?? null}
+      value={useMemo(() => fromIso(props.value) ?? null, [props.value])}
       onChange={(d) => props.onChange(toIso(d))}
       style={{ width: '100%' }}
     />
@@ -88,7 +93,10 @@ export function TimeInput(props: { value: string; label: string; onChange: (v: s
       placeholder={props.label}
       format="HH:mm"
       needConfirm={false}
-      value={props.value ? dayjs(`2000-01-01T${props.value}`) : null}
+      value={useMemo(
+        () => (props.value ? dayjs(`2000-01-01T${props.value}`) : null),
+        [props.value],
+      )}
       onChange={(t) => props.onChange(t ? t.format('HH:mm') : '')}
       style={{ width: '100%' }}
     />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ValidationError } from '../../../shared/domain/validation';
 import { freshRepos, newCase, snapshot } from './helpers';
 
 async function teamCase() {
@@ -60,6 +61,15 @@ describe('members repository', () => {
     });
     // A removed name may be used again.
     await repos.members.add(caseId, { name: '李四', role: 'member' }, actor);
+  });
+
+  it('never removes the 组长', async () => {
+    const { db, repos, caseId, actor } = await teamCase();
+    const [leader] = await repos.members.list(caseId);
+    const before = await snapshot(db);
+    const error = await repos.members.remove(leader!.id, actor).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors.role).toMatch(/^组长不能被移除/);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('edits a member, and the 组长 may keep the role', async () => {
