@@ -15,6 +15,11 @@ export function useSearch(caseId: string, query: string) {
       current = false;
     };
   }, [caseId, query]);
-  if (query.trim() === '') return { result: null, searching: false };
-  return { result: answer?.result ?? null, searching: answer?.query !== query };
+  if (query.trim() === '') return { result: null, searching: false, shownQuery: '' };
+  // While a new answer is on its way the previous one stays up (no flicker), marked as such.
+  return {
+    result: answer?.result ?? null,
+    searching: answer?.query !== query,
+    shownQuery: answer?.query ?? '',
+  };
 }

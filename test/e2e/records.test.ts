@@ -22,7 +22,10 @@ async function backToList(page: Page) {
 
 async function search(page: Page, words: string) {
   await page.getByTestId('search-box').locator('input').fill(words);
-  await page.getByTestId('search-summary').filter({ hasText: '找到' }).waitFor();
+  // Wait for the answer to these words, not the one still shown for the previous query.
+  await page
+    .locator(`[data-testid="search-results"][data-query="${words}"][aria-busy="false"]`)
+    .waitFor();
   return page.getByTestId('search-hit');
 }
 

@@ -9,7 +9,7 @@ import { Highlighted } from './Highlighted';
 
 /** Hits for the search box's query, best first, with the matched words marked. */
 export function SearchResults({ caseId, query }: { caseId: string; query: string }) {
-  const { result, searching } = useSearch(caseId, query);
+  const { result, searching, shownQuery } = useSearch(caseId, query);
   const setSearch = useUi((s) => s.setSearch);
   if (!result) return <Spin description={zh.search.searching} />;
   const open = (kind: string, recordId: string) => {
@@ -18,7 +18,7 @@ export function SearchResults({ caseId, query }: { caseId: string; query: string
     navigate({ page: 'case', caseId, section: kind, recordId });
   };
   return (
-    <div data-testid="search-results">
+    <div data-testid="search-results" data-query={shownQuery} aria-busy={searching}>
       <Typography.Text type="secondary" data-testid="search-summary">
         {zh.search.results(result.total, result.hits.length)} {searching && <Spin size="small" />}
       </Typography.Text>
