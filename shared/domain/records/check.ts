@@ -55,15 +55,22 @@ export function checkPatch(
     if (result.success) accepted[key] = result.data;
     else refused[key] = result.error.issues[0]?.message ?? key;
   }
-  const merged = spec.fields(today).parse({ ...pick(current, shape), ...accepted });
-  for (const [key, message] of Object.entries(spec.cross(merged))) {
-    if (key in accepted) {
-      delete accepted[key];
-      refused[key] = message;
+  // Rules between fields are checked one field at a time, in the order they were typed: a patch
+  // holding a good start time and then an end time before it keeps the start and refuses the end
+  // (checked all at once, the rule would name both and the good start would be lost).
+  const kept: Record<string, unknown> = {};
+  let values = spec.fields(today).parse(pick(current, shape));
+  for (const [key, value] of Object.entries(accepted)) {
+    const next = { ...values, [key]: value };
+    const broken = spec.cross(next)[key];
+    if (broken) {
+      refused[key] = broken;
+    } else {
+      kept[key] = value;
+      values = next;
     }
   }
-  const after = spec.fields(today).parse({ ...pick(current, shape), ...accepted });
-  return { accepted, refused, missing: spec.missing(after) };
+  return { accepted: kept, refused, missing: spec.missing(values) };
 }
 
 type ParseResult =

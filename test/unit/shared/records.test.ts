@@ -64,6 +64,17 @@ describe('checking a patch', () => {
     });
   });
 
+  it('keeps a good start time typed in the same save as an end time before it', () => {
+    const result = checkPatch(
+      RECORD_SPECS.interviews,
+      current,
+      { startTime: '10:00', endTime: '09:15' },
+      today,
+    );
+    expect(result.accepted).toEqual({ startTime: '10:00' });
+    expect(result.refused).toEqual({ endTime: '结束时间不能早于开始时间' });
+  });
+
   it('accepts 10 MB of pasted text in one answer', () => {
     const text = '答'.repeat(10 * 1024 * 1024);
     const result = checkPatch(
@@ -117,9 +128,14 @@ describe('checking a patch', () => {
       { periodFrom: '2025-06-01', periodTo: '2025-01-01' },
       today,
     );
-    expect(result.refused).toEqual({
+    expect(result.accepted).toEqual({ periodFrom: '2025-06-01' });
+    expect(result.refused).toEqual({ periodTo: '所属期间止不能早于所属期间起' });
+    // Changing the start so that the stored end comes before it is refused too.
+    const stored = { ...blank('docReviews'), periodTo: '2025-03-01' };
+    expect(
+      checkPatch(RECORD_SPECS.docReviews, stored, { periodFrom: '2025-06-01' }, today).refused,
+    ).toEqual({
       periodFrom: '所属期间止不能早于所属期间起',
-      periodTo: '所属期间止不能早于所属期间起',
     });
   });
 });
