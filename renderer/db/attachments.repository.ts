@@ -80,6 +80,11 @@ export function attachmentsRepository(db: WorkbenchDB) {
       );
     },
 
+    /** Every attachment of a case, deleted ones too (evidence names them either way). */
+    async ofCase(caseId: string): Promise<Attachment[]> {
+      return db.attachments.where('caseId').equals(caseId).sortBy('id');
+    },
+
     async get(id: string): Promise<Attachment | undefined> {
       return db.attachments.get(id);
     },

@@ -25,6 +25,11 @@ export function useAllSummaries(caseId: string) {
   return useLiveQuery(() => repos.records.allSummaries(caseId), [caseId]);
 }
 
+/** Every attachment of the case (metadata; Blobs are read only when shown). */
+export function useCaseAttachments(caseId: string) {
+  return useLiveQuery(() => repos.attachments.ofCase(caseId), [caseId]);
+}
+
 export function useStats(caseId: string) {
   return useLiveQuery(() => repos.stats.ofCase(caseId), [caseId]);
 }

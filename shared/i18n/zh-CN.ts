@@ -333,6 +333,7 @@ export const zh = {
     addEvidencePlaceholder: '选择一条记录作为证据',
     removeEvidence: '移除此证据',
     deletedEvidence: '已删除',
+    attachmentLabel: '附件',
     openEvidence: '查看',
     reviewTitle: '组长审核',
     commentPlaceholder: '审核意见（退回时必填）',

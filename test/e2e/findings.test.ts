@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
@@ -13,6 +14,10 @@ async function docReview(page: Page) {
   await button(page, '新建查阅资料').click();
   await page.getByLabel('资料名称').fill('2025年公务用车台账');
   await page.getByLabel('摘录内容').fill('3台车辆加油记录与行车记录不符。');
+  await page
+    .getByTestId('attachment-input')
+    .setInputFiles(path.resolve('test/fixtures/site-photo.png'));
+  await page.getByTestId('attachment-card').waitFor();
   await waitSaved(page);
 }
 
@@ -64,6 +69,10 @@ describe('findings built from evidence', () => {
     await page.getByLabel('添加证据').click();
     await page.locator('.ant-select-item-option', { hasText: '2025年公务用车台账' }).click();
     await expect.poll(() => evidence.count()).toBe(2);
+    // A scan attached to a record is evidence of its own.
+    await page.getByLabel('添加证据').click();
+    await page.locator('.ant-select-item-option', { hasText: '附件 · site-photo.png' }).click();
+    await expect.poll(() => evidence.count()).toBe(3);
     await waitSaved(page);
 
     await button(page, '确认').click();
@@ -82,7 +91,7 @@ describe('findings built from evidence', () => {
     await openSection(page, '问题与线索');
     await page.getByTestId('finding-row').filter({ hasText: '局机关私车公养' }).click();
     await expect.poll(() => page.getByTestId('finding-status').textContent()).toBe('已确认');
-    expect(await evidence.count()).toBe(2);
+    expect(await evidence.count()).toBe(3);
     expect(session().problems).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { isRecordKind } from '../../../shared/domain/records';
 import type { RecordSummary } from '../../../shared/domain/records/summary';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { navigate } from '../../app/route';
-import { useAllSummaries } from '../../hooks/findings';
+import { useAllSummaries, useCaseAttachments } from '../../hooks/findings';
 import { RECORD_TITLES } from '../records/titles';
 
 const t = zh.finding;
@@ -23,12 +23,18 @@ export function EvidenceList(props: {
 }) {
   const { caseId, evidence, editable } = props;
   const rows = useAllSummaries(caseId) ?? [];
+  const files = useCaseAttachments(caseId) ?? [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const fileById = new Map(files.map((a) => [a.id, a]));
   const label = (r: RecordSummary) =>
     `${RECORD_TITLES[r.kind]} · ${r.title || zh.records.untitled}（${r.date}）`;
-  const choices = rows.filter(
-    (r) => r.state === 'live' && !evidence.some((e) => e.recordId === r.id),
-  );
+  const cited = new Set(evidence.map((e) => e.recordId));
+  const recordChoices = rows
+    .filter((r) => r.state === 'live' && !cited.has(r.id))
+    .map((r) => ({ value: `${r.kind}:${r.id}`, label: label(r) }));
+  const fileChoices = files
+    .filter((a) => !a.deleted && !cited.has(a.id) && byId.get(a.recordId)?.state === 'live')
+    .map((a) => ({ value: `attachments:${a.id}`, label: `${t.attachmentLabel} · ${a.name}` }));
 
   return (
     <div data-testid="evidence">
@@ -37,9 +43,12 @@ export function EvidenceList(props: {
         dataSource={[...evidence]}
         locale={{ emptyText: t.needEvidence }}
         renderItem={(e) => {
-          const row = byId.get(e.recordId);
-          const gone = !row || row.state === 'deleted';
-          const kind = isRecordKind(e.kind) ? e.kind : null;
+          const file = e.kind === 'attachments' ? fileById.get(e.recordId) : undefined;
+          const row = byId.get(file ? file.recordId : e.recordId);
+          const gone = !row || row.state === 'deleted' || (file?.deleted ?? false);
+          // An attachment opens the record it is attached to.
+          const kind = file ? file.recordKind : isRecordKind(e.kind) ? e.kind : null;
+          const target = file ? file.recordId : e.recordId;
           return (
             <List.Item
               data-testid="evidence-item"
@@ -50,7 +59,7 @@ export function EvidenceList(props: {
                     size="small"
                     type="link"
                     onClick={() =>
-                      navigate({ page: 'case', caseId, section: kind, recordId: e.recordId })
+                      navigate({ page: 'case', caseId, section: kind, recordId: target })
                     }
                   >
                     {t.openEvidence}
@@ -71,7 +80,13 @@ export function EvidenceList(props: {
               <Space orientation="vertical" size={0}>
                 <Space>
                   <Typography.Text strong>
-                    {row ? label(row) : kind ? RECORD_TITLES[kind] : e.kind}
+                    {file
+                      ? `${t.attachmentLabel} · ${file.name}`
+                      : row
+                        ? label(row)
+                        : kind
+                          ? RECORD_TITLES[kind]
+                          : e.kind}
                   </Typography.Text>
                   {gone && <Tag color="default">{t.deletedEvidence}</Tag>}
                 </Space>
@@ -87,10 +102,10 @@ export function EvidenceList(props: {
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t.addEvidencePlaceholder}
           value={null}
-          options={choices.map((r) => ({ value: r.id, label: label(r) }))}
-          onChange={(id: string) => {
-            const row = byId.get(id);
-            if (row) props.onAdd({ kind: row.kind, recordId: row.id, turnId: '', excerpt: '' });
+          options={[...recordChoices, ...fileChoices]}
+          onChange={(choice: string) => {
+            const [kind, recordId] = choice.split(':') as [EvidenceRef['kind'], string];
+            props.onAdd({ kind, recordId, turnId: '', excerpt: '' });
           }}
           style={{ width: '100%', marginTop: 8 }}
         />
