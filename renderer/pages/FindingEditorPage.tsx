@@ -13,7 +13,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
 import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
 import { SEVERITIES, type FindingFields } from '../../shared/domain/findings/finding.schema';
@@ -24,7 +24,7 @@ import { navigate } from '../app/route';
 import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
 import { useFinding, useFindingActions } from '../hooks/findings';
 import { Field } from '../components/records/Field';
-import { SaveIndicator } from '../components/records/SaveIndicator';
+import { EditorTitle } from '../components/records/EditorTitle';
 import { TagsPicker } from '../components/records/pickers';
 import { options } from '../components/options';
 import { EvidenceList } from '../components/findings/EvidenceList';
@@ -95,17 +95,13 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   return (
     <Card
       title={
-        <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t.back} onClick={back} />
-          <Typography.Text strong data-testid="finding-title">
-            {t.title} · {v.title || t.untitled}
-          </Typography.Text>
-          <SaveIndicator
-            status={editor.status}
-            failure={editor.failure}
-            refusedCount={Object.keys(editor.refused).length}
-          />
-        </Space>
+        <EditorTitle
+          backLabel={t.back}
+          onBack={back}
+          title={`${t.title} · ${v.title || t.untitled}`}
+          testId="finding-title"
+          editor={editor}
+        />
       }
       extra={
         <Popconfirm

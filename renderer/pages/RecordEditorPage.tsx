@@ -1,17 +1,6 @@
 import { useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Form,
-  Popconfirm,
-  Result,
-  Row,
-  Space,
-  Typography,
-} from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Col, Form, Popconfirm, Result, Row, Space } from 'antd';
+import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAutosavedRecord } from '../hooks/autosave';
@@ -20,7 +9,7 @@ import { navigate } from '../app/route';
 import { RECORD_FORMS } from '../components/records/forms';
 import { Field } from '../components/records/Field';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
-import { SaveIndicator } from '../components/records/SaveIndicator';
+import { EditorTitle } from '../components/records/EditorTitle';
 import { RECORD_TITLES } from '../components/records/titles';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
@@ -68,22 +57,13 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   return (
     <Card
       title={
-        <Space>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            aria-label={zh.records.back}
-            onClick={back}
-          />
-          <Typography.Text strong data-testid="record-title">
-            {RECORD_TITLES[kind]} · {title}
-          </Typography.Text>
-          <SaveIndicator
-            status={editor.status}
-            failure={editor.failure}
-            refusedCount={Object.keys(editor.refused).length}
-          />
-        </Space>
+        <EditorTitle
+          backLabel={zh.records.back}
+          onBack={back}
+          title={`${RECORD_TITLES[kind]} · ${title}`}
+          testId="record-title"
+          editor={editor}
+        />
       }
       extra={
         <Space>

@@ -4,6 +4,7 @@ import { FOCUS_TREE, focusArea, focusPath } from '../../../shared/domain/focus';
 import { formatAmount } from '../../../shared/domain/findings/amount';
 import type { FindingRecord } from '../../../shared/domain/findings/finding.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { FindingStatusTag } from './FindingStatusTag';
 import { navigate } from '../../app/route';
 import { useFindingActions, useFindings, useIsLeader } from '../../hooks/findings';
 
@@ -79,17 +80,7 @@ export function FindingList({ caseId }: { caseId: string }) {
               >
                 <Space wrap>
                   <Typography.Text strong>{item.title || t.untitled}</Typography.Text>
-                  <Tag
-                    color={
-                      item.status === 'confirmed'
-                        ? 'green'
-                        : item.status === 'returned'
-                          ? 'red'
-                          : 'blue'
-                    }
-                  >
-                    {t.statuses[item.status]}
-                  </Tag>
+                  <FindingStatusTag status={item.status} />
                   {item.category && <Tag>{focusPath(item.category)}</Tag>}
                   <Tag>{t.severities[item.severity]}</Tag>
                   <Typography.Text type="secondary">

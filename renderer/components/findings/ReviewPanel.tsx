@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Select, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Select, Space } from 'antd';
 import type { FindingRecord } from '../../../shared/domain/findings/finding.schema';
 import type { ReviewAction } from '../../../shared/domain/findings/review';
 import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { FindingStatusTag } from './FindingStatusTag';
 import { useFindingActions, useFindings, useIsLeader } from '../../hooks/findings';
 
 const t = zh.finding;
@@ -37,18 +38,7 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
     <Card size="small" title={t.reviewTitle} data-testid="review">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space>
-          <Tag
-            color={
-              finding.status === 'confirmed'
-                ? 'green'
-                : finding.status === 'returned'
-                  ? 'red'
-                  : 'blue'
-            }
-            data-testid="finding-status"
-          >
-            {t.statuses[finding.status]}
-          </Tag>
+          <FindingStatusTag status={finding.status} testId="finding-status" />
           {finding.reviewComment && <span>{finding.reviewComment}</span>}
         </Space>
         {leader && (
