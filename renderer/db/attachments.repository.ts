@@ -1,15 +1,17 @@
-/** Photos and scans: Blobs in IndexedDB next to the record they belong to. */
-import { monotonicFactory } from 'ulid';
+/**
+ * Photos and scans. An attachment is a record like the others (version vector, dots, revisions,
+ * tombstone), written through the one write path; its bytes are a blob row keyed by SHA-256,
+ * so a photo attached twice, or arriving again in a package, is stored once.
+ */
+import { ulid } from 'ulid';
 import { attachmentProblem } from '../../shared/domain/attachment';
 import type { RecordKind } from '../../shared/domain/records';
+import type { AttachmentFields } from '../../shared/domain/stored.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
-import { contextOf, type Actor } from './write';
-
-// Monotonic ids: files added in one batch keep the order they were chosen in.
-const attachmentId = monotonicFactory();
-const revisionId = monotonicFactory();
+import { sha256Hex } from './hash';
+import type { Actor, WritePath } from './write';
 
 export interface NewAttachment {
   readonly name: string;
@@ -18,7 +20,9 @@ export interface NewAttachment {
   readonly thumbnail: Blob | null;
 }
 
-export function attachmentsRepository(db: WorkbenchDB) {
+export function attachmentsRepository(db: WorkbenchDB, w: WritePath) {
+  const scope = () => [...w.scope('attachments'), db.blobs];
+
   return {
     /**
      * Stores files on a record, all or none: one file over the limit refuses the whole batch,
@@ -33,86 +37,66 @@ export function attachmentsRepository(db: WorkbenchDB) {
     ): Promise<Attachment[]> {
       const problems = files.map((f) => attachmentProblem(f.name, f.blob.size)).filter(Boolean);
       if (problems.length > 0) throw new ValidationError({ attachments: problems.join('\n') });
-      const ctx = contextOf(actor);
-      return db.transaction(
-        'rw',
-        [db.attachments, db.revisions, db.table(recordKind)],
-        async () => {
-          const record: unknown = await db.table(recordKind).get(recordId);
-          if (!record) throw new ValidationError({ attachments: zh.validation.notFound });
-          const rows: Attachment[] = files.map((f) => ({
-            id: attachmentId(),
-            caseId,
+      // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
+      const hashed: (NewAttachment & { sha256: string; thumbSha256: string })[] = [];
+      for (const f of files) {
+        hashed.push({
+          ...f,
+          sha256: await sha256Hex(f.blob),
+          thumbSha256: f.thumbnail ? await sha256Hex(f.thumbnail) : '',
+        });
+      }
+      return db.transaction('rw', [...scope(), db.table(recordKind)], async () => {
+        const record: unknown = await db.table(recordKind).get(recordId);
+        if (!record) throw new ValidationError({ attachments: zh.validation.notFound });
+        const rows: Attachment[] = [];
+        for (const f of hashed) {
+          await keepBlob(f.sha256, f.blob);
+          if (f.thumbnail) await keepBlob(f.thumbSha256, f.thumbnail);
+          const fields: AttachmentFields = {
             recordKind,
             recordId,
             name: f.name,
             mime: f.mime || 'application/octet-stream',
             size: f.blob.size,
-            blob: f.blob,
-            thumbnail: f.thumbnail,
-            createdAt: ctx.now,
-            createdBy: ctx.memberId,
-            deleted: false,
-          }));
-          await db.attachments.bulkAdd(rows);
-          await db.revisions.bulkAdd(
-            rows.map((a) => ({
-              id: revisionId(),
-              caseId,
-              table: 'attachments',
-              recordId,
-              kind: 'create' as const,
-              at: ctx.now,
-              by: ctx.memberId,
-              dot: [ctx.deviceId, 0] as const,
-              changes: { attachment: a.name, size: a.size },
-            })),
-          );
-          return rows;
-        },
-      );
+            sha256: f.sha256,
+            thumbSha256: f.thumbSha256,
+          };
+          rows.push(await w.insert('attachments', { id: ulid(), caseId }, fields, actor));
+        }
+        return rows;
+      });
+
+      async function keepBlob(sha256: string, blob: Blob) {
+        if (!(await db.blobs.get(sha256))) await db.blobs.add({ sha256, size: blob.size, blob });
+      }
     },
 
-    /** The live attachments of a record, oldest first. */
+    /** The live attachments of a record, in the order they were added. */
     async list(recordId: string): Promise<Attachment[]> {
-      return (await db.attachments.where('recordId').equals(recordId).sortBy('id')).filter(
+      return (await db.attachments.where('recordId').equals(recordId).sortBy('seq')).filter(
         (a) => !a.deleted,
       );
     },
 
     /** Every attachment of a case, deleted ones too (evidence names them either way). */
     async ofCase(caseId: string): Promise<Attachment[]> {
-      return db.attachments.where('caseId').equals(caseId).sortBy('id');
+      return db.attachments.where('caseId').equals(caseId).sortBy('seq');
     },
 
     async get(id: string): Promise<Attachment | undefined> {
       return db.attachments.get(id);
     },
 
-    /** Moves an attachment to the recycle bin (the Blob stays until the case is archived). */
+    /** The bytes behind a SHA-256 (a file or its thumbnail), read only when shown or saved. */
+    async bytes(sha256: string): Promise<Blob | undefined> {
+      if (!sha256) return undefined;
+      return (await db.blobs.get(sha256))?.blob;
+    },
+
+    /** Moves an attachment to the recycle bin (its bytes stay: a tombstone can be undone). */
     async remove(id: string, actor: Actor): Promise<void> {
-      const ctx = contextOf(actor);
-      await db.transaction('rw', [db.attachments, db.revisions], async () => {
-        const a = await db.attachments.get(id);
-        if (!a || a.deleted) return;
-        await db.attachments.put({
-          ...a,
-          deleted: true,
-          deletedAt: ctx.now,
-          deletedBy: ctx.memberId,
-        });
-        await db.revisions.add({
-          id: revisionId(),
-          caseId: a.caseId,
-          table: 'attachments',
-          recordId: a.recordId,
-          kind: 'delete',
-          at: ctx.now,
-          by: ctx.memberId,
-          dot: [ctx.deviceId, 0],
-          changes: { attachment: a.name },
-        });
-      });
+      await db.transaction('rw', scope(), async () => w.remove('attachments', id, actor));
     },
   };
 }

@@ -12,9 +12,9 @@ import type { MemberFields, MemberRecord } from '../../shared/domain/member.sche
 import type { IsoDate } from '../../shared/domain/dates';
 import { parseOrThrow, type Loose } from '../../shared/domain/validation';
 import type { WorkbenchDB } from './database';
-import { contextOf, getLive, insertRecord, updateRecord, type Actor } from './write';
+import type { Actor, WritePath } from './write';
 
-export function casesRepository(db: WorkbenchDB) {
+export function casesRepository(db: WorkbenchDB, w: WritePath) {
   return {
     /** Every case that is not in the recycle bin, newest start first. */
     async list(): Promise<CaseRecord[]> {
@@ -30,54 +30,51 @@ export function casesRepository(db: WorkbenchDB) {
     },
 
     /**
-     * Creates a case with its creator as the first team member, and makes that member the
-     * current user of this laptop: all or nothing, in one transaction.
+     * Creates a case with its creator as the first team member and its 组长 (findings need
+     * someone to confirm them, clues someone to read them), and makes that member the current
+     * user of this laptop: all or nothing, in one transaction.
      */
     async create(
       input: Loose<NewCaseInput>,
       deviceId: string,
       today: IsoDate,
     ): Promise<{ caseRecord: CaseRecord; creator: MemberRecord }> {
-      const { creatorName, creatorRole, ...fields } = parseOrThrow(newCaseSchema(today), input);
+      const { creatorName, ...fields } = parseOrThrow(newCaseSchema(today), input);
       const caseId = ulid();
       const memberId = ulid();
-      const ctx = contextOf({ deviceId, memberId });
-      return db.transaction('rw', [db.cases, db.members, db.revisions, db.settings], async () => {
-        const caseRecord = await insertRecord<CaseFields>(
-          db,
-          'cases',
-          { id: caseId, caseId },
-          fields,
-          ctx,
-        );
-        const creator = await insertRecord<MemberFields>(
-          db,
+      const actor = { deviceId, memberId };
+      return db.transaction('rw', w.scope('cases', 'members'), async () => {
+        const caseRecord = await w.insert<CaseFields>('cases', { id: caseId, caseId }, fields, actor);
+        const creator = await w.insert<MemberFields>(
           'members',
           { id: memberId, caseId },
-          { name: creatorName, role: creatorRole, title: '', phone: '' },
-          ctx,
+          { name: creatorName, role: 'leader', title: '', phone: '' },
+          actor,
         );
         await db.settings.put({ key: `currentMember:${caseId}`, value: memberId });
         return { caseRecord, creator };
       });
     },
 
-    /** Changes some fields; the case as it would be is validated whole before anything is written. */
+    /**
+     * Changes the fields of `patch` (only those: a dialog opened before someone else's change
+     * must not undo it). The case as it would be is validated whole before anything is written.
+     */
     async update(id: string, patch: Loose<CaseInput>, actor: Actor, today: IsoDate) {
       const schema = caseFieldsSchema(today);
-      return db.transaction('rw', [db.cases, db.revisions], async () => {
-        const current = await getLive<CaseFields>(db, 'cases', id);
+      return db.transaction('rw', w.scope('cases'), async () => {
+        const current = await w.getLive<CaseFields>('cases', id);
         const merged = parseOrThrow(schema, { ...current, ...patch });
         const changed = Object.fromEntries(
           Object.keys(patch).map((k) => [k, merged[k as keyof CaseFields]]),
-        ) as Partial<CaseFields>;
-        return updateRecord<CaseFields>(db, 'cases', id, changed, contextOf(actor));
+        );
+        return w.update<CaseFields>('cases', id, changed, actor);
       });
     },
 
     async setArchived(id: string, archived: boolean, actor: Actor) {
-      return db.transaction('rw', [db.cases, db.revisions], async () =>
-        updateRecord<CaseFields>(db, 'cases', id, { archived }, contextOf(actor)),
+      return db.transaction('rw', w.scope('cases'), async () =>
+        w.update<CaseFields>('cases', id, { archived }, actor),
       );
     },
   };

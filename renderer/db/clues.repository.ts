@@ -1,48 +1,38 @@
 /**
- * 问题线索: readable only by the 组长 and by the member who registered the clue. The check is
- * here, on every read and write, so no screen can leak a clue by forgetting to hide it.
+ * 问题线索: readable only by the 组长 and by the member who registered the clue. Every read and
+ * write here goes through access.ts, like the history and the statistics do.
  */
 import { ulid } from 'ulid';
-import {
-  canSeeClue,
-  clueFields,
-  type ClueFields,
-  type ClueRecord,
-} from '../../shared/domain/findings/clue.schema';
+import { clueFields, type ClueFields, type ClueRecord } from '../../shared/domain/findings/clue.schema';
+import type { Patch } from '../../shared/domain/record';
 import { splitPatch } from '../../shared/domain/records/check';
-import { ValidationError, type FieldErrors } from '../../shared/domain/validation';
+import { COLLECTIONS } from '../../shared/domain/tables';
+import { parseOrThrow, ValidationError, type FieldErrors } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
+import type { AccessRules } from './access';
 import type { WorkbenchDB } from './database';
-import { contextOf, deleteRecord, insertRecord, updateRecord, type Actor } from './write';
+import type { Actor, WritePath } from './write';
 
-export function cluesRepository(db: WorkbenchDB) {
-  const tables = () => [db.clues, db.revisions, db.members];
-
-  async function viewer(actor: Actor) {
-    const member = await db.members.get(actor.memberId);
-    // A member taken off the team sees nothing, whatever they wrote.
-    return member && !member.deleted ? member : { id: actor.memberId, role: 'none' as const };
-  }
+export function cluesRepository(db: WorkbenchDB, w: WritePath, access: AccessRules) {
+  const scope = () => w.scope('clues', 'members');
 
   async function readable(id: string, actor: Actor): Promise<ClueRecord> {
     const clue = await db.clues.get(id);
-    const who = await viewer(actor);
     if (!clue || clue.deleted) throw new ValidationError({ _: zh.validation.notFound });
-    if (who.role === 'none' || !canSeeClue(clue, who)) {
-      throw new ValidationError({ _: zh.clue.forbidden });
-    }
+    await access.assert('clues', clue, actor);
     return clue;
   }
 
   return {
     /** The clues this member may see, newest first. */
     async list(caseId: string, actor: Actor): Promise<ClueRecord[]> {
-      const who = await viewer(actor);
-      if (who.role === 'none') return [];
-      const all = await db.clues.where('caseId').equals(caseId).toArray();
-      return all
-        .filter((c) => !c.deleted && canSeeClue(c, who))
-        .sort((a, b) => b.id.localeCompare(a.id));
+      const all = (await db.clues.where('caseId').equals(caseId).toArray()).filter((c) => !c.deleted);
+      return (await access.filter('clues', all, actor)).sort((a, b) => b.id.localeCompare(a.id));
+    },
+
+    /** How many clues this member may see: what the case overview shows. */
+    async count(caseId: string, actor: Actor): Promise<number> {
+      return (await this.list(caseId, actor)).length;
     },
 
     /** One clue, or a ValidationError when this member may not see it. */
@@ -53,29 +43,34 @@ export function cluesRepository(db: WorkbenchDB) {
       actor: Actor,
       init: Partial<ClueFields> = {},
     ): Promise<ClueRecord> {
-      const fields = clueFields.parse(init);
-      return db.transaction('rw', tables(), async () =>
-        insertRecord(db, 'clues', { id: ulid(), caseId }, fields, contextOf(actor)),
+      const fields = parseOrThrow(clueFields, init);
+      return db.transaction('rw', scope(), async () =>
+        w.insert('clues', { id: ulid(), caseId }, fields, actor),
       );
     },
 
     async patch(
       id: string,
-      patch: Readonly<Record<string, unknown>>,
+      patch: Patch,
       actor: Actor,
     ): Promise<{ record: ClueRecord; refused: FieldErrors }> {
-      const { accepted, refused } = splitPatch(clueFields.shape, patch);
-      return db.transaction('rw', tables(), async () => {
-        await readable(id, actor);
-        const record = await updateRecord<ClueFields>(db, 'clues', id, accepted, contextOf(actor));
+      return db.transaction('rw', scope(), async () => {
+        const current = await readable(id, actor);
+        const { accepted, refused } = splitPatch(
+          clueFields.shape,
+          patch,
+          current,
+          COLLECTIONS.clues,
+        );
+        const record = await w.update<ClueFields>('clues', id, accepted, actor);
         return { record, refused };
       });
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables(), async () => {
+      await db.transaction('rw', scope(), async () => {
         await readable(id, actor);
-        await deleteRecord(db, 'clues', id, contextOf(actor));
+        await w.remove('clues', id, actor);
       });
     },
   };

@@ -8,29 +8,13 @@ import type { MemberRecord } from '../../shared/domain/member.schema';
 import type { Revision } from '../../shared/domain/revision';
 import type { Stored } from '../../shared/domain/record';
 import type { RecordSummary } from '../../shared/domain/records/summary';
-import type { RecordKind } from '../../shared/domain/records';
 import type { FindingRecord } from '../../shared/domain/findings/finding.schema';
 import type { ClueRecord } from '../../shared/domain/findings/clue.schema';
+import type { AttachmentFields, BlobRow } from '../../shared/domain/stored.schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
-/** A photo or scan. `blob` stays in IndexedDB; it is read only when shown or exported. */
-export interface Attachment {
-  readonly id: string;
-  readonly caseId: string;
-  readonly recordKind: RecordKind;
-  readonly recordId: string;
-  readonly name: string;
-  readonly mime: string;
-  readonly size: number;
-  readonly blob: Blob;
-  /** A small JPEG for lists, made when the image was added; null for other files. */
-  readonly thumbnail: Blob | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly deleted: boolean;
-  readonly deletedAt?: string;
-  readonly deletedBy?: string;
-}
+/** A photo or scan attached to a record: its facts. The bytes are a blob row, by SHA-256. */
+export type Attachment = Stored<AttachmentFields>;
 
 export interface Setting {
   readonly key: string;
@@ -48,6 +32,7 @@ export class WorkbenchDB extends Dexie {
   declare petitions: EntityTable<Stored<object>, 'id'>;
   declare summaries: EntityTable<RecordSummary, 'id'>;
   declare attachments: EntityTable<Attachment, 'id'>;
+  declare blobs: EntityTable<StoredBlob, 'sha256'>;
   declare findings: EntityTable<FindingRecord, 'id'>;
   declare clues: EntityTable<ClueRecord, 'id'>;
 
@@ -62,4 +47,9 @@ export class WorkbenchDB extends Dexie {
   }
 }
 
-export type RecordTable = 'cases' | 'members' | RecordKind | 'findings' | 'clues';
+/** A file's bytes, stored once however many attachments name them. */
+export interface StoredBlob extends BlobRow {
+  readonly blob: Blob;
+}
+
+export type { RecordTable } from '../../shared/domain/tables';

@@ -1,13 +1,16 @@
 /**
  * 发现问题: findings, their evidence, and the leader's review. Review rules live in
  * shared/domain/findings/review.ts; here they are enforced against who is really writing.
+ * Evidence is a set written element by element, and the report's order is a fractional key,
+ * so a member adding evidence and the 组长 reordering never overwrite each other.
  */
 import { ulid } from 'ulid';
-import { FOCUS_CODES } from '../../shared/domain/focus';
+import { elementPath } from '../../shared/domain/collections';
+import { focusArea, FOCUS_TREE } from '../../shared/domain/focus';
 import {
-  addEvidence,
+  evidenceKey,
+  evidenceRef,
   findingFields,
-  sameEvidence,
   type EvidenceRef,
   type FindingFields,
   type FindingRecord,
@@ -18,39 +21,46 @@ import {
   reviewProblems,
   type ReviewAction,
 } from '../../shared/domain/findings/review';
+import { positionAfter, positionAt } from '../../shared/domain/order';
+import type { Patch } from '../../shared/domain/record';
 import { splitPatch } from '../../shared/domain/records/check';
+import { COLLECTIONS } from '../../shared/domain/tables';
 import type { MemberRole } from '../../shared/domain/member.schema';
-import { ValidationError, type FieldErrors } from '../../shared/domain/validation';
+import { parseOrThrow, ValidationError, type FieldErrors } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { WorkbenchDB } from './database';
-import { contextOf, deleteRecord, getLive, insertRecord, updateRecord, type Actor } from './write';
+import type { Actor, WritePath } from './write';
 
 /** Fields that change only through review actions, never through an edit. */
 const REVIEW_ONLY = new Set(['status', 'mergedInto', 'order']);
 
-const byReportOrder = (a: FindingRecord, b: FindingRecord) =>
-  area(a) - area(b) || a.order - b.order || a.id.localeCompare(b.id);
+/** The report's headings: the top-level focus areas, in their order; then the uncategorised. */
 const area = (f: FindingRecord) => {
-  const i = FOCUS_CODES.indexOf(f.category);
-  return i === -1 ? FOCUS_CODES.length : i;
+  const i = FOCUS_TREE.findIndex((a) => a.code === focusArea(f.category)?.code);
+  return i === -1 ? FOCUS_TREE.length : i;
 };
+const byOrder = (a: FindingRecord, b: FindingRecord) =>
+  (a.order < b.order ? -1 : a.order > b.order ? 1 : 0) || a.id.localeCompare(b.id);
+const byReportOrder = (a: FindingRecord, b: FindingRecord) => area(a) - area(b) || byOrder(a, b);
 
-export function findingsRepository(db: WorkbenchDB) {
-  const tables = () => [db.findings, db.revisions, db.members];
+export function findingsRepository(db: WorkbenchDB, w: WritePath) {
+  const scope = () => w.scope('findings', 'members');
 
   async function roleOf(actor: Actor): Promise<MemberRole> {
     const member = await db.members.get(actor.memberId);
     return member && !member.deleted ? member.role : 'member';
   }
 
+  async function all(caseId: string): Promise<FindingRecord[]> {
+    return db.findings.where('caseId').equals(caseId).toArray();
+  }
+
   async function live(caseId: string): Promise<FindingRecord[]> {
-    return (await db.findings.where('caseId').equals(caseId).toArray()).filter(
-      (f) => !f.deleted && f.status !== 'merged',
-    );
+    return (await all(caseId)).filter((f) => !f.deleted && f.status !== 'merged');
   }
 
   return {
-    /** Live findings in the report's order: by focus area and item, then the leader's order. */
+    /** Live findings in the report's order: by heading, then the leader's order. */
     async list(caseId: string): Promise<FindingRecord[]> {
       return (await live(caseId)).sort(byReportOrder);
     },
@@ -59,58 +69,69 @@ export function findingsRepository(db: WorkbenchDB) {
       return db.findings.get(id);
     },
 
-    /** A new draft, usually made from a passage of a record (its first evidence). */
+    /** A new draft, usually made from a passage of a record (its first evidence), placed last. */
     async create(
       caseId: string,
       actor: Actor,
       init: { title?: string; evidence?: EvidenceRef[] } = {},
     ): Promise<FindingRecord> {
-      const fields = findingFields.parse({ ...init, order: Date.now() });
-      return db.transaction('rw', tables(), async () =>
-        insertRecord(db, 'findings', { id: ulid(), caseId }, fields, contextOf(actor)),
-      );
+      return db.transaction('rw', scope(), async () => {
+        const orders = (await all(caseId)).map((f) => f.order).sort();
+        const fields = parseOrThrow(findingFields, { ...init, order: positionAfter(orders) });
+        return w.insert('findings', { id: ulid(), caseId }, fields, actor);
+      });
     },
 
-    /** Edits fields; bad values are refused by name and not written. */
+    /** Edits fields (and elements of persons, departments); bad values are refused by name. */
     async patch(
       id: string,
-      patch: Readonly<Record<string, unknown>>,
+      patch: Patch,
       actor: Actor,
     ): Promise<{ record: FindingRecord; refused: FieldErrors }> {
       const editable = Object.fromEntries(
         Object.entries(patch).filter(([k]) => !REVIEW_ONLY.has(k)),
       );
-      const { accepted, refused } = splitPatch(findingFields.shape, editable);
-      return db.transaction('rw', tables(), async () => {
-        const record = await updateRecord<FindingFields>(
-          db,
-          'findings',
-          id,
-          accepted,
-          contextOf(actor),
+      return db.transaction('rw', scope(), async () => {
+        const current = await w.getLive<FindingFields>('findings', id);
+        const { accepted, refused } = splitPatch(
+          findingFields.shape,
+          editable,
+          current,
+          COLLECTIONS.findings,
         );
+        const record = await w.update<FindingFields>('findings', id, accepted, actor);
         return { record, refused };
       });
     },
 
+    /** Adds evidence; what is already there (the same passage) is not added twice. */
     async addEvidence(
       id: string,
       refs: readonly EvidenceRef[],
       actor: Actor,
-    ): Promise<FindingRecord> {
-      return db.transaction('rw', tables(), async () => {
-        const current = await getLive<FindingFields>(db, 'findings', id);
-        const evidence = addEvidence(current.evidence, refs);
-        return updateRecord<FindingFields>(db, 'findings', id, { evidence }, contextOf(actor));
+    ): Promise<{ record: FindingRecord; added: number }> {
+      const parsed = refs.map((ref) => parseOrThrow(evidenceRef, ref));
+      return db.transaction('rw', scope(), async () => {
+        const current = await w.getLive<FindingFields>('findings', id);
+        const have = new Set(current.evidence.map(evidenceKey));
+        const fresh = parsed.filter((ref) => !have.has(evidenceKey(ref)));
+        const writes = Object.fromEntries(
+          fresh.map((ref) => [elementPath('evidence', evidenceKey(ref)), ref]),
+        );
+        const record = await w.update<FindingFields>('findings', id, writes, actor);
+        return { record, added: record.evidence.length - current.evidence.length };
       });
     },
 
     async removeEvidence(id: string, ref: EvidenceRef, actor: Actor): Promise<FindingRecord> {
-      return db.transaction('rw', tables(), async () => {
-        const current = await getLive<FindingFields>(db, 'findings', id);
-        const evidence = current.evidence.filter((e) => !sameEvidence(e, ref));
-        return updateRecord<FindingFields>(db, 'findings', id, { evidence }, contextOf(actor));
-      });
+      return db.transaction('rw', scope(), async () =>
+        w.update<FindingFields>(
+          'findings',
+          id,
+          { [elementPath('evidence', evidenceKey(ref))]: null },
+          actor,
+        ),
+      );
     },
 
     /** 提交审核, 确认 or 退回: refused (ValidationError) unless the rules allow it for this member. */
@@ -120,26 +141,20 @@ export function findingsRepository(db: WorkbenchDB) {
       actor: Actor,
       comment = '',
     ): Promise<FindingRecord> {
-      return db.transaction('rw', tables(), async () => {
-        const current = await getLive<FindingFields>(db, 'findings', id);
+      return db.transaction('rw', scope(), async () => {
+        const current = await w.getLive<FindingFields>('findings', id);
         const problems = reviewProblems(action, current, await roleOf(actor), comment);
         if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-        return updateRecord<FindingFields>(
-          db,
-          'findings',
-          id,
-          reviewPatch(action, comment),
-          contextOf(actor),
-        );
+        return w.update<FindingFields>('findings', id, reviewPatch(action, comment), actor);
       });
     },
 
     /** Merges `absorbedId` into `keptId` (组长 only): evidence of both is kept. */
     async merge(keptId: string, absorbedId: string, actor: Actor): Promise<FindingRecord> {
       if (keptId === absorbedId) throw new ValidationError({ status: zh.finding.mergeSelf });
-      return db.transaction('rw', tables(), async () => {
-        const kept = await getLive<FindingFields>(db, 'findings', keptId);
-        const absorbed = await getLive<FindingFields>(db, 'findings', absorbedId);
+      return db.transaction('rw', scope(), async () => {
+        const kept = await w.getLive<FindingFields>('findings', keptId);
+        const absorbed = await w.getLive<FindingFields>('findings', absorbedId);
         const role = await roleOf(actor);
         const problems = {
           ...reviewProblems('merge', absorbed, role),
@@ -147,29 +162,32 @@ export function findingsRepository(db: WorkbenchDB) {
         };
         if (Object.keys(problems).length > 0) throw new ValidationError(problems);
         const patches = mergePatches(kept, absorbed, keptId);
-        const ctx = contextOf(actor);
-        await updateRecord<FindingFields>(db, 'findings', absorbedId, patches.absorbed, ctx);
-        return updateRecord<FindingFields>(db, 'findings', keptId, patches.kept, ctx);
+        await w.update<FindingFields>('findings', absorbedId, patches.absorbed, actor);
+        return w.update<FindingFields>('findings', keptId, patches.kept, actor);
       });
     },
 
-    /** Sets the report order of findings (组长 only): `ids` in their new order. */
-    async reorder(ids: readonly string[], actor: Actor): Promise<void> {
-      await db.transaction('rw', tables(), async () => {
+    /**
+     * Moves a finding to `index` among `groupIds` (its heading's findings as shown, itself
+     * included), 组长 only. Writes the moved finding alone: its new fractional key lies between
+     * its new neighbours'.
+     */
+    async move(id: string, groupIds: readonly string[], index: number, actor: Actor) {
+      await db.transaction('rw', scope(), async () => {
         if ((await roleOf(actor)) !== 'leader') {
           throw new ValidationError({ status: zh.finding.leaderOnly });
         }
-        const ctx = contextOf(actor);
-        for (const [order, id] of ids.entries()) {
-          await updateRecord<FindingFields>(db, 'findings', id, { order }, ctx);
-        }
+        const others = (await db.findings.bulkGet(groupIds.filter((g) => g !== id)))
+          .filter((f): f is FindingRecord => f !== undefined)
+          .sort(byOrder)
+          .map((f) => f.order);
+        const order = positionAt(others, Math.max(0, Math.min(index, others.length)));
+        await w.update<FindingFields>('findings', id, { order }, actor);
       });
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables(), async () =>
-        deleteRecord(db, 'findings', id, contextOf(actor)),
-      );
+      await db.transaction('rw', scope(), async () => w.remove('findings', id, actor));
     },
 
     /** Findings (live, any status) that cite a record, for the record's "被引用" list. */

@@ -1,9 +1,13 @@
-/** 巡察组成员: read and write the team of a case. */
+/**
+ * 巡察组成员: read and write the team of a case. Only the 组长 manages the team (adds, removes,
+ * changes roles): a 组员 who could make themselves 组长 could confirm findings and read every
+ * clue. A case without a 组长 (old data) lets anyone name one, so the team can repair it.
+ */
 import { ulid } from 'ulid';
 import {
-  MEMBER_ROLES,
   memberFieldsSchema,
   teamConflicts,
+  MEMBER_ROLES,
   type MemberFields,
   type MemberInput,
   type MemberRecord,
@@ -11,11 +15,11 @@ import {
 import { parseOrThrow, ValidationError, type Loose } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { WorkbenchDB } from './database';
-import { contextOf, deleteRecord, insertRecord, updateRecord, type Actor } from './write';
+import type { Actor, WritePath } from './write';
 
 const roleOrder = (m: MemberRecord) => MEMBER_ROLES.indexOf(m.role);
 
-export function membersRepository(db: WorkbenchDB) {
+export function membersRepository(db: WorkbenchDB, w: WritePath) {
   async function team(caseId: string): Promise<MemberRecord[]> {
     return db.members.where('caseId').equals(caseId).toArray();
   }
@@ -23,6 +27,15 @@ export function membersRepository(db: WorkbenchDB) {
   function assertFits(candidate: MemberFields, all: MemberRecord[], selfId?: string) {
     const conflicts = teamConflicts(candidate, all, selfId);
     if (Object.keys(conflicts).length > 0) throw new ValidationError(conflicts);
+  }
+
+  /** Refuses team changes by anyone but the 组长 (while the case has one). */
+  function assertManages(all: MemberRecord[], actor: Actor, field: string) {
+    const live = all.filter((m) => !m.deleted);
+    const leader = live.find((m) => m.role === 'leader');
+    if (leader && leader.id !== actor.memberId) {
+      throw new ValidationError({ [field]: zh.member.leaderManagesTeam });
+    }
   }
 
   return {
@@ -38,20 +51,45 @@ export function membersRepository(db: WorkbenchDB) {
       return team(caseId);
     },
 
+    async get(id: string): Promise<MemberRecord | undefined> {
+      return db.members.get(id);
+    },
+
     async add(caseId: string, input: Loose<MemberInput>, actor: Actor): Promise<MemberRecord> {
       const fields = parseOrThrow(memberFieldsSchema, input);
-      return db.transaction('rw', [db.members, db.revisions], async () => {
-        assertFits(fields, await team(caseId));
-        return insertRecord(db, 'members', { id: ulid(), caseId }, fields, contextOf(actor));
+      return db.transaction('rw', w.scope('members'), async () => {
+        const all = await team(caseId);
+        assertManages(all, actor, 'role');
+        assertFits(fields, all);
+        return w.insert('members', { id: ulid(), caseId }, fields, actor);
       });
     },
 
-    async update(id: string, input: Loose<MemberInput>, actor: Actor): Promise<MemberRecord> {
-      const fields = parseOrThrow(memberFieldsSchema, input);
-      return db.transaction('rw', [db.members, db.revisions], async () => {
-        const current = await db.members.get(id);
-        if (current) assertFits(fields, await team(current.caseId), id);
-        return updateRecord<MemberFields>(db, 'members', id, fields, contextOf(actor));
+    /**
+     * Changes the fields of `patch`, and only those (a dialog opened before someone else's
+     * change must not undo it). Anyone may correct a name, title or phone number; only the 组长
+     * changes a role.
+     */
+    async update(id: string, patch: Loose<MemberInput>, actor: Actor): Promise<MemberRecord> {
+      return db.transaction('rw', w.scope('members'), async () => {
+        const current = await w.getLive<MemberFields>('members', id);
+        const fields = parseOrThrow(memberFieldsSchema, { ...current, ...patch });
+        const all = await team(current.caseId);
+        const handover = fields.role === 'leader' && current.role !== 'leader';
+        if (fields.role !== current.role) {
+          assertManages(all, actor, 'role');
+          if (current.role === 'leader') throw new ValidationError({ role: zh.validation.leaderStays });
+        }
+        // The 组长 naming a new 组长 hands over: the old one becomes 副组长 in the same write.
+        const outgoing = handover ? all.find((m) => !m.deleted && m.role === 'leader') : undefined;
+        if (outgoing) {
+          await w.update<MemberFields>('members', outgoing.id, { role: 'deputy' }, actor);
+        }
+        assertFits(fields, outgoing ? all.filter((m) => m.id !== outgoing.id) : all, id);
+        const changed = Object.fromEntries(
+          Object.keys(patch).map((k) => [k, fields[k as keyof MemberFields]]),
+        );
+        return w.update<MemberFields>('members', id, changed, actor);
       });
     },
 
@@ -60,11 +98,11 @@ export function membersRepository(db: WorkbenchDB) {
      * findings need someone to confirm them, and clues someone to read them.
      */
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', [db.members, db.revisions], async () => {
-        if ((await db.members.get(id))?.role === 'leader') {
-          throw new ValidationError({ role: zh.validation.leaderStays });
-        }
-        await deleteRecord(db, 'members', id, contextOf(actor));
+      await db.transaction('rw', w.scope('members'), async () => {
+        const member = await w.getLive<MemberFields>('members', id);
+        if (member.role === 'leader') throw new ValidationError({ role: zh.validation.leaderStays });
+        assertManages(await team(member.caseId), actor, 'role');
+        await w.remove('members', id, actor);
       });
     },
   };

@@ -1,25 +1,18 @@
 /**
  * 谈话记录, 查阅资料, 实地走访, 信访件: one repository for the four kinds, driven by each kind's
- * RecordSpec. Every write also rewrites the record's summary row, in the same transaction.
+ * RecordSpec. The write path (write.ts) rewrites each record's list row in the same transaction.
  */
+import Dexie from 'dexie';
 import { ulid } from 'ulid';
-import type { Stored } from '../../shared/domain/record';
+import type { Patch, Stored } from '../../shared/domain/record';
 import type { IsoDate } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { checkPatch } from '../../shared/domain/records/check';
-import { summarize, type RecordSummary } from '../../shared/domain/records/summary';
+import type { RecordSummary } from '../../shared/domain/records/summary';
+import { COLLECTIONS } from '../../shared/domain/tables';
 import type { FieldErrors } from '../../shared/domain/validation';
-import type { Revision } from '../../shared/domain/revision';
 import type { WorkbenchDB } from './database';
-import {
-  contextOf,
-  deleteRecord,
-  getLive,
-  insertRecord,
-  restoreRecord,
-  updateRecord,
-  type Actor,
-} from './write';
+import type { Actor, WritePath } from './write';
 
 export type FieldRecord = Stored<Record<string, unknown>>;
 
@@ -31,12 +24,9 @@ export interface PatchResult {
   readonly missing: FieldErrors;
 }
 
-export function recordsRepository(db: WorkbenchDB) {
-  const tables = (kind: RecordKind) => [db.table(kind), db.summaries, db.revisions];
-
-  async function writeSummary(kind: RecordKind, record: Stored<object>) {
-    await db.summaries.put(summarize(RECORD_SPECS[kind], record));
-  }
+export function recordsRepository(db: WorkbenchDB, w: WritePath) {
+  const live = (caseId: string, kind: RecordKind) =>
+    db.summaries.where('[caseId+kind+state]').equals([caseId, kind, 'live']);
 
   return {
     /** A new, blank record of `kind`, filled in for the member creating it. */
@@ -48,51 +38,43 @@ export function recordsRepository(db: WorkbenchDB) {
     ): Promise<FieldRecord> {
       const spec = RECORD_SPECS[kind];
       const fields = spec.fields(today).parse(spec.defaults({ today, memberId: actor.memberId }));
-      return db.transaction('rw', tables(kind), async () => {
-        const record = await insertRecord(
-          db,
-          kind,
-          { id: ulid(), caseId },
-          fields,
-          contextOf(actor),
-        );
-        await writeSummary(kind, record);
-        return record;
-      });
+      return db.transaction('rw', w.scope(kind), async () =>
+        w.insert(kind, { id: ulid(), caseId }, fields, actor),
+      );
     },
 
     async get(kind: RecordKind, id: string): Promise<FieldRecord | undefined> {
       return (await db.table(kind).get(id)) as FieldRecord | undefined;
     },
 
+    /** Several records of one kind at once, in the order of `ids` (undefined where missing). */
+    async getMany(kind: RecordKind, ids: readonly string[]): Promise<(FieldRecord | undefined)[]> {
+      return (await db.table(kind).bulkGet([...ids])) as (FieldRecord | undefined)[];
+    },
+
     /**
-     * Writes the well-formed fields of `patch` and reports the rest. Never throws for bad
-     * input: what can be saved is saved, what cannot is named with its reason.
+     * Writes the well-formed part of `patch` (fields, and collection elements such as
+     * `turns/<id>`) and reports the rest. Never throws for bad input: what can be saved is
+     * saved, what cannot is named with its reason.
      */
     async patch(
       kind: RecordKind,
       id: string,
-      patch: Readonly<Record<string, unknown>>,
+      patch: Patch,
       actor: Actor,
       today: IsoDate,
     ): Promise<PatchResult> {
-      return db.transaction('rw', tables(kind), async () => {
-        const current = (await getLive<Record<string, unknown>>(db, kind, id)) as FieldRecord;
+      return db.transaction('rw', w.scope(kind), async () => {
+        const current = await w.getLive<Record<string, unknown>>(kind, id);
         const { accepted, refused, missing } = checkPatch(
           RECORD_SPECS[kind],
           current,
           patch,
           today,
+          COLLECTIONS[kind],
         );
-        const record = await updateRecord<Record<string, unknown>>(
-          db,
-          kind,
-          id,
-          accepted,
-          contextOf(actor),
-        );
-        if (record !== current) await writeSummary(kind, record);
-        return { record: record, refused, missing };
+        const record = await w.update<Record<string, unknown>>(kind, id, accepted, actor);
+        return { record, refused, missing };
       });
     },
 
@@ -103,17 +85,11 @@ export function recordsRepository(db: WorkbenchDB) {
 
     /** Moves a record to the recycle bin. */
     async remove(kind: RecordKind, id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables(kind), async () => {
-        await deleteRecord(db, kind, id, contextOf(actor));
-        await writeSummary(kind, await getLive(db, kind, id));
-      });
+      await db.transaction('rw', w.scope(kind), async () => w.remove(kind, id, actor));
     },
 
     async restore(kind: RecordKind, id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables(kind), async () => {
-        await restoreRecord(db, kind, id, contextOf(actor));
-        await writeSummary(kind, await getLive(db, kind, id));
-      });
+      await db.transaction('rw', w.scope(kind), async () => w.restore(kind, id, actor));
     },
 
     /** List rows of one kind: live records, or those in the recycle bin. */
@@ -128,38 +104,32 @@ export function recordsRepository(db: WorkbenchDB) {
     /** Every list row of a case, live or deleted: for naming evidence, even deleted. */
     async allSummaries(caseId: string): Promise<RecordSummary[]> {
       return db.summaries
-        .where('[caseId+updatedAt]')
-        .between([caseId, ''], [caseId, '\uffff'])
+        .where('[caseId+seq]')
+        .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
         .toArray();
     },
 
     /** Live records per kind, for the navigation. */
     async counts(caseId: string): Promise<Record<RecordKind, number>> {
-      const count = (kind: RecordKind) =>
-        db.summaries.where('[caseId+kind+state]').equals([caseId, kind, 'live']).count();
       const [interviews, docReviews, siteVisits, petitions] = await Promise.all([
-        count('interviews'),
-        count('docReviews'),
-        count('siteVisits'),
-        count('petitions'),
+        live(caseId, 'interviews').count(),
+        live(caseId, 'docReviews').count(),
+        live(caseId, 'siteVisits').count(),
+        live(caseId, 'petitions').count(),
       ]);
       return { interviews, docReviews, siteVisits, petitions };
     },
 
     /**
-     * Summaries changed at or after `since` (an ISO time), oldest first: for keeping an index
-     * fresh. Inclusive, so a write in the same millisecond as the last sync is never missed.
+     * List rows stored after change `seq` of this laptop's change sequence, in that order: for
+     * keeping an index fresh. The sequence only goes up, whatever the clock or the times other
+     * laptops wrote, so nothing stored after a sync is ever missed.
      */
-    async changedSince(caseId: string, since: string): Promise<RecordSummary[]> {
+    async changedSince(caseId: string, seq: number): Promise<RecordSummary[]> {
       return db.summaries
-        .where('[caseId+updatedAt]')
-        .between([caseId, since], [caseId, '\uffff'], true, true)
+        .where('[caseId+seq]')
+        .between([caseId, seq], [caseId, Dexie.maxKey], false, true)
         .toArray();
-    },
-
-    /** Every write to one record, oldest first. */
-    async history(id: string): Promise<Revision[]> {
-      return db.revisions.where('recordId').equals(id).toArray();
     },
   };
 }

@@ -1,39 +1,70 @@
+import Dexie from 'dexie';
 import type { WorkbenchDB } from './database';
+import { accessRules } from './access';
 import { casesRepository } from './cases.repository';
 import { membersRepository } from './members.repository';
-import { settingsRepository } from './settings.repository';
+import { settingsRepository, NewerDataError } from './settings.repository';
 import { recordsRepository } from './records.repository';
 import { attachmentsRepository } from './attachments.repository';
 import { findingsRepository } from './findings.repository';
 import { cluesRepository } from './clues.repository';
+import { historyRepository } from './history.repository';
 import { statsRepository } from './stats.repository';
-
-import { NewerDataError } from './settings.repository';
 import { CURRENT_VERSION } from './schema';
+import { systemClock, writePath, type Clock } from './write';
 
 export { NewerDataError };
 
+export interface RepositoryOptions {
+  /** Where write times come from (tests and benchmarks step it). */
+  readonly clock?: Clock;
+  /**
+   * Called when another tab or window opens this database with a newer schema: this one has
+   * closed it and must stop writing (writes then fail with DatabaseClosedError) and reload.
+   */
+  readonly onNewerVersionElsewhere?: () => void;
+}
+
 /** Every repository over one database: the only door to Dexie. */
-export function repositories(db: WorkbenchDB) {
+export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
+  const w = writePath(db, options.clock ?? systemClock);
+  const access = accessRules(db);
   const settings = settingsRepository(db);
+
+  // Dexie's own handler closes the database and lets the next query reopen it, which would
+  // open the newer schema and write to it with this older code. Close for good instead.
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true });
+    options.onNewerVersionElsewhere?.();
+  });
+
   return {
-    cases: casesRepository(db),
-    members: membersRepository(db),
-    records: recordsRepository(db),
-    attachments: attachmentsRepository(db),
-    findings: findingsRepository(db),
-    clues: cluesRepository(db),
-    stats: statsRepository(db),
+    cases: casesRepository(db, w),
+    members: membersRepository(db, w),
+    records: recordsRepository(db, w),
+    attachments: attachmentsRepository(db, w),
+    findings: findingsRepository(db, w),
+    clues: cluesRepository(db, w, access),
+    history: historyRepository(db, access),
+    stats: statsRepository(db, access),
     settings,
+    /** Rows from another laptop, and the export watermark (case packages use these). */
+    sync: {
+      storeForeign: w.storeForeign,
+      markExported: w.markExported,
+      currentSeq: w.currentSeq,
+    },
     /**
      * Opens the database now, so a version problem shows at start rather than on first write.
-     * Data from a newer app is refused (NewerDataError) and the database closed untouched.
+     * Data from a newer app is refused (NewerDataError) and the database closed untouched: the
+     * version IndexedDB itself records is checked first, then the one the app wrote down.
      */
     open: async () => {
-      const found = await settings.peekSchemaVersion();
+      const found = await peekVersion(db.name);
       if (found > CURRENT_VERSION) throw new NewerDataError(found);
       await db.open();
       try {
+        if (db.verno > CURRENT_VERSION) throw new NewerDataError(db.verno);
         await settings.claimSchemaVersion();
       } catch (error) {
         db.close();
@@ -41,6 +72,27 @@ export function repositories(db: WorkbenchDB) {
       }
     },
   };
+}
+
+/**
+ * The schema version of an existing database, as IndexedDB records it (Dexie stores version
+ * n as 10n) or as the app wrote it in settings, whichever is higher; 0 when there is none.
+ * Opened without our schema: Dexie would otherwise "upgrade" a newer database.
+ */
+async function peekVersion(name: string): Promise<number> {
+  if (!(await Dexie.exists(name))) return 0;
+  const peek = new Dexie(name);
+  try {
+    await peek.open(); // dynamic mode: the version that is there, no upgrade
+    let recorded = 0;
+    if (peek.tables.some((t) => t.name === 'settings')) {
+      const row = (await peek.table('settings').get('schemaVersion')) as { value?: string } | undefined;
+      recorded = Number(row?.value ?? 0);
+    }
+    return Math.max(peek.verno, recorded);
+  } finally {
+    peek.close();
+  }
 }
 
 export type Repositories = ReturnType<typeof repositories>;

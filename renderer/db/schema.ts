@@ -11,6 +11,7 @@
  * Booleans cannot be indexed in IndexedDB, so `deleted` is filtered in code.
  */
 import type { Transaction } from 'dexie';
+import { upgradeTo4 } from './migrations/v4';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -70,6 +71,28 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           s.headcount = people.get(s.id) ?? 0;
         });
     },
+  },
+  {
+    // The merge-ready data layer (issue 10): collections written element by element, findings
+    // ordered by fractional keys, attachments as records with their bytes in `blobs` (by
+    // SHA-256), revisions with the version vector they produced, and the local change
+    // sequence `seq` on every row, revision and list row. See migrations/v4.ts.
+    version: 4,
+    stores: {
+      cases: 'id, status, updatedAt, [caseId+seq]',
+      members: 'id, caseId, [caseId+seq]',
+      interviews: 'id, caseId, [caseId+seq]',
+      docReviews: 'id, caseId, [caseId+seq]',
+      siteVisits: 'id, caseId, [caseId+seq]',
+      petitions: 'id, caseId, [caseId+seq]',
+      findings: 'id, caseId, [caseId+seq]',
+      clues: 'id, caseId, [caseId+seq]',
+      attachments: 'id, recordId, caseId, [caseId+seq]',
+      revisions: 'id, recordId, caseId, [recordId+seq], [caseId+seq]',
+      summaries: 'id, [caseId+kind+state], [caseId+seq]',
+      blobs: 'sha256',
+    },
+    upgrade: upgradeTo4,
   },
 ];
 

@@ -1,6 +1,5 @@
 /** Settings of this laptop only. They never travel in a package. */
 import { ulid } from 'ulid';
-import Dexie from 'dexie';
 import type { Setting, WorkbenchDB } from './database';
 import { CURRENT_VERSION } from './schema';
 
@@ -23,23 +22,6 @@ const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
 
 export function settingsRepository(db: WorkbenchDB) {
   return {
-    /**
-     * Reads the schema version recorded in the database without opening it through our schema:
-     * Dexie would otherwise "upgrade" a newer database by adding the tables it lacks.
-     */
-    async peekSchemaVersion(): Promise<number> {
-      if (!(await Dexie.exists(db.name))) return 0;
-      const peek = new Dexie(db.name);
-      try {
-        await peek.open(); // dynamic mode: the version that is there, no upgrade
-        if (!peek.tables.some((t) => t.name === 'settings')) return 0;
-        const row = (await peek.table('settings').get(SCHEMA_VERSION)) as Setting | undefined;
-        return Number(row?.value ?? 0);
-      } finally {
-        peek.close();
-      }
-    },
-
     /** Marks the database as written by this schema version; refuses newer data. */
     async claimSchemaVersion(): Promise<void> {
       await db.transaction('rw', db.settings, async () => {

@@ -1,12 +1,15 @@
 /** The case dashboard's figures, computed from what is stored (see shared/domain/findings/stats). */
 import { caseStats, type CaseStats } from '../../shared/domain/findings/stats';
+import type { AccessRules } from './access';
 import type { WorkbenchDB } from './database';
+import type { Actor } from './write';
 
-export function statsRepository(db: WorkbenchDB) {
+export function statsRepository(db: WorkbenchDB, access: AccessRules) {
   const live = (caseId: string, kind: string) =>
     db.summaries.where('[caseId+kind+state]').equals([caseId, kind, 'live']);
   return {
-    async ofCase(caseId: string): Promise<CaseStats> {
+    /** The figures as this member may see them: clues count only those they may read. */
+    async ofCase(caseId: string, actor: Actor): Promise<CaseStats> {
       const [interviews, docReviews, siteVisits, petitions, findings, clues] = await Promise.all([
         live(caseId, 'interviews').toArray(),
         live(caseId, 'docReviews').count(),
@@ -15,13 +18,18 @@ export function statsRepository(db: WorkbenchDB) {
         db.findings.where('caseId').equals(caseId).toArray(),
         db.clues.where('caseId').equals(caseId).toArray(),
       ]);
+      const visibleClues = await access.filter(
+        'clues',
+        clues.filter((c) => !c.deleted),
+        actor,
+      );
       return caseStats({
         interviewHeadcounts: interviews.map((s) => s.headcount ?? 0),
         docReviews,
         siteVisits,
         petitions,
         findings: findings.filter((f) => !f.deleted),
-        clues: clues.filter((c) => !c.deleted).length,
+        clues: visibleClues.length,
       });
     },
   };

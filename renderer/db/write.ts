@@ -1,157 +1,338 @@
 /**
- * The one write path for records: every insert, patch, delete and restore goes through here, in
- * one transaction with its revision, so history can never miss a write.
+ * The two write paths of every travelling table (see shared/domain/tables.ts):
+ *
+ * - local writes (insert, update, delete, restore): stamped with this laptop's dot, logged as
+ *   a revision carrying the version vector it produced, and their derived rows (list rows)
+ *   rebuilt, all in one strict transaction, so history can never miss a write;
+ * - foreign rows (from another laptop's package): checked row by row, stored exactly as they
+ *   came (no restamping: their version vectors and dots are the other laptop's facts), merged
+ *   with the local copy by version vector when both changed, derived rows rebuilt, all in one
+ *   transaction: all or nothing.
+ *
+ * Both bump the local change sequence: a counter that only goes up, stamped on every stored
+ * row, revision and list row, so "what changed since" (the search index, exports) never depends
+ * on a laptop's clock or on the times other laptops wrote.
  *
  * Callers open the transaction with an `async` scope function: Dexie follows native async
  * functions through the transaction, but a plain function returning a nested promise chain
  * lets the transaction commit early (PrematureCommitError; seen with fake-indexeddb).
  */
-import { monotonicFactory } from 'ulid';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
+import { decodeTime, ulid } from 'ulid';
 import {
   createRecord,
   patchRecord,
   restore,
+  sameValue,
   tombstone,
+  compareVersions,
+  type Dot,
   type FieldChanges,
+  type Patch,
   type Stored,
   type WriteContext,
 } from '../../shared/domain/record';
+import { mergeRecords, type Conflict } from '../../shared/domain/merge';
 import type { Revision, RevisionKind } from '../../shared/domain/revision';
+import {
+  checkRecordRow,
+  collectionsOf,
+  parseBlobRow,
+  isRecordTable,
+  parseRevision,
+  type RecordTable,
+  type TableName,
+} from '../../shared/domain/tables';
+import { isRecordKind, RECORD_SPECS } from '../../shared/domain/records';
+import { summarize } from '../../shared/domain/records/summary';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
-import type { RecordTable, WorkbenchDB } from './database';
+import type { StoredBlob, WorkbenchDB } from './database';
 
-/** Who is writing, from which laptop; the repositories add the time. */
+/** Who is writing, from which laptop; the write path adds the time. */
 export interface Actor {
   readonly deviceId: string;
   readonly memberId: string;
 }
 
-/** Revision ids sort in write order, even for writes within one millisecond. */
-const revisionId = monotonicFactory();
+/** Where the time of a write comes from: passed in, so tests and benchmarks can step it. */
+export interface Clock {
+  now(): string;
+}
+export const systemClock: Clock = { now: () => new Date().toISOString() };
 
 /**
- * Autosave writes every half second while someone types. Consecutive saves by the same member on
- * the same laptop, each within this gap of the last, form one revision (like one editing session
- * in a word processor): its time and values are those of the latest save. A pause, another
- * member, another laptop, a delete or a restore starts a new revision.
+ * Autosave writes every few hundred milliseconds while someone types. Consecutive saves by the
+ * same member on the same laptop, each within COALESCE_MS of the last, fold into one revision
+ * (like one editing session in a word processor), for at most SESSION_MS: long typing still
+ * leaves a version every ten minutes. A revision is folded into only while it cannot have left
+ * the laptop: its change sequence is above the export watermark. Once exported it is immutable.
  */
 export const COALESCE_MS = 60_000;
+export const SESSION_MS = 10 * 60_000;
 
-export function contextOf(actor: Actor): WriteContext {
-  return { ...actor, now: new Date().toISOString() };
+const SEQ = 'seq';
+const EXPORTED = 'exportedSeq';
+
+type AnyRow = Stored<object>;
+
+/** A batch of rows from another laptop, as a case package carries them. */
+export interface ForeignBatch {
+  readonly rows: readonly { readonly table: RecordTable; readonly row: unknown }[];
+  readonly revisions?: readonly unknown[];
+  readonly blobs?: readonly unknown[];
 }
 
-function table<T extends object>(db: WorkbenchDB, name: RecordTable): Table<Stored<T>, string> {
-  return db.table(name);
+export interface ForeignResult {
+  /** Rows stored (new, newer, or merged with a concurrent local copy). */
+  readonly stored: number;
+  /** Rows this laptop already had, or had newer: nothing was changed for them. */
+  readonly skipped: number;
+  /** Fields written on both laptops without either seeing the other's write. */
+  readonly conflicts: readonly (Conflict & { table: RecordTable; id: string })[];
 }
 
-async function logRevision(
-  db: WorkbenchDB,
-  name: RecordTable,
-  record: Stored<object>,
-  kind: RevisionKind,
-  changes: FieldChanges,
-  ctx: WriteContext,
-) {
-  const dot = [ctx.deviceId, record.vv[ctx.deviceId] ?? 0] as const;
-  if (kind === 'update') {
-    const last = await db.revisions.where('recordId').equals(record.id).last();
-    if (
-      last?.kind === 'update' &&
-      last.by === ctx.memberId &&
-      last.dot[0] === ctx.deviceId &&
-      Date.parse(ctx.now) - Date.parse(last.at) <= COALESCE_MS
-    ) {
-      await db.revisions.put({
-        ...last,
-        at: ctx.now,
-        dot,
-        changes: { ...last.changes, ...changes },
-      });
-      return;
-    }
+export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
+  const table = (name: RecordTable): Table<AnyRow, string> => db.table(name);
+  const contextOf = (actor: Actor): WriteContext => ({ ...actor, now: clock.now() });
+
+  /** The next number of the change sequence. Call inside a transaction that has `settings`. */
+  async function nextSeq(): Promise<number> {
+    const seq = Number((await db.settings.get(SEQ))?.value ?? 0) + 1;
+    await db.settings.put({ key: SEQ, value: String(seq) });
+    return seq;
   }
-  const revision: Revision = {
-    id: revisionId(),
-    caseId: record.caseId,
-    table: name,
-    recordId: record.id,
-    kind,
-    at: ctx.now,
-    by: ctx.memberId,
-    dot,
-    changes,
+
+  /** Stores a row as it is (with this laptop's sequence) and rebuilds what derives from it. */
+  async function store(name: RecordTable, row: AnyRow, seq: number): Promise<AnyRow> {
+    const stored = { ...row, seq };
+    await table(name).put(stored);
+    if (isRecordKind(name)) await db.summaries.put(summarize(RECORD_SPECS[name], stored));
+    return stored;
+  }
+
+  async function exportedSeq(): Promise<number> {
+    return Number((await db.settings.get(EXPORTED))?.value ?? 0);
+  }
+
+  /** The newest revision of a record on this laptop. */
+  function lastRevision(recordId: string): Promise<Revision | undefined> {
+    return db.revisions
+      .where('[recordId+seq]')
+      .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+      .last();
+  }
+
+  /**
+   * Whether this update may fold into `last`: the same member on the same laptop, nothing else
+   * written to the record since (`previous` is what `last` produced), still in the editing
+   * session, and never exported.
+   */
+  async function foldable(last: Revision | undefined, previous: AnyRow, ctx: WriteContext) {
+    if (!last || last.kind !== 'update') return false;
+    if (last.by !== ctx.memberId || last.dot[0] !== ctx.deviceId) return false;
+    if (!sameValue(last.vv, previous.vv)) return false;
+    const now = Date.parse(ctx.now);
+    const sincePause = now - Date.parse(last.at);
+    const sinceStart = now - decodeTime(last.id); // a revision's id is made at its first write
+    if (!(sincePause >= 0 && sincePause <= COALESCE_MS)) return false; // a clock that went back
+    if (!(sinceStart >= 0 && sinceStart <= SESSION_MS)) return false;
+    return last.seq > (await exportedSeq());
+  }
+
+  async function logRevision(
+    name: RecordTable,
+    record: AnyRow,
+    kind: RevisionKind,
+    changes: FieldChanges,
+    ctx: WriteContext,
+    seq: number,
+  ): Promise<Revision> {
+    const revision: Revision = {
+      id: ulid(Date.parse(ctx.now) || Date.now()),
+      caseId: record.caseId,
+      table: name,
+      recordId: record.id,
+      kind,
+      at: ctx.now,
+      by: ctx.memberId,
+      dot: [ctx.deviceId, record.vv[ctx.deviceId] ?? 0],
+      vv: record.vv,
+      changes,
+      seq,
+    };
+    await db.revisions.add(revision);
+    return revision;
+  }
+
+  /** A record as written, found or a clear error: writes never resurrect what is not there. */
+  async function getLive<T extends object>(name: RecordTable, id: string): Promise<Stored<T>> {
+    const record = (await table(name).get(id)) as Stored<T> | undefined;
+    if (!record) throw new ValidationError({ _: zh.validation.notFound });
+    return record;
+  }
+
+  return {
+    contextOf,
+
+    /** The tables a write to `names` needs in its transaction: them, revisions, the sequence. */
+    scope(...names: (TableName | 'members')[]): Table[] {
+      const all = new Set<string>([...names, 'revisions', 'settings']);
+      if (names.some((n) => isRecordKind(n))) all.add('summaries');
+      return [...all].map((n) => db.table(n));
+    },
+
+    getLive,
+
+    /** Adds a record. Call inside a 'rw' transaction over `scope(name)`. */
+    async insert<T extends object>(
+      name: RecordTable,
+      ids: { id: string; caseId: string },
+      fields: T,
+      actor: Actor,
+    ): Promise<Stored<T>> {
+      const ctx = contextOf(actor);
+      const { record, changes } = createRecord(ids, fields, ctx, collectionsOf(name));
+      if (await table(name).get(ids.id)) throw new Error(`${name} ${ids.id} exists`);
+      const seq = await nextSeq();
+      await store(name, record, seq);
+      await logRevision(name, record, 'create', changes, ctx, seq);
+      return { ...record, seq };
+    },
+
+    /**
+     * Writes the part of `patch` that changes the record (fields, and elements of collections).
+     * `check` sees the record as it would be and may throw a ValidationError; then nothing is
+     * written. A record in the recycle bin is not edited.
+     */
+    async update<T extends object>(
+      name: RecordTable,
+      id: string,
+      patch: Patch,
+      actor: Actor,
+      check: (next: Stored<T>) => void | Promise<void> = () => {},
+    ): Promise<Stored<T>> {
+      const current = await getLive<T>(name, id);
+      if (current.deleted) throw new ValidationError({ _: zh.validation.notFound });
+      const ctx = contextOf(actor);
+      const result = patchRecord(current, patch, ctx, collectionsOf(name));
+      if (!result) return current;
+      await check(result.record);
+      const seq = await nextSeq();
+      const last = await lastRevision(id);
+      let record = result.record as AnyRow;
+      if (last && (await foldable(last, current, ctx))) {
+        // The folded revision speaks for the write it replaces: restamp what that write set,
+        // so every dot in the record is the dot of a revision that exists.
+        const dot: Dot = [ctx.deviceId, record.vv[ctx.deviceId] ?? 0];
+        const clocks = { ...record.clocks };
+        for (const path of Object.keys(last.changes)) {
+          const was = clocks[path];
+          if (was && sameValue(was, last.dot)) clocks[path] = dot;
+        }
+        record = { ...record, clocks };
+        await db.revisions.put({
+          ...last,
+          at: ctx.now,
+          dot,
+          vv: record.vv,
+          changes: { ...last.changes, ...result.changes },
+          seq,
+        });
+      } else {
+        await logRevision(name, record, 'update', result.changes, ctx, seq);
+      }
+      return (await store(name, record, seq)) as Stored<T>;
+    },
+
+    /** Moves a record to the recycle bin (a tombstone that merges carry to other laptops). */
+    async remove(name: RecordTable, id: string, actor: Actor): Promise<void> {
+      const ctx = contextOf(actor);
+      const result = tombstone(await getLive<object>(name, id), ctx);
+      if (!result) return;
+      const seq = await nextSeq();
+      await store(name, result.record, seq);
+      await logRevision(name, result.record, 'delete', result.changes, ctx, seq);
+    },
+
+    /** Brings a record back from the recycle bin. */
+    async restore(name: RecordTable, id: string, actor: Actor): Promise<void> {
+      const ctx = contextOf(actor);
+      const result = restore(await getLive<object>(name, id), ctx);
+      if (!result) return;
+      const seq = await nextSeq();
+      await store(name, result.record, seq);
+      await logRevision(name, result.record, 'restore', result.changes, ctx, seq);
+    },
+
+    /**
+     * Stores rows, revisions and blobs from another laptop: all checked before anything is
+     * written, then stored in one transaction (all or nothing). A row this laptop already has
+     * at the same or a newer version changes nothing; an older local copy is replaced by the
+     * row as it came; a concurrent one is merged field by field (shared/domain/merge.ts).
+     * Revisions are immutable: one already here is left as it is.
+     */
+    async storeForeign(batch: ForeignBatch): Promise<ForeignResult> {
+      const rows = batch.rows.map(({ table: name, row }) => {
+        if (!isRecordTable(name)) throw new ValidationError({ _: zh.data.notARow(name) });
+        checkRecordRow(name, row);
+        return { name, row: row as AnyRow };
+      });
+      const revisions = (batch.revisions ?? []).map(parseRevision);
+      // Checked to be Blob-like; in the renderer they are Blobs.
+      const blobs = (batch.blobs ?? []).map(parseBlobRow) as StoredBlob[];
+      const names = [...new Set(rows.map((r) => r.name))];
+      const tables = [...names, 'revisions', 'blobs', 'settings', 'summaries'].map((n) =>
+        db.table(n),
+      );
+      return db.transaction('rw', tables, async () => {
+        let stored = 0;
+        let skipped = 0;
+        const conflicts: (Conflict & { table: RecordTable; id: string })[] = [];
+        for (const blob of blobs) {
+          if (!(await db.blobs.get(blob.sha256))) await db.blobs.add(blob);
+        }
+        for (const { name, row } of rows) {
+          const local = await table(name).get(row.id);
+          const order = local ? compareVersions(row.vv, local.vv) : 'newer';
+          if (order === 'same' || order === 'older') {
+            skipped++;
+            continue;
+          }
+          let next = row;
+          if (local && order === 'concurrent') {
+            const merged = mergeRecords(local, row, collectionsOf(name));
+            next = merged.record;
+            conflicts.push(...merged.conflicts.map((c) => ({ ...c, table: name, id: row.id })));
+          }
+          await store(name, next, await nextSeq());
+          stored++;
+        }
+        for (const revision of revisions) {
+          if (await db.revisions.get(revision.id)) continue;
+          await db.revisions.add({ ...revision, seq: await nextSeq() });
+        }
+        return { stored, skipped, conflicts };
+      });
+    },
+
+    /**
+     * Notes that everything up to change `seq` may have left the laptop (a package was written):
+     * from now on those revisions are never folded into. Only ever moves forward.
+     */
+    async markExported(seq: number): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        if (seq > (await exportedSeq())) {
+          await db.settings.put({ key: EXPORTED, value: String(seq) });
+        }
+      });
+    },
+
+    /** The newest number of the change sequence (0 for an empty database). */
+    async currentSeq(): Promise<number> {
+      return Number((await db.settings.get(SEQ))?.value ?? 0);
+    },
   };
-  await db.revisions.add(revision);
 }
 
-/** Adds a record. Call inside a 'rw' transaction over the table and `revisions`. */
-export async function insertRecord<T extends object>(
-  db: WorkbenchDB,
-  name: RecordTable,
-  ids: { id: string; caseId: string },
-  fields: T,
-  ctx: WriteContext,
-): Promise<Stored<T>> {
-  const { record, changes } = createRecord(ids, fields, ctx);
-  await table<T>(db, name).add(record);
-  await logRevision(db, name, record, 'create', changes, ctx);
-  return record;
-}
-
-/** The live record or a clear error: writes never resurrect what is not there. */
-export async function getLive<T extends object>(db: WorkbenchDB, name: RecordTable, id: string) {
-  const record = await table<T>(db, name).get(id);
-  if (!record) throw new ValidationError({ _: zh.validation.notFound });
-  return record;
-}
-
-/**
- * Writes the fields of `patch` that differ. `check` sees the record as it would be and may
- * throw a ValidationError; then nothing is written.
- */
-export async function updateRecord<T extends object>(
-  db: WorkbenchDB,
-  name: RecordTable,
-  id: string,
-  patch: Partial<T>,
-  ctx: WriteContext,
-  check: (next: Stored<T>) => void | Promise<void> = () => {},
-): Promise<Stored<T>> {
-  const current = await getLive<T>(db, name, id);
-  if (current.deleted) throw new ValidationError({ _: zh.validation.notFound });
-  const result = patchRecord(current, patch, ctx);
-  if (!result) return current;
-  await check(result.record);
-  await table<T>(db, name).put(result.record);
-  await logRevision(db, name, result.record, 'update', result.changes, ctx);
-  return result.record;
-}
-
-/** Moves a record to the recycle bin (a tombstone that later merges will carry). */
-export async function deleteRecord(
-  db: WorkbenchDB,
-  name: RecordTable,
-  id: string,
-  ctx: WriteContext,
-) {
-  const result = tombstone(await getLive<object>(db, name, id), ctx);
-  if (!result) return;
-  await table<object>(db, name).put(result.record);
-  await logRevision(db, name, result.record, 'delete', result.changes, ctx);
-}
-
-/** Brings a record back from the recycle bin. */
-export async function restoreRecord(
-  db: WorkbenchDB,
-  name: RecordTable,
-  id: string,
-  ctx: WriteContext,
-) {
-  const result = restore(await getLive<object>(db, name, id), ctx);
-  if (!result) return;
-  await table<object>(db, name).put(result.record);
-  await logRevision(db, name, result.record, 'restore', result.changes, ctx);
-}
+export type WritePath = ReturnType<typeof writePath>;

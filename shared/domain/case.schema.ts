@@ -3,7 +3,6 @@ import { z } from './zod';
 import { zh } from '../i18n/zh-CN';
 import { addYears, dateField, type IsoDate } from './dates';
 import { choice, optionalText, requiredText } from './text';
-import { MEMBER_ROLES } from './member.schema';
 import type { Stored } from './record';
 
 export const CASE_TYPES = ['regular', 'special', 'mobile', 'lookback', 'elevated'] as const;
@@ -44,12 +43,11 @@ export type CaseFields = z.output<ReturnType<typeof caseFieldsSchema>>;
 export type CaseInput = z.input<ReturnType<typeof caseFieldsSchema>>;
 export type CaseRecord = Stored<CaseFields>;
 
-/** A new case and the person creating it, who becomes its first member. */
+/** A new case and the person creating it, who becomes its first member and its 组长. */
 export function newCaseSchema(today: IsoDate) {
   return caseFieldsSchema(today).and(
     z.object({
       creatorName: requiredText(f.creatorName, 20),
-      creatorRole: choice(MEMBER_ROLES, f.creatorRole),
     }),
   );
 }

@@ -52,3 +52,10 @@ export function dateField(label: string, latest: IsoDate) {
       error: zh.validation.dateOutOfRange(label, EARLIEST_DATE, latest),
     });
 }
+
+/**
+ * A "today" after every real date: for reading what is already stored (a list row, a search
+ * document, a package from another laptop), where no "not after today" rule may apply: the
+ * laptop that wrote it may have had another date, and a clock may have gone back.
+ */
+export const ANY_DAY: IsoDate = '9999-12-31';

@@ -4,11 +4,20 @@
  * Records are evidence and travel between laptops, so:
  * - nothing is hard-deleted: `deleted` is a tombstone that a merge can see;
  * - versions are causal, never clock-based: each write bumps this laptop's counter in the
- *   record's version vector `vv`, and every field remembers the write (its "dot") that set it,
- *   so two people editing different fields of one record merge cleanly later;
- * - every write is a field-level patch, returned with the changed fields so the caller can
- *   keep a revision history.
+ *   record's version vector `vv`, and every field (and every element of a collection, see
+ *   collections.ts) remembers the write, its "dot", that last set it, so two people editing
+ *   different fields of one record merge cleanly later;
+ * - every write is a patch of fields and elements, returned with what it changed so the caller
+ *   can keep a revision history.
  */
+import {
+  applyElements,
+  findElement,
+  sortElements,
+  elementPath,
+  splitPath,
+  type Collections,
+} from './collections';
 
 export type DeviceId = string;
 export type MemberId = string;
@@ -29,11 +38,16 @@ export interface RecordMeta {
   /** Number of writes this record has seen, on every laptop: shown as "第 N 版". */
   readonly rev: number;
   readonly vv: VersionVector;
-  /** For each field, the write that last set it. */
+  /** For each field, and each collection element (`turns/<id>`), the write that last set it. */
   readonly clocks: Readonly<Record<string, Dot>>;
   readonly deleted: boolean;
   readonly deletedAt?: string;
   readonly deletedBy?: MemberId;
+  /**
+   * This laptop's change sequence when the row was last stored (see write.ts). Local only:
+   * it orders "what changed since" on this laptop and is never compared between laptops.
+   */
+  readonly seq: number;
 }
 
 export type Stored<T extends object> = Readonly<T> & RecordMeta;
@@ -45,8 +59,12 @@ export interface WriteContext {
   readonly memberId: MemberId;
 }
 
-/** Field name → value after the write. */
+/**
+ * What a write sets: field name → value, or element path (`turns/<id>`) → element, with null
+ * removing the element. Revisions store writes in this form.
+ */
 export type FieldChanges = Readonly<Record<string, unknown>>;
+export type Patch = FieldChanges;
 
 export const META_KEYS: ReadonlySet<string> = new Set([
   'id',
@@ -61,6 +79,7 @@ export const META_KEYS: ReadonlySet<string> = new Set([
   'deleted',
   'deletedAt',
   'deletedBy',
+  'seq',
 ] satisfies (keyof RecordMeta)[]);
 
 function nextDot(vv: VersionVector, deviceId: DeviceId): Dot {
@@ -80,16 +99,26 @@ export function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-/** A new record: every field is stamped with the first write of this laptop. */
+/** A new record: every field and every element is stamped with the first write of this laptop. */
 export function createRecord<T extends object>(
   ids: { id: string; caseId: string },
   fields: T,
   ctx: WriteContext,
+  collections: Collections = {},
 ): { record: Stored<T>; changes: FieldChanges } {
   const dot = nextDot({}, ctx.deviceId);
-  const changes = domainFields(fields);
+  const changes: Record<string, unknown> = {};
   const clocks: Record<string, Dot> = {};
-  for (const key of Object.keys(changes)) clocks[key] = dot;
+  for (const [key, value] of Object.entries(domainFields(fields))) {
+    const spec = Object.hasOwn(collections, key) ? collections[key] : undefined;
+    if (spec && Array.isArray(value)) {
+      changes[key] = sortElements(spec, value);
+      for (const element of value) clocks[elementPath(key, spec.key(element))] = dot;
+    } else {
+      changes[key] = value;
+      clocks[key] = dot;
+    }
+  }
   const meta: RecordMeta = {
     id: ids.id,
     caseId: ids.caseId,
@@ -101,62 +130,120 @@ export function createRecord<T extends object>(
     vv: { [ctx.deviceId]: 1 },
     clocks,
     deleted: false,
+    seq: 0,
   };
   return { record: { ...changes, ...meta } as Stored<T>, changes };
 }
 
 /**
- * Applies a field-level patch. Only fields whose value really changes are written and stamped;
- * a patch that changes nothing returns null, so autosave of an unchanged form costs nothing.
+ * Applies a patch. Only fields and elements whose value really changes are written and
+ * stamped; a patch that changes nothing returns null, so autosave of an unchanged form costs
+ * nothing. A collection is written element by element (`tags/张三` → '张三' or null), never as
+ * a whole array: a whole array from a stale copy would undo what others added.
  */
 export function patchRecord<T extends object>(
   record: Stored<T>,
-  patch: Partial<T>,
+  patch: Patch,
   ctx: WriteContext,
+  collections: Collections = {},
 ): { record: Stored<T>; changes: FieldChanges } | null {
-  const changes: Record<string, unknown> = {};
-  const current = record as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(domainFields(patch))) {
-    if (value !== undefined && !sameValue(current[key], value)) changes[key] = value;
-  }
+  const changes = effectiveChanges(record, patch, collections);
   if (Object.keys(changes).length === 0) return null;
-  return { record: stamp(record, changes, ctx), changes };
+  return { record: stamp(record, changes, ctx, collections), changes };
+}
+
+/** The part of `patch` that would change `record`; throws on a malformed path (a bug). */
+export function effectiveChanges(
+  record: object,
+  patch: Patch,
+  collections: Collections = {},
+): Record<string, unknown> {
+  const current = record as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(patch)) {
+    if (META_KEYS.has(path) || value === undefined) continue;
+    const [field, key] = splitPath(path);
+    const spec = Object.hasOwn(collections, field) ? collections[field] : undefined;
+    if (spec) {
+      if (key === undefined) throw new Error(`"${field}" is written element by element`);
+      if (value !== null && spec.key(value) !== key) {
+        throw new Error(`element written at "${path}" has another key`);
+      }
+      const was = findElement(spec, current[field] as unknown[] | undefined, key);
+      if (value === null ? was !== undefined : !sameValue(was, value)) changes[path] = value;
+    } else {
+      if (key !== undefined) throw new Error(`"${field}" has no elements`);
+      if (!sameValue(current[field], value)) changes[field] = value;
+    }
+  }
+  return changes;
 }
 
 /** Moves a record to the recycle bin: a write of `deleted`, so merges carry it to other laptops. */
 export function tombstone<T extends object>(record: Stored<T>, ctx: WriteContext) {
   if (record.deleted) return null;
-  const changes = { deleted: true, deletedAt: ctx.now, deletedBy: ctx.memberId };
-  return { record: stamp(record, changes, ctx), changes: { deleted: true } as FieldChanges };
+  const changes = { deleted: true };
+  const stamped = stamp(record, changes, ctx, {});
+  return {
+    record: { ...stamped, deletedAt: ctx.now, deletedBy: ctx.memberId } as Stored<T>,
+    changes: changes as FieldChanges,
+  };
 }
 
 /** Brings a record back from the recycle bin. */
 export function restore<T extends object>(record: Stored<T>, ctx: WriteContext) {
   if (!record.deleted) return null;
-  const { deletedAt: _at, deletedBy: _by, ...rest } = stamp(record, { deleted: false }, ctx);
+  const { deletedAt: _at, deletedBy: _by, ...rest } = stamp(record, { deleted: false }, ctx, {});
   return { record: rest as Stored<T>, changes: { deleted: false } as FieldChanges };
 }
 
+/** `record` with `changes` applied: values set, elements set or removed, all stamped. */
 function stamp<T extends object>(
   record: Stored<T>,
-  changes: Record<string, unknown>,
+  changes: Readonly<Record<string, unknown>>,
   ctx: WriteContext,
+  collections: Collections,
 ): Stored<T> {
   const dot = nextDot(record.vv, ctx.deviceId);
+  const next = applyPatch(record, changes, collections);
   const clocks: Record<string, Dot> = { ...record.clocks };
-  for (const key of Object.keys(changes)) {
-    if (key === 'deletedAt' || key === 'deletedBy') continue;
-    clocks[key] = dot;
-  }
+  for (const path of Object.keys(changes)) clocks[path] = dot;
   return {
-    ...record,
-    ...changes,
+    ...(next as Stored<T>),
     updatedAt: ctx.now,
     updatedBy: ctx.memberId,
     rev: record.rev + 1,
     vv: { ...record.vv, [ctx.deviceId]: dot[1] },
     clocks,
   };
+}
+
+/**
+ * `values` with a patch applied, without stamping anything: what a form shows (the stored
+ * record and the edits not yet saved) and what history replays.
+ */
+export function applyPatch<T extends object>(
+  values: T,
+  patch: Patch,
+  collections: Collections = {},
+): T {
+  const next = { ...values } as Record<string, unknown>;
+  const elementWrites = new Map<string, Map<string, unknown>>();
+  for (const [path, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const [field, key] = splitPath(path);
+    if (key === undefined) {
+      next[field] = value;
+    } else {
+      const writes = elementWrites.get(field) ?? new Map<string, unknown>();
+      elementWrites.set(field, writes.set(key, value));
+    }
+  }
+  for (const [field, writes] of elementWrites) {
+    const spec = Object.hasOwn(collections, field) ? collections[field] : undefined;
+    if (spec) next[field] = applyElements(spec, next[field] as unknown[] | undefined, writes);
+  }
+  return next as T;
 }
 
 function domainFields<T extends object>(fields: T): Record<string, unknown> {
@@ -181,4 +268,9 @@ export function compareVersions(a: VersionVector, b: VersionVector): Causality {
   if (aAhead) return 'newer';
   if (bAhead) return 'older';
   return 'same';
+}
+
+/** Whether a replica at version `vv` has seen the write `dot`. */
+export function hasSeen(vv: VersionVector, dot: Dot): boolean {
+  return (vv[dot[0]] ?? 0) >= dot[1];
 }

@@ -84,6 +84,7 @@ export const zh = {
     currentPlaceholder: '请选择本机使用人',
     currentHint: '本机写入的每条记录都署这位成员的名字。',
     chooseCurrentFirst: '请先在右上角选择本机当前使用人',
+    leaderManagesTeam: '只有组长可以增删成员或调整组内职务',
     fields: {
       name: '姓名',
       role: '组内职务',
@@ -432,6 +433,13 @@ export const zh = {
     addFailed: '附件未保存：',
     removeFailed: '附件未删除：',
   },
+  /** Rows that arrive from another laptop (case packages) and are checked before storing. */
+  data: {
+    notARow: (table: string) => `${table}：数据不是一条记录`,
+    unknownField: (table: string, field: string) => `${table}：含有本软件不认识的字段“${field}”`,
+    notStoredForm: (table: string, field: string) => `${table}：字段“${field}”的格式不正确`,
+    badCollection: (table: string, field: string) => `${table}：“${field}”中的条目重复或顺序不对`,
+  },
   validation: {
     required: (label: string) => `请填写${label}`,
     choose: (label: string) => `请选择${label}`,
@@ -444,7 +452,7 @@ export const zh = {
     oneLeader: (name: string) => `本组已有组长（${name}），一个巡察组只设一名组长`,
     duplicateMember: (name: string) => `本组已有名为“${name}”的成员`,
     leaderStays:
-      '组长不能被移除：每个巡察组都要有组长。如需更换，请先把组长改为其他职务，再指定新组长。',
+      '组长不能被移除或改为其他职务：每个巡察组都要有组长。如需更换，请由组长把另一名成员设为组长，原组长将改为副组长。',
     notFound: '记录不存在或已删除',
     time: (label: string) => `${label}应为“时:分”，如 09:30`,
     notAfterToday: (label: string) => `${label}不能晚于今天`,

@@ -13,18 +13,30 @@ export const SEVERITIES = ['general', 'serious', 'grave'] as const;
 export const FINDING_STATUSES = ['draft', 'pending', 'confirmed', 'returned', 'merged'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
-/** A pointer to what proves a finding: a record, optionally one 问/答 turn of it, or a file. */
+/**
+ * A pointer to what proves a finding: a record, a passage of it (which field, which 问/答 turn,
+ * which characters), or a file. Evidence is a set (see collections.ts): two members citing
+ * different passages of one interview add two pieces of evidence, citing the same one adds one.
+ */
 export const evidenceRef = z.object({
   kind: z.enum([...RECORD_KINDS, 'attachments']),
   recordId: z.string().min(1).max(40),
+  /** The field the passage was selected in; blank for the whole record. */
+  field: z.string().max(40).default(''),
   /** The turn of an interview the passage comes from; blank for the whole record. */
   turnId: z.string().max(40).default(''),
+  /** Where the passage starts and ends in that text (0, 0 for the whole record or file). */
+  start: z.number().int().nonnegative().default(0),
+  end: z.number().int().nonnegative().default(0),
   /** The quoted passage, as it read when it was cited. */
   excerpt: z.string().max(5000).default(''),
 });
 export type EvidenceRef = z.output<typeof evidenceRef>;
 
 const f = zh.finding.fields;
+
+export const personName = z.string().trim().min(1).max(50);
+export const departmentName = z.string().trim().min(1).max(100);
 
 export const findingFields = z.object({
   title: optionalText(f.title, 200),
@@ -33,15 +45,15 @@ export const findingFields = z.object({
     .string()
     .refine((c) => c === '' || isFocusCode(c), { error: zh.validation.focus })
     .default(''),
-  persons: z.array(z.string().trim().min(1).max(50)).max(100).default([]),
-  departments: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  persons: z.array(personName).max(100).default([]),
+  departments: z.array(departmentName).max(100).default([]),
   /** Money involved, in 分; null when none is stated. See amount.ts. */
   amountFen: z.number().int().nonnegative().nullable().default(null),
   severity: z.enum(SEVERITIES).default('general'),
   status: z.enum(FINDING_STATUSES).default('draft'),
   reviewComment: optionalText(f.reviewComment, 2000),
-  /** Position within its category: the order of the report. */
-  order: z.number().finite().default(0),
+  /** Position within its category, the order of the report: a fractional key (order.ts). */
+  order: z.string().max(200).default(''),
   evidence: z.array(evidenceRef).max(500).default([]),
   /** Set on a finding merged into another: the one that now carries its evidence. */
   mergedInto: z.string().max(40).default(''),
@@ -50,16 +62,11 @@ export const findingFields = z.object({
 export type FindingFields = z.output<typeof findingFields>;
 export type FindingRecord = Stored<FindingFields>;
 
-/** Same record, same turn: one piece of evidence, however often it is cited. */
-export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
-  return a.kind === b.kind && a.recordId === b.recordId && a.turnId === b.turnId;
+/** What a piece of evidence is: the same key is the same evidence, however often cited. */
+export function evidenceKey(e: EvidenceRef): string {
+  return [e.kind, e.recordId, e.field, e.turnId, e.start, e.end].join('|');
 }
 
-export function addEvidence(
-  list: readonly EvidenceRef[],
-  more: readonly EvidenceRef[],
-): EvidenceRef[] {
-  const out = [...list];
-  for (const e of more) if (!out.some((x) => sameEvidence(x, e))) out.push(e);
-  return out;
+export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
+  return evidenceKey(a) === evidenceKey(b);
 }

@@ -6,7 +6,9 @@
 import { zh } from '../../i18n/zh-CN';
 import type { MemberRole } from '../member.schema';
 import type { FieldErrors } from '../validation';
-import { addEvidence, type FindingFields, type FindingStatus } from './finding.schema';
+import type { Patch } from '../record';
+import { elementWrites, type CollectionSpec } from '../collections';
+import { evidenceKey, type EvidenceRef, type FindingFields, type FindingStatus } from './finding.schema';
 
 export type ReviewAction = 'submit' | 'confirm' | 'sendBack' | 'merge';
 
@@ -66,14 +68,13 @@ export function reviewPatch(
 /**
  * Two findings that describe one problem become one: the kept finding gains the other's
  * evidence, people, departments and text; the other is marked merged (and kept, not deleted,
- * so its history and its citations stay traceable).
+ * so its history and its citations stay traceable). Sets gain elements; nothing is removed.
  */
 export function mergePatches(
   kept: FindingFields,
   absorbed: FindingFields,
   keptId: string,
-): { kept: Partial<FindingFields>; absorbed: Partial<FindingFields> } {
-  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+): { kept: Patch; absorbed: Partial<FindingFields> } {
   const description = [kept.description, absorbed.description].filter((d) => d.trim()).join('\n\n');
   // The larger figure, not the sum: two write-ups of one problem usually quote the same money.
   const amountFen =
@@ -82,13 +83,23 @@ export function mergePatches(
       : Math.max(kept.amountFen ?? 0, absorbed.amountFen ?? 0);
   return {
     kept: {
-      evidence: addEvidence(kept.evidence, absorbed.evidence),
-      persons: union(kept.persons, absorbed.persons),
-      departments: union(kept.departments, absorbed.departments),
+      ...additions('evidence', EVIDENCE, kept.evidence, absorbed.evidence),
+      ...additions('persons', WORDS, kept.persons, absorbed.persons),
+      ...additions('departments', WORDS, kept.departments, absorbed.departments),
       description,
       amountFen,
       category: kept.category || absorbed.category,
     },
     absorbed: { status: 'merged', mergedInto: keptId },
   };
+}
+
+const EVIDENCE: CollectionSpec<EvidenceRef> = { kind: 'set', key: evidenceKey };
+const WORDS: CollectionSpec<string> = { kind: 'set', key: (w) => w };
+
+/** The element writes that add `more`'s elements to `set` (none when already there). */
+function additions<T>(field: string, spec: CollectionSpec<T>, set: readonly T[], more: readonly T[]) {
+  const keys = new Set(set.map(spec.key));
+  const added = more.filter((e) => !keys.has(spec.key(e)));
+  return elementWrites(field, spec, [], added, () => true);
 }

@@ -80,17 +80,15 @@ export function timeOfDay(label: string) {
 export const memberRef = z.string().max(40).default('');
 export const memberRefs = z.array(z.string().min(1).max(40)).max(50).default([]);
 
-export const focusCodes = z
-  .array(z.string().refine(isFocusCode, { error: zh.validation.focus }))
-  .max(50)
-  .default([]);
+export const focusCode = z.string().refine(isFocusCode, { error: zh.validation.focus });
+export const focusCodes = z.array(focusCode).max(50).default([]);
 
-export const freeTags = z
-  .array(
-    z.string().trim().min(1, { error: zh.validation.tag }).max(20, { error: zh.validation.tag }),
-  )
-  .max(20, { error: zh.validation.tag })
-  .default([]);
+export const freeTag = z
+  .string()
+  .trim()
+  .min(1, { error: zh.validation.tag })
+  .max(20, { error: zh.validation.tag });
+export const freeTags = z.array(freeTag).max(20, { error: zh.validation.tag }).default([]);
 
 /** Helper for `missing`: the message for each blank field. */
 export function blanks(checks: Record<string, [blank: boolean, message: string]>): FieldErrors {

@@ -8,8 +8,10 @@
 import { zh } from '../../i18n/zh-CN';
 import { formatBytes } from '../attachment';
 import { focusPath } from '../focus';
-import { META_KEYS, sameValue, type MemberId } from '../record';
-import type { Revision, RevisionKind } from '../revision';
+import { splitPath } from '../collections';
+import { META_KEYS, applyPatch, sameValue, type FieldChanges, type MemberId } from '../record';
+import { causalOrder, type Revision, type RevisionKind } from '../revision';
+import { collectionsOf } from '../tables';
 import type { RecordKind } from './common';
 
 /** What a version did: the record's own writes, or a file added to or removed from it. */
@@ -38,15 +40,32 @@ export interface Version {
   readonly changes: readonly FieldChange[];
 }
 
-/** Replays a record's revisions (its own and its attachments'), oldest first. */
+/**
+ * Replays a record's revisions, and those of its attachments, oldest first. The record's own
+ * revisions go in causal order (revision.ts), never by clock or id: laptop clocks drift, and
+ * revisions from other laptops arrive late. A file added or removed appears where this laptop
+ * stored it among the record's writes (by the local change sequence).
+ */
 export function versionsOf(revisions: readonly Revision[]): Version[] {
-  // Revision ids sort in write order; sorting here makes the answer independent of the caller.
-  const ordered = [...revisions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const own = causalOrder(revisions.filter((r) => r.table !== 'attachments'));
+  const files = [...revisions.filter((r) => r.table === 'attachments')].sort(
+    (a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1),
+  );
+  const ordered: Revision[] = [];
+  let seen = 0;
+  for (const revision of own) {
+    seen = Math.max(seen, revision.seq);
+    while (files[0] && files[0].seq < seen) ordered.push(files.shift()!);
+    ordered.push(revision);
+  }
+  ordered.push(...files);
+
   let values: Readonly<Record<string, unknown>> = {};
+  const fileNames = new Map<string, FieldChanges>();
   return ordered.map((revision, index) => {
     const step =
       revision.table === 'attachments'
-        ? attachmentStep(revision, values)
+        ? attachmentStep(revision, values, fileNames)
         : recordStep(revision, values);
     values = step.values;
     return {
@@ -63,13 +82,17 @@ type Step = Pick<Version, 'kind' | 'values' | 'changes'>;
 
 function recordStep(revision: Revision, previous: Readonly<Record<string, unknown>>): Step {
   const created = revision.kind === 'create';
-  const values: Record<string, unknown> = { ...previous };
+  const collections = collectionsOf(revision.table);
+  const patch = Object.fromEntries(
+    Object.entries(revision.changes).filter(([path]) => !META_KEYS.has(path)),
+  );
+  const values = applyPatch(previous, patch, collections);
   const changes: FieldChange[] = [];
-  for (const [field, after] of Object.entries(revision.changes)) {
-    if (META_KEYS.has(field)) continue; // `deleted` of 删除/恢复: the version's kind says it
+  // One change per field, however many of its elements (turns, tags) the write touched.
+  for (const field of new Set(Object.keys(patch).map((path) => splitPath(path)[0]))) {
     const before = created ? undefined : previous[field];
-    values[field] = after;
-    // A new record lists what was filled in; a coalesced edit that was typed and undone within
+    const after = values[field];
+    // A new record lists what was filled in; a folded edit that was typed and undone within
     // one session changed nothing.
     if (created ? isEmpty(after) : sameValue(before, after)) continue;
     changes.push({ field, before, after });
@@ -77,8 +100,18 @@ function recordStep(revision: Revision, previous: Readonly<Record<string, unknow
   return { kind: revision.kind, values, changes };
 }
 
-function attachmentStep(revision: Revision, previous: Readonly<Record<string, unknown>>): Step {
-  const file = revision.changes;
+/** An attachment's revisions: 添加附件 on create and restore, 删除附件 on delete. */
+function attachmentStep(
+  revision: Revision,
+  previous: Readonly<Record<string, unknown>>,
+  files: Map<string, FieldChanges>,
+): Step {
+  if (revision.kind === 'create') files.set(revision.recordId, revision.changes);
+  const facts = files.get(revision.recordId) ?? revision.changes;
+  const file = {
+    attachment: typeof facts.name === 'string' ? facts.name : String(facts.attachment ?? ''),
+    ...(typeof facts.size === 'number' && { size: facts.size }),
+  };
   const removed = revision.kind === 'delete';
   return {
     kind: removed ? 'detach' : 'attach',

@@ -32,9 +32,13 @@ export const interviewee = z.object({
 });
 export type Interviewee = z.output<typeof interviewee>;
 
-/** One 问 or 答. The id is stable, so edits to different turns can later merge cleanly. */
+/**
+ * One 问 or 答. Turns are written one by one (collections.ts): the id is stable and `pos` is a
+ * fractional key (order.ts), so two laptops editing or adding different turns merge cleanly.
+ */
 export const turn = z.object({
   id: z.string().min(1).max(40),
+  pos: z.string().max(200).default(''),
   speaker: z.enum(SPEAKERS),
   text: longText(f.turns),
 });

@@ -1,4 +1,5 @@
 /** The list row of a field record: derived from the record at every write, never edited. */
+import { ANY_DAY } from '../dates';
 import type { Stored } from '../record';
 import type { RecordKind, RecordSpec } from './common';
 
@@ -22,12 +23,13 @@ export interface RecordSummary {
   readonly updatedAt: string;
   readonly updatedBy: string;
   readonly deletedAt?: string;
+  /** The record's change sequence on this laptop: what the search index syncs by. */
+  readonly seq: number;
 }
 
-/** Summaries describe what is stored; no date rule applies (a laptop clock may have gone back). */
-const ANY_DAY = '9999-12-31';
 
 export function summarize(spec: RecordSpec, record: Stored<object>): RecordSummary {
+  // Summaries describe what is stored: no date rule applies (a laptop clock may have gone back).
   const values = spec.fields(ANY_DAY).parse(record);
   const list = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
   return {
@@ -46,6 +48,7 @@ export function summarize(spec: RecordSpec, record: Stored<object>): RecordSumma
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
+    seq: record.seq,
     ...(record.deletedAt ? { deletedAt: record.deletedAt } : {}),
   };
 }

@@ -27,5 +27,4 @@ export const newCase = {
   startDate: '2026-11-01',
   endDate: '2026-12-31',
   creatorName: '张三',
-  creatorRole: 'leader' as const,
 };
