@@ -32,10 +32,12 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
   const settings = settingsRepository(db);
 
   // Dexie's own handler closes the database and lets the next query reopen it, which would
-  // open the newer schema and write to it with this older code. Close for good instead.
+  // open the newer schema and write to it with this older code. Close for good instead, and
+  // return false: Dexie then skips its own handler (newest subscriber first, false stops).
   db.on('versionchange', () => {
     db.close({ disableAutoOpen: true });
     options.onNewerVersionElsewhere?.();
+    return false;
   });
 
   return {

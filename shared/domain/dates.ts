@@ -20,7 +20,7 @@ export function isIsoDate(value: string): boolean {
 
 /** Adds whole years to an ISO date (Feb 29 becomes Feb 28 in a common year). */
 export function addYears(date: IsoDate, years: number): IsoDate {
-  const y = Number(date.slice(0, 4)) + years;
+  const y = Math.min(Number(date.slice(0, 4)) + years, 9999); // dates are compared as text
   const rest = date.slice(4);
   const candidate = `${y}${rest}`;
   return isIsoDate(candidate) ? candidate : `${y}${rest.slice(0, 4)}28`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/validation';
-import { freshRepos, newCase, snapshot } from './helpers';
-
-const today = '2026-11-23';
+import type { EvidenceRef } from '../../../shared/domain/findings/finding.schema';
+import { freshRepos, newCase, snapshot, today } from './helpers';
 
 /** A case with its 组长 (张三) and a 组员 (李四), and one interview with an answer. */
 async function team() {
@@ -18,7 +17,7 @@ async function team() {
     interview.id,
     {
       interviewees: [{ name: '王某' }, { name: '赵某' }],
-      turns: [{ id: 't1', speaker: 'a', text: '存在私车公养问题。' }],
+      'turns/t1': { id: 't1', pos: 'a0', speaker: 'a', text: '存在私车公养问题。' },
     },
     member,
     today,
@@ -27,17 +26,29 @@ async function team() {
   return { ...setup, caseId: caseRecord.id, leader, member, interview, review };
 }
 
-const cite = (recordId: string, turnId = '', excerpt = '') => ({
-  kind: 'interviews' as const,
+const cite = (recordId: string, turnId = '', excerpt = '', start = 0): EvidenceRef => ({
+  kind: 'interviews',
   recordId,
+  field: turnId ? 'turns' : '',
   turnId,
+  start,
+  end: start + excerpt.length,
   excerpt,
+});
+const whole = (kind: EvidenceRef['kind'], recordId: string): EvidenceRef => ({
+  kind,
+  recordId,
+  field: '',
+  turnId: '',
+  start: 0,
+  end: 0,
+  excerpt: '',
 });
 
 describe('findings', () => {
   it('go from a passage to a confirmed finding, and the dashboard counts follow', async () => {
     const { repos, caseId, leader, member, interview, review } = await team();
-    const before = await repos.stats.ofCase(caseId);
+    const before = await repos.stats.ofCase(caseId, leader);
     expect(before).toMatchObject({
       interviewPeople: 2,
       interviews: 1,
@@ -49,11 +60,7 @@ describe('findings', () => {
       title: '私车公养',
       evidence: [cite(interview.id, 't1', '存在私车公养问题。')],
     });
-    await repos.findings.addEvidence(
-      f.id,
-      [{ kind: 'docReviews', recordId: review.id, turnId: '', excerpt: '' }],
-      member,
-    );
+    await repos.findings.addEvidence(f.id, [whole('docReviews', review.id)], member);
     await repos.findings.patch(
       f.id,
       { category: 'people.eightRules', amountFen: 120_000_00 },
@@ -61,13 +68,13 @@ describe('findings', () => {
     );
     await repos.findings.review(f.id, 'submit', member);
     const confirmed = await repos.findings.review(f.id, 'confirm', leader);
-    expect(confirmed).toMatchObject({
-      status: 'confirmed',
-      evidence: [{ recordId: interview.id }, { recordId: review.id }],
-    });
+    expect(confirmed.status).toBe('confirmed');
+    expect(confirmed.evidence.map((e) => e.recordId).sort()).toEqual(
+      [interview.id, review.id].sort(),
+    );
     expect(await repos.findings.citing(caseId, review.id)).toHaveLength(1);
 
-    const after = await repos.stats.ofCase(caseId);
+    const after = await repos.stats.ofCase(caseId, leader);
     expect(after).toMatchObject({ confirmedFindings: 1, amountFen: 120_000_00 });
     expect(after.byArea.find((a) => a.code === 'people')?.count).toBe(1);
   });
@@ -105,11 +112,11 @@ describe('findings', () => {
     });
     const b = await repos.findings.create(caseId, member, {
       title: 'B',
-      evidence: [{ kind: 'docReviews', recordId: review.id, turnId: '', excerpt: '' }],
+      evidence: [whole('docReviews', review.id)],
     });
     await expect(repos.findings.merge(a.id, b.id, member)).rejects.toBeInstanceOf(ValidationError);
     const kept = await repos.findings.merge(a.id, b.id, leader);
-    expect(kept.evidence.map((e) => e.recordId)).toEqual([interview.id, review.id]);
+    expect(kept.evidence.map((e) => e.recordId).sort()).toEqual([interview.id, review.id].sort());
     expect((await repos.findings.list(caseId)).map((f) => f.title)).toEqual(['A']);
     expect(await repos.findings.get(b.id)).toMatchObject({
       status: 'merged',
@@ -118,19 +125,45 @@ describe('findings', () => {
     });
   });
 
-  it('keep the leader’s order within a category, for the report', async () => {
-    const { repos, caseId, leader, member } = await team();
+  it('keep the leader’s order within a heading, and a move writes only the moved finding', async () => {
+    const { db, repos, caseId, leader, member } = await team();
     const ids = [];
-    for (const title of ['一', '二', '三']) {
+    // Two sub-categories of one heading: the report lists them together, in the 组长's order.
+    for (const [title, category] of [
+      ['一', 'party.cadres'],
+      ['二', 'party.orgLife'],
+      ['三', 'party.cadres'],
+    ] as const) {
       const f = await repos.findings.create(caseId, member, { title });
-      await repos.findings.patch(f.id, { category: 'party.cadres' }, member);
+      await repos.findings.patch(f.id, { category }, member);
       ids.push(f.id);
     }
-    await expect(
-      repos.findings.reorder([ids[2]!, ids[0]!, ids[1]!], member),
-    ).rejects.toBeInstanceOf(ValidationError);
-    await repos.findings.reorder([ids[2]!, ids[0]!, ids[1]!], leader);
+    await expect(repos.findings.move(ids[2]!, ids, 0, member)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const before = await db.findings.toArray();
+    await repos.findings.move(ids[2]!, ids, 0, leader);
     expect((await repos.findings.list(caseId)).map((f) => f.title)).toEqual(['三', '一', '二']);
+    const written = (await db.findings.toArray()).filter(
+      (f) => f.seq !== before.find((b) => b.id === f.id)!.seq,
+    );
+    expect(written.map((f) => f.title)).toEqual(['三']);
+    await repos.findings.move(ids[0]!, [ids[2]!, ids[0]!, ids[1]!], 2, leader);
+    expect((await repos.findings.list(caseId)).map((f) => f.title)).toEqual(['三', '二', '一']);
+  });
+
+  it('hold two passages of one interview as two pieces of evidence, the same passage once', async () => {
+    const { repos, caseId, member, interview } = await team();
+    const f = await repos.findings.create(caseId, member, {
+      evidence: [cite(interview.id, 't1', '存在', 0)],
+    });
+    const first = await repos.findings.addEvidence(f.id, [cite(interview.id, 't1', '私车公养', 2)], member);
+    expect(first.added).toBe(1);
+    const again = await repos.findings.addEvidence(f.id, [cite(interview.id, 't1', '私车公养', 2)], member);
+    expect(again.added).toBe(0);
+    expect(again.record.evidence.map((e) => e.excerpt).sort()).toEqual(['存在', '私车公养'].sort());
+    const removed = await repos.findings.removeEvidence(f.id, cite(interview.id, 't1', '存在', 0), member);
+    expect(removed.evidence.map((e) => e.excerpt)).toEqual(['私车公养']);
   });
 });
 
@@ -155,9 +188,25 @@ describe('clues', () => {
     );
     expect((await repos.clues.get(clue.id, leader)).handling).toBe('pending');
 
+    // Every read path asks the same rule: history and the overview's count too.
+    expect((await repos.history.of('clues', clue.id, member)).length).toBe(1);
+    expect((await repos.history.of('clues', clue.id, leader)).length).toBe(1);
+    await expect(repos.history.of('clues', clue.id, deputy)).rejects.toMatchObject({
+      fieldErrors: { _: '问题线索只有组长和登记人可以查看' },
+    });
+    expect((await repos.stats.ofCase(caseId, leader)).clues).toBe(1);
+    expect((await repos.stats.ofCase(caseId, member)).clues).toBe(1);
+    expect((await repos.stats.ofCase(caseId, deputy)).clues).toBe(0);
+    expect(await repos.clues.count(caseId, deputy)).toBe(0);
+    // Search indexes field records only: no list row, and so no search document, for a clue.
+    expect((await repos.records.changedSince(caseId, 0)).map((s) => s.id)).not.toContain(clue.id);
+
     // Taken off the team: no longer sees even their own clue.
     await repos.members.remove(member.memberId, leader);
     expect(await repos.clues.list(caseId, member)).toEqual([]);
-    expect((await repos.stats.ofCase(caseId)).clues).toBe(1);
+    await expect(repos.history.of('clues', clue.id, member)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect((await repos.stats.ofCase(caseId, leader)).clues).toBe(1);
   });
 });

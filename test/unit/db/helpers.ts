@@ -1,12 +1,13 @@
 import { WorkbenchDB } from '../../../renderer/db/database';
-import { repositories } from '../../../renderer/db/repositories';
+import { repositories, type RepositoryOptions } from '../../../renderer/db/repositories';
+import type { Clock } from '../../../renderer/db/write';
 
 let n = 0;
 
 /** A new, empty database with the app's repositories over it. */
-export async function freshRepos() {
+export async function freshRepos(options: RepositoryOptions = {}) {
   const db = new WorkbenchDB(`test-${Date.now()}-${n++}`);
-  const repos = repositories(db);
+  const repos = repositories(db, options);
   await repos.open();
   const deviceId = await repos.settings.deviceId();
   return { db, repos, deviceId };
@@ -19,6 +20,17 @@ export async function snapshot(db: WorkbenchDB) {
   return out;
 }
 
+/** A laptop clock the test moves by hand, forwards or (as real clocks do) backwards. */
+export function handClock(start = '2026-11-23T02:00:00.000Z') {
+  let now = Date.parse(start);
+  const clock: Clock & { set(iso: string): void; advance(ms: number): void } = {
+    now: () => new Date(now).toISOString(),
+    set: (iso) => void (now = Date.parse(iso)),
+    advance: (ms) => void (now += ms),
+  };
+  return clock;
+}
+
 export const newCase = {
   unitName: '某县教育局党组',
   teamName: '县委第二巡察组',
@@ -28,3 +40,16 @@ export const newCase = {
   endDate: '2026-12-31',
   creatorName: '张三',
 };
+
+export const today = '2026-11-23';
+
+/** A case with its 组长 as the current member, on a fresh database. */
+export async function caseWithLeader(options: RepositoryOptions = {}) {
+  const setup = await freshRepos(options);
+  const { caseRecord, creator } = await setup.repos.cases.create(newCase, setup.deviceId, today);
+  return {
+    ...setup,
+    caseId: caseRecord.id,
+    actor: { deviceId: setup.deviceId, memberId: creator.id },
+  };
+}

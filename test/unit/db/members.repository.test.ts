@@ -90,4 +90,58 @@ describe('members repository', () => {
     expect(await repos.settings.currentMember(caseId)).toBe(li.id);
     expect(await repos.settings.currentMember('another-case')).toBeUndefined();
   });
+
+  it('makes the first member of a case its 组长, whatever the form said', async () => {
+    const { repos, caseId } = await teamCase();
+    const created = await repos.cases.create(
+      { ...newCase, creatorRole: 'member' } as typeof newCase,
+      'another-laptop',
+      '2026-11-23',
+    );
+    expect(created.creator.role).toBe('leader');
+    expect((await repos.members.list(caseId))[0]!.role).toBe('leader');
+  });
+
+  it('lets only the 组长 change roles: a 组员 cannot make themselves 组长', async () => {
+    const { db, repos, caseId, actor } = await teamCase();
+    const li = await repos.members.add(caseId, { name: '李四', role: 'member' }, actor);
+    const self = { deviceId: actor.deviceId, memberId: li.id };
+    const before = await snapshot(db);
+    for (const attempt of [
+      () => repos.members.update(li.id, { role: 'leader' }, self),
+      () => repos.members.update(li.id, { role: 'deputy' }, self),
+      () => repos.members.update(actor.memberId, { role: 'member' }, self),
+      () => repos.members.add(caseId, { name: '王五', role: 'member' }, self),
+      () => repos.members.remove(actor.memberId, self),
+    ]) {
+      const error = (await attempt().catch((e: unknown) => e)) as ValidationError;
+      expect(error.fieldErrors.role).toMatch(/组长/);
+    }
+    expect(await snapshot(db)).toEqual(before);
+    // …but may correct their own phone number.
+    const fixed = await repos.members.update(li.id, { phone: '13900000000' }, self);
+    expect(fixed).toMatchObject({ phone: '13900000000', role: 'member' });
+  });
+
+  it('hands over: the 组长 names a new 组长 and becomes 副组长', async () => {
+    const { repos, caseId, actor } = await teamCase();
+    const li = await repos.members.add(caseId, { name: '李四', role: 'member' }, actor);
+    await repos.members.update(li.id, { role: 'leader' }, actor);
+    expect((await repos.members.list(caseId)).map((m) => `${m.name}:${m.role}`)).toEqual([
+      '李四:leader',
+      '张三:deputy',
+    ]);
+  });
+
+  it('writes only the fields a dialog changed, so a stale dialog undoes nothing', async () => {
+    const { repos, caseId, actor } = await teamCase();
+    const li = await repos.members.add(caseId, { name: '李四', role: 'member' }, actor);
+    // Two dialogs opened on 李四; one saves a title, the other (opened before) a phone number.
+    await repos.members.update(li.id, { title: '县审计局科员' }, actor);
+    await repos.members.update(li.id, { phone: '13800000000' }, actor);
+    expect(await repos.members.get(li.id)).toMatchObject({
+      title: '县审计局科员',
+      phone: '13800000000',
+    });
+  });
 });

@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
+import { sha256Hex } from '../../../renderer/db/hash';
+import { versionsOf } from '../../../shared/domain/records/history';
+import { checkRecordRow, RECORD_TABLES, TABLES } from '../../../shared/domain/tables';
 import { V1_ROWS, V1_STORES } from '../../fixtures/db/v1';
 import { V2_ROWS, V2_STORES } from '../../fixtures/db/v2';
+import { V3_PHOTO, V3_ROWS, V3_STORES } from '../../fixtures/db/v3';
 
 let n = 0;
 const freshName = () => `migration-${Date.now()}-${n++}`;
+const device = '01JD0000000000000000000001';
+const leader = { deviceId: device, memberId: '01JM0000000000000000000001' };
 
 /** Writes a fixture exactly as an old version of the app would have, then closes it. */
 async function writeOldDatabase(
@@ -23,26 +29,74 @@ async function writeOldDatabase(
   old.close();
 }
 
+async function upgraded(version: number, stores: Record<string, string>, rows: Record<string, object[]>) {
+  const name = freshName();
+  await writeOldDatabase(name, version, stores, rows);
+  const db = new WorkbenchDB(name);
+  const repos = repositories(db);
+  await repos.open();
+  return { db, repos };
+}
+
+/**
+ * What version 4 changes on purpose: clocks are rebuilt element by element, and the values of
+ * collections, findings' order and attachments' bytes change form (checked on their own below).
+ * Every other field of every old row must be there, unchanged.
+ */
+const RESHAPED = new Set(['clocks', 'turns', 'evidence', 'order', 'blob', 'thumbnail', 'seq']);
+
+async function expectNothingLost(db: WorkbenchDB, rows: Record<string, object[]>) {
+  for (const [table, old] of Object.entries(rows)) {
+    if (table === 'revisions' || table === 'attachments') continue; // reshaped, checked below
+    const key = table === 'settings' ? 'key' : 'id';
+    for (const row of old as Record<string, unknown>[]) {
+      if (row.key === 'schemaVersion') continue;
+      const now = (await db.table(table).get(row[key] as string)) as Record<string, unknown>;
+      expect(now, `${table} ${String(row[key])}`).toBeDefined();
+      for (const [field, value] of Object.entries(row)) {
+        if (RESHAPED.has(field)) continue;
+        if (Array.isArray(value) && (field === 'tags' || field === 'focus' || field === 'persons' || field === 'departments')) {
+          expect([...(now[field] as string[])].sort(), `${table}.${field}`).toEqual([...value].sort());
+        } else {
+          expect(now[field], `${table}.${field}`).toEqual(value);
+        }
+      }
+    }
+  }
+}
+
+/** Every travelling row is in the form a package would carry, and its seq is unique. */
+async function expectWellFormed(db: WorkbenchDB) {
+  const seqs: number[] = [];
+  for (const table of RECORD_TABLES) {
+    for (const row of (await db.table(table).toArray()) as { seq: number }[]) {
+      expect(() => checkRecordRow(table, row), table).not.toThrow();
+      seqs.push(row.seq);
+    }
+  }
+  for (const r of await db.revisions.toArray()) {
+    seqs.push(r.seq);
+    expect(Object.keys(r.vv).length, `revision ${r.id}`).toBeGreaterThan(0);
+  }
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(Math.max(...seqs)).toBeLessThanOrEqual(Number((await db.settings.get('seq'))?.value));
+}
+
 describe('schema upgrades', () => {
   it('number versions upward without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });
 
+  it('name exactly the tables of the registry', () => {
+    const declared = new Set(SCHEMA_VERSIONS.flatMap((v) => Object.keys(v.stores)));
+    expect([...declared].sort()).toEqual(Object.keys(TABLES).sort());
+  });
+
   it('open version 1 data and lose nothing', async () => {
-    const name = freshName();
-    await writeOldDatabase(name, 1, V1_STORES, V1_ROWS);
-
-    const db = new WorkbenchDB(name);
-    const repos = repositories(db);
-    await repos.open();
+    const { db, repos } = await upgraded(1, V1_STORES, V1_ROWS);
     expect(db.verno).toBe(CURRENT_VERSION);
-
-    const byKey = (a: object, b: object) => JSON.stringify(a).localeCompare(JSON.stringify(b));
-    const unlessVersion = (row: object) => !('key' in row && row.key === 'schemaVersion');
-    for (const [table, rows] of Object.entries(V1_ROWS)) {
-      const now = (await db.table(table).toArray()).filter(unlessVersion).sort(byKey);
-      expect(now, table).toEqual(rows.filter(unlessVersion).sort(byKey));
-    }
+    await expectNothingLost(db, V1_ROWS);
+    await expectWellFormed(db);
     expect(await db.table('settings').get('schemaVersion')).toEqual({
       key: 'schemaVersion',
       value: String(CURRENT_VERSION),
@@ -51,46 +105,101 @@ describe('schema upgrades', () => {
     const [c] = await repos.cases.list();
     expect(c?.unitName).toBe('某县教育局党组');
     expect((await repos.members.list(c!.id)).map((m) => m.name)).toEqual(['张三']);
-    expect(await repos.settings.deviceId()).toBe('01JD0000000000000000000001');
-    expect(await repos.settings.currentMember(c!.id)).toBe('01JM0000000000000000000001');
-
-    // Version 2's tables are there, empty, and take records for the old case.
-    const actor = {
-      deviceId: '01JD0000000000000000000001',
-      memberId: '01JM0000000000000000000001',
-    };
-    const interview = await repos.records.create('interviews', c!.id, actor, '2026-03-12');
-    expect(await repos.records.counts(c!.id)).toEqual({
-      interviews: 1,
-      docReviews: 0,
-      siteVisits: 0,
-      petitions: 0,
-    });
+    expect(await repos.settings.deviceId()).toBe(device);
+    expect(await repos.settings.currentMember(c!.id)).toBe(leader.memberId);
+    const interview = await repos.records.create('interviews', c!.id, leader, '2026-03-12');
     expect(interview.caseId).toBe(c!.id);
     db.close();
   });
 
   it('open version 2 data, lose nothing, and count the people each interview met', async () => {
-    const name = freshName();
-    await writeOldDatabase(name, 2, V2_STORES, V2_ROWS);
-    const db = new WorkbenchDB(name);
-    const repos = repositories(db);
-    await repos.open();
-
-    for (const table of ['cases', 'members', 'interviews', 'docReviews', 'revisions'] as const) {
-      expect(await db.table(table).toArray(), table).toEqual(V2_ROWS[table]);
-    }
-    // Version 3 adds the headcount to every list row, computed from the interview itself.
+    const { db } = await upgraded(2, V2_STORES, V2_ROWS);
+    await expectNothingLost(db, V2_ROWS);
+    await expectWellFormed(db);
     const summaries = await db.summaries.orderBy('id').toArray();
     expect(summaries.map((s) => [s.title, s.headcount])).toEqual([
       ['王某、赵某', 2],
       ['2025年局党组会议记录', 0],
     ]);
-    expect(summaries.map(({ headcount: _, ...rest }) => rest)).toEqual(
-      [...V2_ROWS.summaries].sort((a, b) => a.id.localeCompare(b.id)),
-    );
     expect(await db.table('findings').count()).toBe(0);
-    expect(await db.table('clues').count()).toBe(0);
+    db.close();
+  });
+
+  it('open version 3 data: turns, evidence and tags become element-wise, nothing lost', async () => {
+    const { db } = await upgraded(3, V3_STORES, V3_ROWS);
+    await expectNothingLost(db, V3_ROWS);
+    await expectWellFormed(db);
+
+    const old = V3_ROWS.interviews[1]!;
+    const interview = (await db.interviews.get(old.id)) as unknown as typeof old & {
+      turns: { id: string; pos: string; text: string }[];
+      clocks: Record<string, unknown>;
+    };
+    // Turns keep their ids, texts and order, and get ascending positions.
+    expect(interview.turns.map(({ pos: _, ...t }) => t)).toEqual(old.turns);
+    const positions = interview.turns.map((t) => t.pos);
+    expect([...positions].sort()).toEqual(positions);
+    expect(new Set(positions).size).toBe(positions.length);
+    // Each turn and tag carries the old field's dot; the whole-array clock is gone.
+    expect(interview.clocks).toMatchObject({
+      [`turns/${old.turns[0]!.id}`]: [device, 3],
+      'tags/营养餐': [device, 2],
+      'focus/people.welfare': [device, 1],
+      place: [device, 3], // no dot before: the latest write the version vector knows
+    });
+    expect(interview.clocks.turns).toBeUndefined();
+
+    // Evidence learns the passage's field and offsets; each link has its own clock.
+    const finding = (await db.findings.get('01JF0000000000000000000002'))!;
+    expect(finding.evidence).toHaveLength(2);
+    expect(finding.evidence.map((e) => [e.turnId, e.excerpt, e.field, e.start, e.end])).toEqual(
+      V3_ROWS.findings[0]!.evidence.map((e) => [e.turnId, e.excerpt, '', 0, 0]),
+    );
+    expect(Object.keys(finding.clocks).filter((p) => p.startsWith('evidence/'))).toHaveLength(2);
+    // Numbered order becomes fractional keys, in the same order (10 before 20).
+    const [first, second] = await db.findings.orderBy('id').toArray();
+    expect(first!.order < second!.order).toBe(true);
+    expect(typeof first!.order).toBe('string');
+    db.close();
+  });
+
+  it('open version 3 attachments as records, their bytes once by SHA-256, history intact', async () => {
+    const { db, repos } = await upgraded(3, V3_STORES, V3_ROWS);
+    const sha = await sha256Hex(new Blob([V3_PHOTO]));
+    const [kept, removed] = await db.attachments.orderBy('id').toArray();
+    expect(kept).toMatchObject({ name: '食堂.jpg', sha256: sha, deleted: false, vv: { [device]: 1 } });
+    expect(kept!.thumbSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(removed).toMatchObject({ name: '食堂（重复）.jpg', sha256: sha, deleted: true, thumbSha256: '' });
+    expect('blob' in kept!).toBe(false);
+    expect(await db.blobs.count()).toBe(2); // the photo once, and the thumbnail
+    const bytes = await repos.attachments.bytes(sha);
+    expect(new Uint8Array(await bytes!.arrayBuffer())).toEqual(V3_PHOTO);
+
+    const interviewId = V3_ROWS.interviews[1]!.id;
+    const versions = versionsOf(await repos.history.of('interviews', interviewId, leader));
+    expect(versions.map((v) => v.kind)).toEqual(['create', 'update', 'update', 'attach', 'attach', 'detach']);
+    expect(versions[2]!.values.turns).toEqual(V3_ROWS.interviews[1]!.turns);
+    db.close();
+  });
+
+  it('let migrated records be edited element by element', async () => {
+    const { db, repos } = await upgraded(3, V3_STORES, V3_ROWS);
+    const old = V3_ROWS.interviews[1]!;
+    const first = (await repos.records.get('interviews', old.id))!.turns as { id: string; pos: string }[];
+    await repos.records.patch(
+      'interviews',
+      old.id,
+      { [`turns/${first[1]!.id}`]: { ...first[1]!, speaker: 'a', text: '由后勤主任负责。' } },
+      leader,
+      '2026-03-13',
+    );
+    const record = await repos.records.get('interviews', old.id);
+    expect((record!.turns as { text: string }[]).map((t) => t.text)).toEqual([
+      '食堂采购由谁负责？',
+      '由后勤主任负责。',
+      '营养餐补助如何发放？',
+    ]);
+    expect(record!.vv).toEqual({ [device]: 4 });
     db.close();
   });
 
@@ -114,10 +223,42 @@ describe('schema upgrades', () => {
     await check.open(); // dynamic mode: whatever version is there
     expect(check.verno).toBe(future);
     expect(await check.table('cases').toArray()).toEqual(V1_ROWS.cases);
-    expect(await check.table('settings').get('schemaVersion')).toEqual({
-      key: 'schemaVersion',
-      value: String(future),
-    });
     check.close();
+  });
+
+  it('refuse a newer database even when it lacks the settings row that names its version', async () => {
+    const name = freshName();
+    const future = CURRENT_VERSION + 1;
+    await writeOldDatabase(name, future, { ...V1_STORES, future: 'id' }, { cases: V1_ROWS.cases });
+    const db = new WorkbenchDB(name);
+    await expect(repositories(db).open()).rejects.toBeInstanceOf(NewerDataError);
+    const check = new Dexie(name);
+    await check.open();
+    expect(await check.table('settings').count()).toBe(0); // nothing written
+    check.close();
+  });
+
+  it('stop writing when a newer version opens the database elsewhere, instead of reopening it', async () => {
+    const name = freshName();
+    let told = 0;
+    const db = new WorkbenchDB(name);
+    const repos = repositories(db, { onNewerVersionElsewhere: () => told++ });
+    await repos.open();
+    const deviceId = await repos.settings.deviceId();
+    const { caseRecord, creator } = await repos.cases.create(
+      { unitName: '某县', type: 'regular', startDate: '2026-11-01', endDate: '2026-12-31', creatorName: '张三' },
+      deviceId,
+      '2026-11-23',
+    );
+
+    const newer = new Dexie(name);
+    newer.version(CURRENT_VERSION + 1).stores({ future: 'id' });
+    await newer.open(); // another tab with a newer app: the old connection is asked to close
+    expect(told).toBe(1);
+    const actor = { deviceId, memberId: creator.id };
+    await expect(
+      repos.records.create('interviews', caseRecord.id, actor, '2026-11-23'),
+    ).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+    newer.close();
   });
 });

@@ -1,22 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/validation';
-import { freshRepos, newCase, snapshot } from './helpers';
+import { versionsOf } from '../../../shared/domain/records/history';
+import { caseWithLeader, handClock, snapshot, today } from './helpers';
 
-const today = '2026-11-23';
-
-async function caseWithMember() {
-  const setup = await freshRepos();
-  const { caseRecord, creator } = await setup.repos.cases.create(newCase, setup.deviceId, today);
-  return {
-    ...setup,
-    caseId: caseRecord.id,
-    actor: { deviceId: setup.deviceId, memberId: creator.id },
-  };
-}
+const turn = (id: string, pos: string, text: string, speaker: 'q' | 'a' = 'q') => ({
+  id,
+  pos,
+  speaker,
+  text,
+});
 
 describe('field records', () => {
   it('are created as drafts with a summary row, counted per kind', async () => {
-    const { repos, caseId, actor } = await caseWithMember();
+    const { repos, caseId, actor } = await caseWithLeader();
     const interview = await repos.records.create('interviews', caseId, actor, today);
     await repos.records.create('petitions', caseId, actor, today);
     expect(interview).toMatchObject({ date: today, interviewers: [actor.memberId], turns: [] });
@@ -32,7 +28,7 @@ describe('field records', () => {
   });
 
   it('save the good fields of a patch and name the bad ones, writing none of them', async () => {
-    const { db, repos, caseId, actor } = await caseWithMember();
+    const { db, repos, caseId, actor } = await caseWithLeader();
     const { id } = await repos.records.create('interviews', caseId, actor, today);
     await repos.records.patch('interviews', id, { startTime: '10:00' }, actor, today);
 
@@ -51,40 +47,44 @@ describe('field records', () => {
     expect(stored).toMatchObject({ place: '会议室', startTime: '10:00', endTime: '', date: today });
   });
 
-  it('keep a history where one typing session is one revision', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const { repos, caseId, actor } = await caseWithMember();
-      vi.setSystemTime(new Date('2026-11-23T02:00:00Z'));
-      const { id } = await repos.records.create('interviews', caseId, actor, today);
-      const turns = (text: string) => [{ id: 't1', speaker: 'q', text }];
-      for (const [second, text] of [
-        [1, '问'],
-        [2, '问：你'],
-        [3, '问：你好'],
-      ] as const) {
-        vi.setSystemTime(new Date(`2026-11-23T02:00:0${second}Z`));
-        await repos.records.patch('interviews', id, { turns: turns(text) }, actor, today);
-      }
-      vi.setSystemTime(new Date('2026-11-23T02:10:00Z')); // back after a break
-      await repos.records.patch('interviews', id, { place: '会议室' }, actor, today);
-      await repos.records.remove('interviews', id, actor);
+  it('write turns one by one: two stale copies editing different turns both keep their text', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('interviews', caseId, actor, today);
+    await repos.records.patch(
+      'interviews',
+      id,
+      { 'turns/t1': turn('t1', 'a0', '问：'), 'turns/t2': turn('t2', 'a1', '答：', 'a') },
+      actor,
+      today,
+    );
+    // Two tabs opened the record at this version; each edits its own turn.
+    await repos.records.patch('interviews', id, { 'turns/t1': turn('t1', 'a0', '问：车辆？') }, actor, today);
+    await repos.records.patch(
+      'interviews',
+      id,
+      { 'turns/t2': turn('t2', 'a1', '答：有私车公养。', 'a') },
+      actor,
+      today,
+    );
+    const stored = await repos.records.get('interviews', id);
+    expect((stored!.turns as { text: string }[]).map((t) => t.text)).toEqual([
+      '问：车辆？',
+      '答：有私车公养。',
+    ]);
+    expect(Object.keys(stored!.clocks)).toEqual(expect.arrayContaining(['turns/t1', 'turns/t2']));
+    expect(stored!.clocks.turns).toBeUndefined();
+  });
 
-      const history = await repos.records.history(id);
-      expect(history.map((r) => [r.kind, r.at.slice(11, 19), Object.keys(r.changes)])).toEqual([
-        ['create', '02:00:00', expect.arrayContaining(['turns', 'date'])],
-        ['update', '02:00:03', ['turns']],
-        ['update', '02:10:00', ['place']],
-        ['delete', '02:10:00', ['deleted']],
-      ]);
-      expect(history[1]!.changes.turns).toEqual(turns('问：你好'));
-    } finally {
-      vi.useRealTimers();
-    }
+  it('refuse a whole-array write of a collection: only elements are written', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('interviews', caseId, actor, today);
+    await repos.records.patch('interviews', id, { 'tags/公车': '公车' }, actor, today);
+    const result = await repos.records.patch('interviews', id, { tags: [] }, actor, today);
+    expect(result.record.tags).toEqual(['公车']); // a stale form's empty list removes nothing
   });
 
   it('go to the recycle bin and come back', async () => {
-    const { repos, caseId, actor } = await caseWithMember();
+    const { repos, caseId, actor } = await caseWithLeader();
     const { id } = await repos.records.create('siteVisits', caseId, actor, today);
     await repos.records.remove('siteVisits', id, actor);
     expect(await repos.records.summaries(caseId, 'siteVisits')).toEqual([]);
@@ -99,48 +99,152 @@ describe('field records', () => {
       { id, state: 'live' },
     ]);
   });
+});
 
-  it('list what changed since a moment, for the search index', async () => {
-    const { repos, caseId, actor } = await caseWithMember();
+describe('the local change sequence', () => {
+  it('lists what changed since a sync, in order, for the search index', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const start = await repos.sync.currentSeq();
     const a = await repos.records.create('docReviews', caseId, actor, today);
-    const since = a.updatedAt;
-    await new Promise((r) => setTimeout(r, 5));
     const b = await repos.records.create('docReviews', caseId, actor, today);
-    expect((await repos.records.changedSince(caseId, since)).map((s) => s.id)).toEqual([
-      a.id,
-      b.id,
+    expect((await repos.records.changedSince(caseId, start)).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect((await repos.records.changedSince(caseId, a.seq)).map((s) => s.id)).toEqual([b.id]);
+    expect(await repos.records.changedSince(caseId, b.seq)).toEqual([]);
+  });
+
+  it('finds an edit made after the laptop clock stepped back (updatedAt would miss it)', async () => {
+    const clock = handClock('2026-11-23T10:00:00.000Z');
+    const { repos, caseId, actor } = await caseWithLeader({ clock });
+    const record = await repos.records.create('docReviews', caseId, actor, today);
+    const synced = await repos.sync.currentSeq();
+
+    clock.set('2026-11-23T09:00:00.000Z'); // the clock is corrected an hour back
+    await repos.records.patch('docReviews', record.id, { title: '财务凭证' }, actor, today);
+    const changed = await repos.records.changedSince(caseId, synced);
+    expect(changed.map((s) => [s.id, s.title])).toEqual([[record.id, '财务凭证']]);
+    expect(changed[0]!.updatedAt < record.updatedAt).toBe(true);
+  });
+
+  it('only goes up, across every table', async () => {
+    const { db, repos, caseId, actor } = await caseWithLeader();
+    const seqs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await repos.records.create('petitions', caseId, actor, today);
+      seqs.push(r.seq);
+      const f = await repos.findings.create(caseId, actor);
+      seqs.push(f.seq);
+    }
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const revisionSeqs = (await db.revisions.toArray()).map((r) => r.seq);
+    expect(Math.max(...revisionSeqs)).toBe(await repos.sync.currentSeq());
+  });
+});
+
+describe('history', () => {
+  async function typing() {
+    const clock = handClock();
+    const setup = await caseWithLeader({ clock });
+    const { repos, caseId, actor } = setup;
+    const { id } = await setup.repos.records.create('interviews', caseId, actor, today);
+    const type = async (text: string, afterMs = 1000) => {
+      clock.advance(afterMs);
+      return repos.records.patch('interviews', id, { 'turns/t1': turn('t1', 'a0', text) }, actor, today);
+    };
+    const history = () => repos.history.of('interviews', id, actor);
+    return { ...setup, clock, id, type, history };
+  }
+
+  it('folds one typing session into one revision, holding the version it produced', async () => {
+    const { repos, actor, id, type, history, clock } = await typing();
+    await type('问');
+    await type('问：你');
+    const last = await type('问：你好');
+    clock.advance(10 * 60_000); // back after a break
+    await repos.records.patch('interviews', id, { place: '会议室' }, actor, today);
+    await repos.records.remove('interviews', id, actor);
+
+    const versions = versionsOf(await history());
+    expect(versions.map((v) => [v.kind, v.changes.map((c) => c.field)])).toEqual([
+      ['create', expect.arrayContaining(['date', 'interviewers'])],
+      ['update', ['turns']],
+      ['update', ['place']],
+      ['delete', []],
     ]);
-    expect((await repos.records.changedSince(caseId, b.updatedAt)).map((s) => s.id)).toEqual([
-      b.id,
-    ]);
+    const revisions = await history();
+    const folded = revisions.find((r) => r.kind === 'update' && 'turns/t1' in r.changes)!;
+    expect(folded.vv).toEqual(last.record.vv);
+    expect(folded.changes['turns/t1']).toMatchObject({ text: '问：你好' });
+    // Every dot in the record is the dot of a revision that exists.
+    const record = await repos.records.get('interviews', id);
+    const dots = new Set(revisions.map((r) => r.dot.join(':')));
+    for (const dot of Object.values(record!.clocks)) expect(dots.has(dot.join(':'))).toBe(true);
+  });
+
+  it('never changes a revision once it may have left the laptop', async () => {
+    const { db, repos, id, type } = await typing();
+    await type('问：第一句');
+    const exported = await db.revisions.where('recordId').equals(id).toArray();
+    await repos.sync.markExported(await repos.sync.currentSeq());
+
+    await type('问：第一句，第二句');
+    const after = await db.revisions.where('recordId').equals(id).toArray();
+    for (const revision of exported) {
+      expect(after.find((r) => r.id === revision.id)).toEqual(revision);
+    }
+    expect(after).toHaveLength(exported.length + 1);
+  });
+
+  it('starts a new version every ten minutes of continuous typing', async () => {
+    const { type, history } = await typing();
+    let text = '';
+    for (let minute = 0; minute < 25; minute++) {
+      text += '字';
+      await type(text, 60_000 - 1);
+    }
+    const updates = (await history()).filter((r) => r.kind === 'update');
+    expect(updates.length).toBe(3);
+  });
+
+  it('starts a new revision when the clock went back, instead of folding across it', async () => {
+    const { type, history, clock } = await typing();
+    await type('问：一');
+    clock.advance(-3_600_000);
+    await type('问：一二');
+    expect((await history()).filter((r) => r.kind === 'update')).toHaveLength(2);
   });
 });
 
 describe('attachments', () => {
-  it('are stored as Blobs on a record and listed', async () => {
-    const { repos, caseId, actor } = await caseWithMember();
+  const photoBytes = new Uint8Array([0xff, 0xd8, 0xff]);
+  const photo = () => new Blob([photoBytes], { type: 'image/jpeg' });
+
+  it('are records with versions and revisions; their bytes are stored once by SHA-256', async () => {
+    const { db, repos, caseId, actor } = await caseWithLeader();
     const { id } = await repos.records.create('siteVisits', caseId, actor, today);
-    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
-    await repos.attachments.add(
-      caseId,
-      'siteVisits',
-      id,
-      [{ name: '现场.jpg', mime: 'image/jpeg', blob: photo, thumbnail: null }],
-      actor,
-    );
-    const [stored] = await repos.attachments.list(id);
-    expect(stored).toMatchObject({ name: '现场.jpg', size: 3, mime: 'image/jpeg', deleted: false });
-    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(
-      new Uint8Array([0xff, 0xd8, 0xff]),
-    );
-    expect((await repos.records.history(id)).at(-1)!.changes).toEqual({
-      attachment: '现场.jpg',
-      size: 3,
-    });
+    const file = { name: '现场.jpg', mime: 'image/jpeg', blob: photo(), thumbnail: null };
+    await repos.attachments.add(caseId, 'siteVisits', id, [file], actor);
+    await repos.attachments.add(caseId, 'siteVisits', id, [{ ...file, name: '现场2.jpg', blob: photo() }], actor);
+
+    const [first, second] = await repos.attachments.list(id);
+    expect(first).toMatchObject({ name: '现场.jpg', size: 3, mime: 'image/jpeg', deleted: false });
+    expect(first!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(second!.sha256).toBe(first!.sha256);
+    expect(await db.blobs.count()).toBe(1);
+    expect(first!.vv).toEqual({ [actor.deviceId]: 1 });
+    const bytes = await repos.attachments.bytes(first!.sha256);
+    expect(new Uint8Array(await bytes!.arrayBuffer())).toEqual(photoBytes);
+
+    await repos.attachments.remove(first!.id, actor);
+    const removed = await repos.attachments.get(first!.id);
+    expect(removed).toMatchObject({ deleted: true, vv: { [actor.deviceId]: 2 } });
+    const versions = versionsOf(await repos.history.of('siteVisits', id, actor));
+    expect(versions.map((v) => v.kind)).toEqual(['create', 'attach', 'attach', 'detach']);
+    expect(versions.at(-1)!.changes[0]!.before).toEqual({ attachment: '现场.jpg', size: 3 });
   });
 
   it('refuse a file over 200 MB, with the batch, and store nothing', async () => {
-    const { db, repos, caseId, actor } = await caseWithMember();
+    const { db, repos, caseId, actor } = await caseWithLeader();
     const { id } = await repos.records.create('siteVisits', caseId, actor, today);
     const before = await snapshot(db);
     const big = new Blob([new Uint8Array(200 * 1024 * 1024 + 1)]);

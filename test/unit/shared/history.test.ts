@@ -10,7 +10,7 @@ import {
 import type { Revision } from '../../../shared/domain/revision';
 import { zh } from '../../../shared/i18n/zh-CN';
 
-/** Revisions as renderer/db/write.ts and attachments.repository.ts write them. */
+/** Revisions as renderer/db/write.ts writes them: with the version vector each produced. */
 function revision(
   id: string,
   kind: Revision['kind'],
@@ -26,7 +26,9 @@ function revision(
     at: `2026-11-23T08:00:${id.slice(-2)}.000Z`,
     by: 'M1',
     dot: ['laptop', 1],
+    vv: { laptop: 1 },
     changes,
+    seq: Number(id),
     ...extra,
   };
 }
@@ -41,14 +43,34 @@ const history: Revision[] = [
     extracts: '',
     tags: [],
   }),
-  // Three autosaves within a minute, coalesced into one revision: the title was typed, the
+  // Three autosaves within a minute, folded into one revision: the title was typed, the
   // source department typed and then cleared again.
-  revision('02', 'update', { title: '党组会议记录', sourceDept: '', kind: 'vouchers' }),
-  revision('03', 'update', { extracts: '第一次', reviewer: 'M2' }, { by: 'M2', dot: ['other', 1] }),
-  revision('04', 'delete', { deleted: true }),
-  revision('05', 'create', { attachment: '会议记录.jpg', size: 2048 }, { table: 'attachments' }),
-  revision('06', 'restore', { deleted: false }),
-  revision('07', 'delete', { attachment: '会议记录.jpg' }, { table: 'attachments' }),
+  revision(
+    '02',
+    'update',
+    { title: '党组会议记录', sourceDept: '', kind: 'vouchers' },
+    { dot: ['laptop', 2], vv: { laptop: 2 } },
+  ),
+  revision(
+    '03',
+    'update',
+    { extracts: '第一次', reviewer: 'M2' },
+    { by: 'M2', dot: ['other', 1], vv: { laptop: 2, other: 1 } },
+  ),
+  revision('04', 'delete', { deleted: true }, { dot: ['laptop', 3], vv: { laptop: 3, other: 1 } }),
+  revision(
+    '05',
+    'create',
+    { name: '会议记录.jpg', size: 2048, recordId: 'R1' },
+    { table: 'attachments', recordId: 'A1' },
+  ),
+  revision('06', 'restore', { deleted: false }, { dot: ['laptop', 4], vv: { laptop: 4, other: 1 } }),
+  revision(
+    '07',
+    'delete',
+    { deleted: true },
+    { table: 'attachments', recordId: 'A1', dot: ['laptop', 2], vv: { laptop: 2 } },
+  ),
 ];
 
 describe('versionsOf', () => {
@@ -110,9 +132,54 @@ describe('versionsOf', () => {
       { field: 'attachment', before: undefined, after: { attachment: '会议记录.jpg', size: 2048 } },
     ]);
     expect(versions[6]?.changes).toEqual([
-      { field: 'attachment', before: { attachment: '会议记录.jpg' }, after: undefined },
+      {
+        field: 'attachment',
+        before: { attachment: '会议记录.jpg', size: 2048 },
+        after: undefined,
+      },
     ]);
     expect(describeValue(versions[4]?.changes[0]?.after)).toBe('会议记录.jpg（2.0 KB）');
+  });
+
+  it('replays in causal order, never by id or clock: a laptop whose clock ran fast comes later', () => {
+    const concurrent = [
+      // Written on laptop b (clock a day ahead, so its id sorts first) after seeing a's write.
+      revision('01', 'update', { title: '乙改' }, { dot: ['b', 1], vv: { a: 2, b: 1 }, at: '2026-11-24T00:00:00.000Z' }),
+      revision('02', 'create', { title: '' }, { dot: ['a', 1], vv: { a: 1 } }),
+      revision('03', 'update', { title: '甲改' }, { dot: ['a', 2], vv: { a: 2 } }),
+    ];
+    expect(versionsOf(concurrent).map((v) => v.values.title)).toEqual(['', '甲改', '乙改']);
+    // Two laptops that had not seen each other's write: ordered by device id, every time.
+    const tied = [
+      revision('01', 'update', { title: '乙' }, { dot: ['b', 1], vv: { a: 1, b: 1 } }),
+      revision('02', 'update', { title: '甲' }, { dot: ['a', 2], vv: { a: 2 } }),
+      revision('03', 'create', { title: '' }, { dot: ['a', 1], vv: { a: 1 } }),
+    ];
+    expect(versionsOf(tied).map((v) => v.values.title)).toEqual(['', '甲', '乙']);
+  });
+
+  it('replays element writes of a collection one turn at a time', () => {
+    const t = (id: string, pos: string, text: string) => ({ id, pos, speaker: 'q', text });
+    const interview = [
+      revision('01', 'create', { turns: [] }, { table: 'interviews' }),
+      revision(
+        '02',
+        'update',
+        { 'turns/t2': t('t2', 'a1', '二'), 'turns/t1': t('t1', 'a0', '一') },
+        { table: 'interviews', dot: ['laptop', 2], vv: { laptop: 2 } },
+      ),
+      revision(
+        '03',
+        'update',
+        { 'turns/t1': null },
+        { table: 'interviews', dot: ['laptop', 3], vv: { laptop: 3 } },
+      ),
+    ];
+    const versions = versionsOf(interview);
+    expect((versions[1]!.values.turns as { text: string }[]).map((x) => x.text)).toEqual(['一', '二']);
+    expect(versions[2]!.changes).toEqual([
+      { field: 'turns', before: [t('t1', 'a0', '一'), t('t2', 'a1', '二')], after: [t('t2', 'a1', '二')] },
+    ]);
   });
 
   it('is empty for a record without revisions', () => {
