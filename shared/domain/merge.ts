@@ -113,7 +113,10 @@ export function mergeRecords<T extends object>(
     out[field] = sortElements(spec, present);
   }
   const vv = mergeVersionVectors(a.vv, b.vv);
-  const later = a.updatedAt >= b.updatedAt ? a : b; // for display only: who wrote last
+  // For display only (who wrote last); ties broken so that every laptop agrees.
+  const aLater =
+    a.updatedAt !== b.updatedAt ? a.updatedAt > b.updatedAt : a.updatedBy >= b.updatedBy;
+  const later = aLater ? a : b;
   return {
     record: {
       ...(out as Stored<T>),
