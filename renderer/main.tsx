@@ -8,7 +8,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Result } from 'antd';
 import { zh } from '../shared/i18n/zh-CN';
-import { NewerDataError, repos } from './db';
+import { NewerDataError, repos, whenNewerVersionElsewhere } from './db';
+import { useUi } from './stores/ui.store';
 import { DeviceContext } from './hooks/device';
 import { App } from './app/App';
 import { requestPersistentStorage } from './app/storage';
@@ -19,6 +20,7 @@ const root = createRoot(document.getElementById('root')!);
 
 async function start() {
   void requestPersistentStorage();
+  whenNewerVersionElsewhere(() => useUi.getState().setNewerVersionElsewhere());
   try {
     await repos.open();
     const deviceId = await repos.settings.deviceId();

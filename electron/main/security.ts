@@ -76,7 +76,15 @@ export function isTrustedSender(
   return !!frame && frame.parent === null && isAppPage(frame.url, policy);
 }
 
-/** Camera, microphone, geolocation, notifications, clipboard reads…: the app needs none. */
-export function permissionDecision(_permission: string): boolean {
-  return false;
+/**
+ * Camera, microphone, geolocation, notifications, clipboard reads…: the app needs none. The one
+ * it needs is `persistent-storage`, and only for its own pages: without it
+ * `navigator.storage.persist()` is refused and weeks of notes stay evictable under disk pressure.
+ */
+export function permissionDecision(
+  permission: string,
+  requestingUrl: string | undefined,
+  policy: Policy,
+): boolean {
+  return permission === 'persistent-storage' && isAppPage(requestingUrl ?? '', policy);
 }

@@ -1,4 +1,7 @@
-/** Session-wide rules: deny every permission, cancel every request that leaves the app. */
+/**
+ * Session-wide rules: deny every permission but persistent storage for the app's own pages,
+ * cancel every request that leaves the app.
+ */
 import type { Session } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { isAllowedRequest, permissionDecision, type Policy } from './security';
@@ -11,10 +14,12 @@ type HardenedSession = Pick<
 };
 
 export function hardenSession(session: HardenedSession, policy: Policy): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permissionDecision(permission)),
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionDecision(permission, details.requestingUrl, policy)),
   );
-  session.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionDecision(permission, requestingOrigin, policy),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequest(details.url, policy) }),

@@ -1,10 +1,26 @@
-import { App as AntApp, ConfigProvider, Layout, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
 import { CaseListPage } from '../pages/CaseListPage';
 import { CaseWorkspace } from '../pages/CaseWorkspace';
+import { useUi } from '../stores/ui.store';
 import { useRoute } from './route';
+
+/** Shown for good once another window opened the data with a newer app: this one stopped. */
+function NewerVersionBanner() {
+  const stopped = useUi((s) => s.newerVersionElsewhere);
+  if (!stopped) return null;
+  return (
+    <Alert
+      banner
+      type="error"
+      data-testid="newer-version"
+      title={zh.app.newerVersionElsewhere}
+      action={<Button onClick={() => window.location.reload()}>{zh.autosave.reload}</Button>}
+    />
+  );
+}
 
 export function App() {
   const route = useRoute();
@@ -12,6 +28,7 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }}>
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
+          <NewerVersionBanner />
           <Layout.Content style={{ overflow: 'auto' }}>
             {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
           </Layout.Content>

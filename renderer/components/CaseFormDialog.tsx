@@ -8,9 +8,9 @@ import {
   type CaseType,
   type CaseStatus,
 } from '../../shared/domain/case.schema';
-import { MEMBER_ROLES, type MemberRole } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
 import { fromIso, toIso } from './dateValue';
+import { changedFields } from './formChanges';
 import { clearErrorsOf, showSaveError } from './formErrors';
 import { options } from './options';
 
@@ -26,7 +26,6 @@ interface Values {
   endDate?: Dayjs;
   notes: string;
   creatorName?: string;
-  creatorRole?: MemberRole;
 }
 
 export interface CaseFormResult {
@@ -39,16 +38,16 @@ export interface CaseFormResult {
   endDate: string;
   notes: string;
   creatorName?: string | undefined;
-  creatorRole?: MemberRole | undefined;
 }
 
 /**
- * Create a case (with its creator) or edit one. `onSave` throws ValidationError on bad input.
- * Mounted only while open, so every opening starts from a clean form.
+ * Create a case (with its creator, who becomes its 组长) or edit one; an edit sends only the
+ * fields that changed. `onSave` throws ValidationError on bad input. Mounted only while open,
+ * so every opening starts from a clean form.
  */
 export function CaseFormDialog(props: {
   existing?: CaseRecord | undefined;
-  onSave: (values: CaseFormResult) => Promise<unknown>;
+  onSave: (values: Partial<CaseFormResult>) => Promise<unknown>;
   onClose: () => void;
 }) {
   const { existing, onSave, onClose } = props;
@@ -58,19 +57,25 @@ export function CaseFormDialog(props: {
 
   const initialValues: Values = existing
     ? { ...existing, startDate: fromIso(existing.startDate), endDate: fromIso(existing.endDate) }
-    : { unitName: '', teamName: '', round: '', notes: '', creatorRole: 'leader' };
+    : { unitName: '', teamName: '', round: '', notes: '' };
 
   async function submit() {
-    const v = form.getFieldsValue(true) as Values;
+    const result = (v: Values): CaseFormResult => ({
+      unitName: v.unitName,
+      teamName: v.teamName,
+      round: v.round,
+      type: v.type,
+      status: v.status,
+      startDate: toIso(v.startDate),
+      endDate: toIso(v.endDate),
+      notes: v.notes,
+      ...(v.creatorName !== undefined && { creatorName: v.creatorName }),
+    });
+    const values = result(form.getFieldsValue(true) as Values);
+    const patch = existing ? changedFields(result(initialValues), values) : values;
     setSaving(true);
     try {
-      await onSave({
-        ...v,
-        type: v.type,
-        status: v.status,
-        startDate: toIso(v.startDate),
-        endDate: toIso(v.endDate),
-      });
+      if (Object.keys(patch).length > 0) await onSave(patch);
       onClose();
     } catch (error) {
       setProblem(showSaveError(form, error));
@@ -141,18 +146,9 @@ export function CaseFormDialog(props: {
         {!existing && (
           <>
             <Typography.Text type="secondary">{zh.case.creatorHint}</Typography.Text>
-            <Row gutter={16} style={{ marginTop: 8 }}>
-              <Col span={12}>
-                <Form.Item name="creatorName" label={f.creatorName} required>
-                  <Input maxLength={20} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="creatorRole" label={f.creatorRole} required>
-                  <Select options={options(MEMBER_ROLES, zh.member.roles)} />
-                </Form.Item>
-              </Col>
-            </Row>
+            <Form.Item name="creatorName" label={f.creatorName} required style={{ marginTop: 8 }}>
+              <Input maxLength={20} />
+            </Form.Item>
           </>
         )}
         {problem && <Alert type="error" showIcon title={problem} />}

@@ -31,7 +31,7 @@ function HistoryTimeline({
   kind: RecordKind;
   recordId: string;
 }) {
-  const history = useHistory(caseId, recordId);
+  const history = useHistory(caseId, kind, recordId);
   if (!history) return <Spin />;
   if (history.versions.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={zh.records.historyEmpty} />;

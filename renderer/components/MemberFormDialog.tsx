@@ -6,26 +6,39 @@ import {
   type MemberRecord,
 } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
+import { changedFields } from './formChanges';
 import { clearErrorsOf, showSaveError } from './formErrors';
 import { options } from './options';
 
 const f = zh.member.fields;
 
-/** Add a team member or edit one; mounted only while open. `onSave` throws ValidationError. */
+/**
+ * Add a team member or edit one (an edit sends only the fields that changed); mounted only while
+ * open. `onSave` throws ValidationError.
+ */
 export function MemberFormDialog(props: {
   existing?: MemberRecord | undefined;
-  onSave: (values: MemberInput) => Promise<unknown>;
+  onSave: (values: Partial<MemberInput>) => Promise<unknown>;
   onClose: () => void;
 }) {
   const { existing, onSave, onClose } = props;
   const [form] = Form.useForm<MemberInput>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const initialValues: MemberInput = existing ?? { name: '', role: 'member', title: '', phone: '' };
 
   async function submit() {
+    const pick = ({ name, role, title, phone }: MemberInput): MemberInput => ({
+      name,
+      role,
+      title,
+      phone,
+    });
+    const values = pick(form.getFieldsValue(true) as MemberInput);
+    const patch = existing ? changedFields(pick(initialValues), values) : values;
     setSaving(true);
     try {
-      await onSave(form.getFieldsValue(true) as MemberInput);
+      if (Object.keys(patch).length > 0) await onSave(patch);
       onClose();
     } catch (error) {
       setProblem(showSaveError(form, error));
@@ -48,7 +61,7 @@ export function MemberFormDialog(props: {
       <Form
         form={form}
         layout="vertical"
-        initialValues={existing ?? { name: '', role: 'member', title: '', phone: '' }}
+        initialValues={initialValues}
         onFinish={() => void submit()}
         onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >

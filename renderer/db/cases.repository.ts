@@ -44,7 +44,12 @@ export function casesRepository(db: WorkbenchDB, w: WritePath) {
       const memberId = ulid();
       const actor = { deviceId, memberId };
       return db.transaction('rw', w.scope('cases', 'members'), async () => {
-        const caseRecord = await w.insert<CaseFields>('cases', { id: caseId, caseId }, fields, actor);
+        const caseRecord = await w.insert<CaseFields>(
+          'cases',
+          { id: caseId, caseId },
+          fields,
+          actor,
+        );
         const creator = await w.insert<MemberFields>(
           'members',
           { id: memberId, caseId },

@@ -3,7 +3,11 @@
  * write here goes through access.ts, like the history and the statistics do.
  */
 import { ulid } from 'ulid';
-import { clueFields, type ClueFields, type ClueRecord } from '../../shared/domain/findings/clue.schema';
+import {
+  clueFields,
+  type ClueFields,
+  type ClueRecord,
+} from '../../shared/domain/findings/clue.schema';
 import type { Patch } from '../../shared/domain/record';
 import { splitPatch } from '../../shared/domain/records/check';
 import { COLLECTIONS } from '../../shared/domain/tables';
@@ -26,7 +30,9 @@ export function cluesRepository(db: WorkbenchDB, w: WritePath, access: AccessRul
   return {
     /** The clues this member may see, newest first. */
     async list(caseId: string, actor: Actor): Promise<ClueRecord[]> {
-      const all = (await db.clues.where('caseId').equals(caseId).toArray()).filter((c) => !c.deleted);
+      const all = (await db.clues.where('caseId').equals(caseId).toArray()).filter(
+        (c) => !c.deleted,
+      );
       return (await access.filter('clues', all, actor)).sort((a, b) => b.id.localeCompare(a.id));
     },
 

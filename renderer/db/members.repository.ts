@@ -78,7 +78,8 @@ export function membersRepository(db: WorkbenchDB, w: WritePath) {
         const handover = fields.role === 'leader' && current.role !== 'leader';
         if (fields.role !== current.role) {
           assertManages(all, actor, 'role');
-          if (current.role === 'leader') throw new ValidationError({ role: zh.validation.leaderStays });
+          if (current.role === 'leader')
+            throw new ValidationError({ role: zh.validation.leaderStays });
         }
         // The 组长 naming a new 组长 hands over: the old one becomes 副组长 in the same write.
         const outgoing = handover ? all.find((m) => !m.deleted && m.role === 'leader') : undefined;
@@ -100,7 +101,8 @@ export function membersRepository(db: WorkbenchDB, w: WritePath) {
     async remove(id: string, actor: Actor): Promise<void> {
       await db.transaction('rw', w.scope('members'), async () => {
         const member = await w.getLive<MemberFields>('members', id);
-        if (member.role === 'leader') throw new ValidationError({ role: zh.validation.leaderStays });
+        if (member.role === 'leader')
+          throw new ValidationError({ role: zh.validation.leaderStays });
         assertManages(await team(member.caseId), actor, 'role');
         await w.remove('members', id, actor);
       });

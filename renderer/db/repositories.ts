@@ -11,7 +11,7 @@ import { cluesRepository } from './clues.repository';
 import { historyRepository } from './history.repository';
 import { statsRepository } from './stats.repository';
 import { CURRENT_VERSION } from './schema';
-import { systemClock, writePath, type Clock } from './write';
+import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
 export { NewerDataError };
 
@@ -52,9 +52,9 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     settings,
     /** Rows from another laptop, and the export watermark (case packages use these). */
     sync: {
-      storeForeign: w.storeForeign,
-      markExported: w.markExported,
-      currentSeq: w.currentSeq,
+      storeForeign: (batch: ForeignBatch) => w.storeForeign(batch),
+      markExported: (seq: number) => w.markExported(seq),
+      currentSeq: () => w.currentSeq(),
     },
     /**
      * Opens the database now, so a version problem shows at start rather than on first write.
@@ -88,7 +88,8 @@ async function peekVersion(name: string): Promise<number> {
     await peek.open(); // dynamic mode: the version that is there, no upgrade
     let recorded = 0;
     if (peek.tables.some((t) => t.name === 'settings')) {
-      const row = (await peek.table('settings').get('schemaVersion')) as { value?: string } | undefined;
+      const row = (await peek.table('settings').get('schemaVersion')) as
+        { value?: string } | undefined;
       recorded = Number(row?.value ?? 0);
     }
     return Math.max(peek.verno, recorded);

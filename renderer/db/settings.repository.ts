@@ -1,6 +1,6 @@
 /** Settings of this laptop only. They never travel in a package. */
 import { ulid } from 'ulid';
-import type { Setting, WorkbenchDB } from './database';
+import type { WorkbenchDB } from './database';
 import { CURRENT_VERSION } from './schema';
 
 const DEVICE_ID = 'deviceId';

@@ -3,10 +3,22 @@ import { attachmentProblem } from '../../shared/domain/attachment';
 import type { RecordKind } from '../../shared/domain/records';
 import { ValidationError } from '../../shared/domain/validation';
 import { makeThumbnail } from '../attachments/thumbnail';
+import { downloadBlob } from '../components/attachments/objectUrl';
 import { repos, type Attachment } from '../db';
 import { requireActor, useActor } from './members';
 
 export type { Attachment };
+
+/** A file's bytes (or its thumbnail's), by SHA-256; undefined while loading or when none. */
+export function useBytes(sha256: string | null): Blob | undefined {
+  return useLiveQuery(async () => (sha256 ? repos.attachments.bytes(sha256) : undefined), [sha256]);
+}
+
+/** Saves an attachment's file under its name (the browser's download; Electron asks where). */
+export async function downloadAttachment(a: Attachment): Promise<void> {
+  const bytes = await repos.attachments.bytes(a.sha256);
+  if (bytes) downloadBlob(bytes, a.name);
+}
 
 /** The live attachments of a record, oldest first; undefined while loading. */
 export function useAttachments(recordId: string): Attachment[] | undefined {

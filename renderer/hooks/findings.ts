@@ -30,8 +30,13 @@ export function useCaseAttachments(caseId: string) {
   return useLiveQuery(() => repos.attachments.ofCase(caseId), [caseId]);
 }
 
+/** The overview's figures as this laptop's member may see them (clues: only readable ones). */
 export function useStats(caseId: string) {
-  return useLiveQuery(() => repos.stats.ofCase(caseId), [caseId]);
+  const actor = useActor(caseId);
+  return useLiveQuery(
+    async () => (actor ? repos.stats.ofCase(caseId, actor) : undefined),
+    [caseId, actor?.memberId, actor?.deviceId],
+  );
 }
 
 export function useIsLeader(caseId: string): boolean {
@@ -55,7 +60,9 @@ export function useFindingActions(caseId: string) {
     review: (id: string, action: Exclude<ReviewAction, 'merge'>, comment = '') =>
       repos.findings.review(id, action, who(), comment),
     merge: (keptId: string, absorbedId: string) => repos.findings.merge(keptId, absorbedId, who()),
-    reorder: (ids: string[]) => repos.findings.reorder(ids, who()),
+    /** Moves a finding to `index` among its heading's findings (`groupIds`, as shown). */
+    move: (id: string, groupIds: string[], index: number) =>
+      repos.findings.move(id, groupIds, index, who()),
     remove: (id: string) => repos.findings.remove(id, who()),
   };
 }

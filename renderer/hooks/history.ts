@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { versionsOf, type Version } from '../../shared/domain/records/history';
+import type { RecordTable } from '../../shared/domain/tables';
 import { repos } from '../db';
+import { useActor } from './members';
 
 export interface History {
   /** Newest first, as the history list shows them. */
@@ -9,16 +11,25 @@ export interface History {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** Every version of one record and the names of who wrote them; undefined while loading. */
-export function useHistory(caseId: string, recordId: string): History | undefined {
+/**
+ * Every version of one record and the names of who wrote them; undefined while loading. Read
+ * through the repository's read rules: a clue's history only for who may read the clue.
+ */
+export function useHistory(
+  caseId: string,
+  table: RecordTable,
+  recordId: string,
+): History | undefined {
+  const actor = useActor(caseId);
   return useLiveQuery(async () => {
+    if (!actor) return { versions: [], names: new Map<string, string>() };
     const [revisions, people] = await Promise.all([
-      repos.records.history(recordId),
+      repos.history.of(table, recordId, actor),
       repos.members.everyone(caseId),
     ]);
     return {
       versions: versionsOf(revisions).reverse(),
       names: new Map(people.map((p) => [p.id, p.name])),
     };
-  }, [caseId, recordId]);
+  }, [caseId, table, recordId, actor?.memberId, actor?.deviceId]);
 }

@@ -18,6 +18,7 @@ import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
 import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
 import { SEVERITIES, type FindingFields } from '../../shared/domain/findings/finding.schema';
 import { reviewProblems } from '../../shared/domain/findings/review';
+import { COLLECTIONS } from '../../shared/domain/tables';
 import { zh } from '../../shared/i18n/zh-CN';
 import { repos, type FieldRecord } from '../db';
 import { navigate } from '../app/route';
@@ -25,6 +26,7 @@ import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
 import { useFinding, useFindingActions } from '../hooks/findings';
 import { Field } from '../components/records/Field';
 import { EditorTitle } from '../components/records/EditorTitle';
+import { SaveNotices } from '../components/records/SaveNotices';
 import { TagsPicker } from '../components/records/pickers';
 import { options } from '../components/options';
 import { EvidenceList } from '../components/findings/EvidenceList';
@@ -41,6 +43,7 @@ function confirmNeeds(record: FieldRecord) {
 
 const findingStore: AutosaveStore = {
   table: 'findings',
+  collections: COLLECTIONS.findings,
   get: async (id) => (await repos.findings.get(id)) as FieldRecord | undefined,
   patch: async (id, patch, actor) => {
     const { record, refused } = await repos.findings.patch(id, patch, actor);
@@ -116,6 +119,10 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
         </Popconfirm>
       }
     >
+      <SaveNotices
+        editor={editor}
+        label={(field) => (f as Record<string, string>)[field] ?? field}
+      />
       <Row gutter={24}>
         <Col span={15}>
           <Form layout="vertical" component="div" disabled={!actions.canWrite}>

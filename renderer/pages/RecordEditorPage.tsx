@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Col, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ANY_DAY } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAutosavedRecord } from '../hooks/autosave';
@@ -10,6 +11,8 @@ import { RECORD_FORMS } from '../components/records/forms';
 import { Field } from '../components/records/Field';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { EditorTitle } from '../components/records/EditorTitle';
+import { SaveNotices } from '../components/records/SaveNotices';
+import { fieldLabel } from '../../shared/domain/records/history';
 import { RECORD_TITLES } from '../components/records/titles';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
@@ -35,7 +38,13 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       <Result
         status="404"
         title={zh.validation.notFound}
-        extra={<Button onClick={back}>{zh.records.back}</Button>}
+        extra={
+          <>
+            {/* Edits typed into it before it went are kept aside: show them here too. */}
+            <SaveNotices editor={editor} label={(field) => fieldLabel(kind, field)} />
+            <Button onClick={back}>{zh.records.back}</Button>
+          </>
+        }
       />
     );
   }
@@ -44,7 +53,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const values = editor.values;
   const KindForm = RECORD_FORMS[kind];
   const problems = { refused: editor.refused, missing: editor.missing };
-  const title = spec.title(spec.fields('9999-12-31').parse(values)) || zh.records.untitled;
+  const title = spec.title(spec.fields(ANY_DAY).parse(values)) || zh.records.untitled;
   const list = (key: string) => (values[key] as string[] | undefined) ?? [];
 
   const remove = async () => {
@@ -88,6 +97,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
         </Space>
       }
     >
+      <SaveNotices editor={editor} label={(field) => fieldLabel(kind, field)} />
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div

@@ -1,8 +1,10 @@
 /**
  * The page's side of search: keeps the worker's index in step with IndexedDB and asks it
- * queries. Before each query it asks the repository what changed since the last sync (one
- * indexed range read, usually empty), so results always include the words just typed.
+ * queries. Before each query it asks the repository what changed since the last sync, by this
+ * laptop's change sequence (one indexed range read, usually empty), so results always include
+ * the words just typed, whatever the laptop's clock did and whenever imported rows were written.
  */
+import { ANY_DAY } from '../../shared/domain/dates';
 import { RECORD_SPECS } from '../../shared/domain/records';
 import type { SearchDoc, SearchResult } from '../../shared/search';
 import { repos } from '../db';
@@ -10,13 +12,12 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /** Records read and sent to the worker per message while building: keeps each step short. */
 const BATCH = 200;
-const ANY_DAY = '9999-12-31';
 
 export class SearchClient {
   private readonly worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
     type: 'module',
   });
-  private syncedUpTo = '';
+  private syncedUpTo = 0;
   private syncing: Promise<void> | null = null;
   private nextRequest = 1;
   private readonly waiting = new Map<number, (result: SearchResult) => void>();
@@ -45,24 +46,26 @@ export class SearchClient {
       const batch = changed.slice(i, i + BATCH);
       const gone = batch.filter((s) => s.state === 'deleted').map((s) => s.id);
       const docs: SearchDoc[] = [];
-      for (const summary of batch) {
-        if (summary.state !== 'live') continue;
-        const record = await repos.records.get(summary.kind, summary.id);
-        if (!record) continue;
-        const spec = RECORD_SPECS[summary.kind];
-        const values = spec.fields(ANY_DAY).parse(record);
-        docs.push({
-          id: summary.id,
-          kind: summary.kind,
-          title: summary.title,
-          text: spec.text(values),
+      const live = batch.filter((s) => s.state === 'live');
+      for (const kind of new Set(live.map((s) => s.kind))) {
+        const rows = live.filter((s) => s.kind === kind);
+        const records = await repos.records.getMany(
+          kind,
+          rows.map((s) => s.id),
+        );
+        const spec = RECORD_SPECS[kind];
+        rows.forEach((summary, i) => {
+          const record = records[i];
+          if (!record) return;
+          const values = spec.fields(ANY_DAY).parse(record);
+          docs.push({ id: summary.id, kind, title: summary.title, text: spec.text(values) });
         });
       }
       if (gone.length > 0) this.post({ type: 'remove', ids: gone });
       if (docs.length > 0) this.post({ type: 'upsert', docs });
     }
     const last = changed.at(-1);
-    if (last && last.updatedAt > this.syncedUpTo) this.syncedUpTo = last.updatedAt;
+    if (last && last.seq > this.syncedUpTo) this.syncedUpTo = last.seq;
   }
 
   async search(query: string, limit = 50): Promise<SearchResult> {

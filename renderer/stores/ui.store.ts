@@ -16,6 +16,9 @@ interface UiState {
   dialog: Dialog;
   /** What the search box of the open case holds; non-empty shows results instead of a section. */
   search: string;
+  /** Another window opened the database with a newer version of the app: this one stopped. */
+  newerVersionElsewhere: boolean;
+  setNewerVersionElsewhere: () => void;
   setSearch: (search: string) => void;
   setCaseListTab: (tab: UiState['caseListTab']) => void;
   openDialog: (dialog: Dialog) => void;
@@ -26,6 +29,8 @@ export const useUi = create<UiState>()((set) => ({
   caseListTab: 'active',
   dialog: { kind: 'none' },
   search: '',
+  newerVersionElsewhere: false,
+  setNewerVersionElsewhere: () => set({ newerVersionElsewhere: true }),
   setSearch: (search) => set({ search }),
   setCaseListTab: (caseListTab) => set({ caseListTab }),
   openDialog: (dialog) => set({ dialog }),

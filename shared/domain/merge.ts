@@ -87,7 +87,16 @@ export function mergeRecords<T extends object>(
       } else {
         pick = dotWins(da, db) ? 'a' : 'b';
         if (!sameValue(x, y) && !isSet) {
-          const [keep, lose] = pick === 'a' ? [[x, da], [y, db]] : [[y, db], [x, da]];
+          const [keep, lose] =
+            pick === 'a'
+              ? [
+                  [x, da],
+                  [y, db],
+                ]
+              : [
+                  [y, db],
+                  [x, da],
+                ];
           conflicts.push({
             path,
             kept: { value: absentAsNull(keep[0]), dot: keep[1] as Dot },
@@ -141,4 +150,3 @@ function copyDeletion(out: Record<string, unknown>, side: Record<string, unknown
     else out[key] = side[key];
   }
 }
-

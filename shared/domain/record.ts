@@ -209,7 +209,7 @@ function stamp<T extends object>(
   const clocks: Record<string, Dot> = { ...record.clocks };
   for (const path of Object.keys(changes)) clocks[path] = dot;
   return {
-    ...(next as Stored<T>),
+    ...next,
     updatedAt: ctx.now,
     updatedBy: ctx.memberId,
     rev: record.rev + 1,

@@ -138,8 +138,9 @@ export function checkRecordRow(table: RecordTable, row: unknown): void {
   const values = fields.safeParse(row);
   if (!values.success) throw new ValidationError(fieldErrorsOf(values.error));
   const given = row as Record<string, unknown>;
-  for (const [field, value] of Object.entries(values.data as Record<string, unknown>)) {
-    if (!sameValue(value, given[field])) throw new ValidationError({ [field]: m.notStoredForm(table, field) });
+  for (const [field, value] of Object.entries(values.data)) {
+    if (!sameValue(value, given[field]))
+      throw new ValidationError({ [field]: m.notStoredForm(table, field) });
   }
   for (const [field, spec] of Object.entries(collectionsOf(table))) {
     const elements = given[field] as unknown[];

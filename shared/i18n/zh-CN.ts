@@ -10,6 +10,8 @@ export const zh = {
     storageNotPersisted: '浏览器未同意持久保存：清理浏览数据可能删除记录，请定期导出',
     newerDatabase: '本机数据由更新版本的巡察工作台写入，当前版本无法打开。请安装最新版本后再使用。',
     databaseFailed: '无法打开本机数据库',
+    newerVersionElsewhere:
+      '另一个窗口已用新版本的巡察工作台打开了本机数据，本窗口已停止保存，以免写坏数据。请重新加载；未保存的输入会自动恢复。',
     notFound: '找不到该巡察任务，可能已被删除。',
     backToCases: '返回任务列表',
   },
@@ -121,7 +123,6 @@ export const zh = {
     savedExcept: (n: number) => `已保存，另有 ${n} 项未保存（见标红处）`,
     saving: '保存中…',
     unsaved: '有未保存的修改',
-    saveFailed: '保存失败，修改仍在本页：',
     notSavedField: '此项未保存：',
     incomplete: '待补全',
     recycleBin: '回收站',
@@ -350,6 +351,7 @@ export const zh = {
     fromSelection: '生成问题',
     attachSelection: '加入已有问题',
     attached: (title: string) => `已作为证据加入“${title}”`,
+    alreadyCited: (title: string) => `“${title}”已引用过这段内容，未重复添加`,
     citedBy: '被以下问题引用',
     citedWarning: (titles: string) =>
       `该记录是已确认问题${titles}的证据。删除后记录移入回收站，问题中的证据将显示为“已删除”。确定删除？`,
@@ -432,6 +434,26 @@ export const zh = {
     removeNamed: (name: string) => `删除附件“${name}”`,
     addFailed: '附件未保存：',
     removeFailed: '附件未删除：',
+  },
+  /** Saving as the user types: what the save indicator and the editor say when it fails. */
+  autosave: {
+    diskFull:
+      '未保存：磁盘空间不足。已输入的内容仍在本页和本机的暂存区，腾出磁盘空间后会自动保存。',
+    closed:
+      '未保存：本机已用新版本的巡察工作台打开了数据库，本页已停止保存。请重新加载页面，已输入的内容会自动恢复。',
+    refused: (why: string) => `未保存：${why}。刚输入的内容已另存，不会丢失。`,
+    other: (name: string) =>
+      `未保存：写入失败（${name}），正在自动重试。已输入的内容仍在本页和本机的暂存区。`,
+    changedElsewhere: '这条记录刚在另一个窗口被修改，已载入最新内容；你未保存的输入保留在上面。',
+    asideTitle: (n: number) => `有 ${n} 处输入未自动恢复`,
+    asideBody:
+      '这些内容是在较早的版本上输入的，而记录此后已被修改（或已删除）。为免覆盖较新的内容，已另行保存。请查看后决定是否恢复。',
+    asideView: '查看',
+    asideRestore: '恢复到记录中',
+    asideDiscard: '丢弃',
+    asideDiscardConfirm: '丢弃后无法找回。确定丢弃这些输入？',
+    asideTyped: (at: string) => `输入于 ${at}`,
+    reload: '重新加载',
   },
   /** Rows that arrive from another laptop (case packages) and are checked before storing. */
   data: {

@@ -8,6 +8,9 @@
  * segment it came from. A segment never changes with its neighbours, so documents and queries
  * agree by construction; for ordinary text the result equals `s.normalize('NFKC').toLowerCase()`.
  *
+ * Zero-width characters (U+200B–U+200D, U+2060, U+FEFF), which pasted text often carries
+ * unseen, normalise to nothing: "公务\u200b用车" is found by 公务用车. The stored text keeps them.
+ *
  * Units are UTF-16 code units, the same units `String.prototype.includes` compares, so the
  * index finds exactly what an `includes()` scan over normalised text finds.
  */
@@ -38,11 +41,15 @@ const kindOf = new Uint8Array(0x10000);
 const simpleTo = new Uint16Array(0x10000);
 
 const CONTINUATION = /^[\p{M}\u1160-\u11ff\uff9e\uff9f]$/u;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const IS_ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/;
 
 function classify(unit: number): number {
   const ch = String.fromCharCode(unit);
   let kind: number;
   if (unit >= 0xd800 && unit <= 0xdfff) kind = COMPLEX;
+  else if (IS_ZERO_WIDTH.test(ch))
+    kind = COMPLEX; // normalises to nothing: the slow path
   else if (CONTINUATION.test(ch)) kind = CONTINUES;
   else {
     const out = ch.normalize('NFKC').toLowerCase();
@@ -100,7 +107,7 @@ export function normalizeWithMap(text: string): NormalizedText {
     let end = i + codePointLength(text, i);
     while (end < n && continuesAt(text, end)) end += codePointLength(text, end);
     const source = text.slice(i, end);
-    const piece = source.normalize('NFKC').toLowerCase();
+    const piece = source.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '');
     // A segment that comes out unchanged (𠮷) or one unit for one still maps unit to unit;
     // the first one that changes length starts the map, kept from there on.
     const unchanged = piece === source;

@@ -8,8 +8,8 @@ import {
 } from '@ant-design/icons';
 import { formatBytes, isPreviewable } from '../../../shared/domain/attachment';
 import { zh } from '../../../shared/i18n/zh-CN';
-import type { Attachment } from '../../hooks/attachments';
-import { downloadBlob, useBlobSrc } from './objectUrl';
+import { downloadAttachment, useBytes, type Attachment } from '../../hooks/attachments';
+import { useBlobSrc } from './objectUrl';
 
 const THUMB_HEIGHT = 120;
 const z = zh.attachment;
@@ -29,7 +29,7 @@ export function AttachmentCard(props: {
       styles={{ body: { padding: '6px 8px' } }}
       cover={
         <button type="button" aria-label={z.open(a.name)} onClick={onOpen} style={coverButton}>
-          {a.thumbnail ? <Thumbnail blob={a.thumbnail} /> : <FileIcon mime={a.mime} />}
+          {a.thumbSha256 ? <Thumbnail sha256={a.thumbSha256} /> : <FileIcon mime={a.mime} />}
         </button>
       }
       actions={[
@@ -39,7 +39,7 @@ export function AttachmentCard(props: {
             size="small"
             icon={<DownloadOutlined />}
             aria-label={z.downloadNamed(a.name)}
-            onClick={() => downloadBlob(a.blob, a.name)}
+            onClick={() => void downloadAttachment(a)}
           />
         </Tooltip>,
         <Popconfirm
@@ -73,8 +73,8 @@ export function AttachmentCard(props: {
   );
 }
 
-function Thumbnail({ blob }: { blob: Blob }) {
-  const ref = useBlobSrc(blob);
+function Thumbnail({ sha256 }: { sha256: string }) {
+  const ref = useBlobSrc(useBytes(sha256) ?? null);
   return (
     <img
       ref={ref}

@@ -2,15 +2,16 @@ import { Button, Modal, Result } from 'antd';
 import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { formatBytes, isPreviewable } from '../../../shared/domain/attachment';
 import { zh } from '../../../shared/i18n/zh-CN';
-import type { Attachment } from '../../hooks/attachments';
-import { downloadBlob, useBlobSrc } from './objectUrl';
+import { downloadAttachment, useBytes, type Attachment } from '../../hooks/attachments';
+import { useBlobSrc } from './objectUrl';
 
 /** The full image, the PDF, or (for other files) a note and 下载; mounted only while open. */
 export function AttachmentPreview(props: { attachment: Attachment; onClose: () => void }) {
   const { attachment: a, onClose } = props;
   const kind = isPreviewable(a.mime);
   // The full-size Blob gets a URL only while the dialog is open.
-  const src = useBlobSrc(kind ? a.blob : null);
+  const bytes = useBytes(kind ? a.sha256 : null);
+  const src = useBlobSrc(bytes ?? null);
   return (
     <Modal
       open
@@ -19,7 +20,7 @@ export function AttachmentPreview(props: { attachment: Attachment; onClose: () =
       width={kind ? '90vw' : 520}
       onCancel={onClose}
       footer={
-        <Button icon={<DownloadOutlined />} onClick={() => downloadBlob(a.blob, a.name)}>
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadAttachment(a)}>
           {zh.attachment.download}
         </Button>
       }

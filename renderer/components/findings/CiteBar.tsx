@@ -5,20 +5,27 @@ import { useFindingActions, useFindings } from '../../hooks/findings';
 
 export interface Passage {
   readonly text: string;
-  /** The 问/答 turn it was selected in, for interviews. */
+  /** The field it was selected in, and the 问/答 turn for interviews ('' when none). */
+  readonly field: string;
   readonly turnId: string;
+  /** Where it starts and ends in that text: two passages of one answer are two evidence. */
+  readonly start: number;
+  readonly end: number;
 }
 
-/** Reads the passage selected in a text area of the editor, with the turn it belongs to. */
+/** Reads the passage selected in a text area of the editor, with where it sits. */
 export function passageOf(target: EventTarget | null): Passage | null {
   if (!(target instanceof HTMLTextAreaElement) && !(target instanceof HTMLInputElement))
     return null;
   const { selectionStart: from, selectionEnd: to } = target;
   if (from === null || to === null || to <= from) return null;
-  const text = target.value.slice(from, to).trim();
+  const raw = target.value.slice(from, to);
+  const text = raw.trim();
   if (!text) return null;
+  const start = from + raw.indexOf(text);
   const turnId = target.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId ?? '';
-  return { text, turnId };
+  const field = target.closest<HTMLElement>('[data-field]')?.dataset.field ?? '';
+  return { text, field, turnId, start, end: start + text.length };
 }
 
 /**
@@ -36,7 +43,15 @@ export function CiteBar(props: {
   const findings = useFindings(caseId) ?? [];
   const { message } = AntApp.useApp();
   const t = zh.finding;
-  const ref = { kind, recordId, turnId: passage.turnId, excerpt: passage.text.slice(0, 5000) };
+  const ref = {
+    kind,
+    recordId,
+    field: passage.field,
+    turnId: passage.turnId,
+    start: passage.start,
+    end: passage.end,
+    excerpt: passage.text.slice(0, 5000),
+  };
   return (
     <Space
       data-testid="cite-bar"
@@ -65,9 +80,12 @@ export function CiteBar(props: {
         menu={{
           items: findings.map((f) => ({ key: f.id, label: f.title || t.untitled })),
           onClick: ({ key }) =>
-            void actions
-              .addEvidence(key, [ref])
-              .then((f) => message.success(t.attached(f.title || t.untitled))),
+            void actions.addEvidence(key, [ref]).then(({ record, added }) => {
+              const title = record.title || t.untitled;
+              // Say only what happened: the same passage cited twice is one piece of evidence.
+              if (added > 0) void message.success(t.attached(title));
+              else void message.info(t.alreadyCited(title));
+            }),
         }}
       >
         <Button size="small" onMouseDown={(e) => e.preventDefault()}>

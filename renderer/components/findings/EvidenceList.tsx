@@ -105,7 +105,7 @@ export function EvidenceList(props: {
           options={[...recordChoices, ...fileChoices]}
           onChange={(choice: string) => {
             const [kind, recordId] = choice.split(':') as [EvidenceRef['kind'], string];
-            props.onAdd({ kind, recordId, turnId: '', excerpt: '' });
+            props.onAdd({ kind, recordId, field: '', turnId: '', start: 0, end: 0, excerpt: '' });
           }}
           style={{ width: '100%', marginTop: 8 }}
         />

@@ -27,13 +27,14 @@ export function FindingList({ caseId }: { caseId: string }) {
     { key: 'none', label: t.uncategorized, items: findings.filter((f) => !focusArea(f.category)) },
   ].filter((g) => g.items.length > 0);
 
-  // Moving within a group rewrites the group's order; other groups keep theirs.
-  const move = (items: FindingRecord[], index: number, by: -1 | 1) => {
-    const ids = items.map((f) => f.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + by, 0, moved!);
-    void actions.reorder(ids);
-  };
+  // Moving within a group writes the moved finding only (a fractional key between its new
+  // neighbours); the others keep theirs.
+  const move = (items: FindingRecord[], index: number, by: -1 | 1) =>
+    void actions.move(
+      items[index]!.id,
+      items.map((f) => f.id),
+      index + by,
+    );
 
   return (
     <>

@@ -25,7 +25,7 @@ export function EditorTitle(props: {
       </Typography.Text>
       <SaveIndicator
         status={editor.status}
-        failure={editor.failure}
+        failure={editor.failure?.message ?? null}
         refusedCount={Object.keys(editor.refused).length}
       />
     </Space>

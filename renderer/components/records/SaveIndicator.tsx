@@ -3,20 +3,23 @@ import { CheckCircleOutlined, ExclamationCircleOutlined, SyncOutlined } from '@a
 import { zh } from '../../../shared/i18n/zh-CN';
 import type { SaveStatus } from '../../hooks/autosave';
 
-/** 已保存 / 保存中: always visible, so nobody wonders whether their notes are safe. */
+/**
+ * 已保存 / 保存中 / 未保存：…: always visible, so nobody wonders whether their notes are safe,
+ * and never 已保存 when something was not saved.
+ */
 export function SaveIndicator(props: {
   status: SaveStatus;
+  /** Why the last write failed, in full (the tag shows its first sentence). */
   failure: string | null;
   /** Fields whose last value was refused: "已保存" alone would be untrue. */
   refusedCount?: number;
 }) {
   const { status, failure, refusedCount = 0 } = props;
-  if (status === 'error') {
+  if ((status === 'error' || status === 'stopped') && failure) {
     return (
       <Tooltip title={failure}>
         <Tag icon={<ExclamationCircleOutlined />} color="error" data-testid="save-status">
-          {zh.records.saveFailed}
-          {failure}
+          {failure.split('。')[0]}
         </Tag>
       </Tooltip>
     );

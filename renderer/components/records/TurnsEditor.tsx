@@ -10,6 +10,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { ulid } from 'ulid';
 import type { Speaker, Turn } from '../../../shared/domain/records/interview.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { positionAt } from '../../../shared/domain/order';
 import { BigTextArea } from './BigTextArea';
 
 const t = zh.interview;
@@ -31,7 +32,12 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
   }, [focusId, turns]);
 
   const insertAfter = (index: number, speaker: Speaker) => {
-    const turn: Turn = { id: ulid(), speaker, text: '' };
+    // A position between its neighbours: inserting writes the new turn only (see order.ts).
+    const pos = positionAt(
+      turns.map((t) => t.pos),
+      index + 1,
+    );
+    const turn: Turn = { id: ulid(), pos, speaker, text: '' };
     onChange([...turns.slice(0, index + 1), turn, ...turns.slice(index + 1)]);
     setFocusId(turn.id);
   };
@@ -100,6 +106,7 @@ function TurnRow(props: {
     <div
       style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginBottom: 8 }}
       data-testid="turn"
+      data-turn-id={turn.id}
     >
       <Tooltip title={zh.common.edit}>
         <Tag

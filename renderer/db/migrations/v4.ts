@@ -38,7 +38,9 @@ const META = new Set([
 ]);
 
 const evidenceKey = (e: Row) =>
-  [e.kind, e.recordId, e.field, e.turnId, e.start, e.end].map((x) => String(x ?? '')).join('|');
+  [e.kind, e.recordId, e.field ?? '', e.turnId ?? '', e.start ?? 0, e.end ?? 0]
+    .map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : ''))
+    .join('|');
 const word = (w: unknown) => String(w);
 
 /** Collections as version 4 knows them: field → [kind, key of an element]. */
@@ -109,7 +111,8 @@ async function sha256Hex(blob: Blob): Promise<string> {
 export async function upgradeTo4(tx: Transaction): Promise<void> {
   let seq = 0;
   const settings = tx.table('settings');
-  let device = (await settings.get('deviceId'))?.value as string | undefined;
+  const found = (await settings.get('deviceId')) as { value: string } | undefined;
+  let device = found?.value;
   if (!device) {
     device = ulid();
     await settings.put({ key: 'deviceId', value: device });
@@ -154,7 +157,8 @@ export async function upgradeTo4(tx: Transaction): Promise<void> {
     const sha256 = await Dexie.waitFor(sha256Hex(blob));
     const thumbSha256 = thumbnail ? await Dexie.waitFor(sha256Hex(thumbnail)) : '';
     await tx.table('blobs').put({ sha256, size: blob.size, blob });
-    if (thumbnail) await tx.table('blobs').put({ sha256: thumbSha256, size: thumbnail.size, blob: thumbnail });
+    if (thumbnail)
+      await tx.table('blobs').put({ sha256: thumbSha256, size: thumbnail.size, blob: thumbnail });
     const d = fileDevice.get(file.recordId as string) ?? device;
     const fields = {
       recordKind: file.recordKind,
@@ -170,7 +174,13 @@ export async function upgradeTo4(tx: Transaction): Promise<void> {
     const clocks: Record<string, Dot> = { deleted: [d, dots] };
     for (const key of Object.keys(fields)) clocks[key] = [d, 1];
     const createdAt = file.createdAt as string;
-    const base = { id: ulid(Date.parse(createdAt) || Date.now()), caseId: file.caseId, table: 'attachments', recordId: file.id, by: file.createdBy };
+    const base = {
+      id: ulid(Date.parse(createdAt) || Date.now()),
+      caseId: file.caseId,
+      table: 'attachments',
+      recordId: file.id,
+      by: file.createdBy,
+    };
     await tx.table('revisions').add({
       ...base,
       kind: 'create',

@@ -8,7 +8,12 @@ import type { MemberRole } from '../member.schema';
 import type { FieldErrors } from '../validation';
 import type { Patch } from '../record';
 import { elementWrites, type CollectionSpec } from '../collections';
-import { evidenceKey, type EvidenceRef, type FindingFields, type FindingStatus } from './finding.schema';
+import {
+  evidenceKey,
+  type EvidenceRef,
+  type FindingFields,
+  type FindingStatus,
+} from './finding.schema';
 
 export type ReviewAction = 'submit' | 'confirm' | 'sendBack' | 'merge';
 
@@ -98,8 +103,13 @@ const EVIDENCE: CollectionSpec<EvidenceRef> = { kind: 'set', key: evidenceKey };
 const WORDS: CollectionSpec<string> = { kind: 'set', key: (w) => w };
 
 /** The element writes that add `more`'s elements to `set` (none when already there). */
-function additions<T>(field: string, spec: CollectionSpec<T>, set: readonly T[], more: readonly T[]) {
-  const keys = new Set(set.map(spec.key));
+function additions<T>(
+  field: string,
+  spec: CollectionSpec<T>,
+  set: readonly T[],
+  more: readonly T[],
+) {
+  const keys = new Set(set.map((e) => spec.key(e)));
   const added = more.filter((e) => !keys.has(spec.key(e)));
   return elementWrites(field, spec, [], added, () => true);
 }

@@ -109,7 +109,12 @@ function attachmentStep(
   if (revision.kind === 'create') files.set(revision.recordId, revision.changes);
   const facts = files.get(revision.recordId) ?? revision.changes;
   const file = {
-    attachment: typeof facts.name === 'string' ? facts.name : String(facts.attachment ?? ''),
+    attachment:
+      typeof facts.name === 'string'
+        ? facts.name
+        : typeof facts.attachment === 'string'
+          ? facts.attachment
+          : '',
     ...(typeof facts.size === 'number' && { size: facts.size }),
   };
   const removed = revision.kind === 'delete';

@@ -27,7 +27,6 @@ export interface RecordSummary {
   readonly seq: number;
 }
 
-
 export function summarize(spec: RecordSpec, record: Stored<object>): RecordSummary {
   // Summaries describe what is stored: no date rule applies (a laptop clock may have gone back).
   const values = spec.fields(ANY_DAY).parse(record);

@@ -157,12 +157,24 @@ describe('findings', () => {
     const f = await repos.findings.create(caseId, member, {
       evidence: [cite(interview.id, 't1', '存在', 0)],
     });
-    const first = await repos.findings.addEvidence(f.id, [cite(interview.id, 't1', '私车公养', 2)], member);
+    const first = await repos.findings.addEvidence(
+      f.id,
+      [cite(interview.id, 't1', '私车公养', 2)],
+      member,
+    );
     expect(first.added).toBe(1);
-    const again = await repos.findings.addEvidence(f.id, [cite(interview.id, 't1', '私车公养', 2)], member);
+    const again = await repos.findings.addEvidence(
+      f.id,
+      [cite(interview.id, 't1', '私车公养', 2)],
+      member,
+    );
     expect(again.added).toBe(0);
     expect(again.record.evidence.map((e) => e.excerpt).sort()).toEqual(['存在', '私车公养'].sort());
-    const removed = await repos.findings.removeEvidence(f.id, cite(interview.id, 't1', '存在', 0), member);
+    const removed = await repos.findings.removeEvidence(
+      f.id,
+      cite(interview.id, 't1', '存在', 0),
+      member,
+    );
     expect(removed.evidence.map((e) => e.excerpt)).toEqual(['私车公养']);
   });
 });

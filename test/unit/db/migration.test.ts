@@ -5,6 +5,7 @@ import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
 import { sha256Hex } from '../../../renderer/db/hash';
 import { versionsOf } from '../../../shared/domain/records/history';
+import type { Stored } from '../../../shared/domain/record';
 import { checkRecordRow, RECORD_TABLES, TABLES } from '../../../shared/domain/tables';
 import { V1_ROWS, V1_STORES } from '../../fixtures/db/v1';
 import { V2_ROWS, V2_STORES } from '../../fixtures/db/v2';
@@ -29,7 +30,11 @@ async function writeOldDatabase(
   old.close();
 }
 
-async function upgraded(version: number, stores: Record<string, string>, rows: Record<string, object[]>) {
+async function upgraded(
+  version: number,
+  stores: Record<string, string>,
+  rows: Record<string, object[]>,
+) {
   const name = freshName();
   await writeOldDatabase(name, version, stores, rows);
   const db = new WorkbenchDB(name);
@@ -55,8 +60,12 @@ async function expectNothingLost(db: WorkbenchDB, rows: Record<string, object[]>
       expect(now, `${table} ${String(row[key])}`).toBeDefined();
       for (const [field, value] of Object.entries(row)) {
         if (RESHAPED.has(field)) continue;
-        if (Array.isArray(value) && (field === 'tags' || field === 'focus' || field === 'persons' || field === 'departments')) {
-          expect([...(now[field] as string[])].sort(), `${table}.${field}`).toEqual([...value].sort());
+        if (
+          Array.isArray(value) &&
+          (field === 'tags' || field === 'focus' || field === 'persons' || field === 'departments')
+        ) {
+          const sorted = [...(value as string[])].sort();
+          expect([...(now[field] as string[])].sort(), `${table}.${field}`).toEqual(sorted);
         } else {
           expect(now[field], `${table}.${field}`).toEqual(value);
         }
@@ -131,10 +140,9 @@ describe('schema upgrades', () => {
     await expectWellFormed(db);
 
     const old = V3_ROWS.interviews[1]!;
-    const interview = (await db.interviews.get(old.id)) as unknown as typeof old & {
-      turns: { id: string; pos: string; text: string }[];
-      clocks: Record<string, unknown>;
-    };
+    const interview = (await db.interviews.get(old.id)) as Stored<{
+      turns: { id: string; pos: string; speaker: string; text: string }[];
+    }>;
     // Turns keep their ids, texts and order, and get ascending positions.
     expect(interview.turns.map(({ pos: _, ...t }) => t)).toEqual(old.turns);
     const positions = interview.turns.map((t) => t.pos);
@@ -167,9 +175,19 @@ describe('schema upgrades', () => {
     const { db, repos } = await upgraded(3, V3_STORES, V3_ROWS);
     const sha = await sha256Hex(new Blob([V3_PHOTO]));
     const [kept, removed] = await db.attachments.orderBy('id').toArray();
-    expect(kept).toMatchObject({ name: '食堂.jpg', sha256: sha, deleted: false, vv: { [device]: 1 } });
+    expect(kept).toMatchObject({
+      name: '食堂.jpg',
+      sha256: sha,
+      deleted: false,
+      vv: { [device]: 1 },
+    });
     expect(kept!.thumbSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(removed).toMatchObject({ name: '食堂（重复）.jpg', sha256: sha, deleted: true, thumbSha256: '' });
+    expect(removed).toMatchObject({
+      name: '食堂（重复）.jpg',
+      sha256: sha,
+      deleted: true,
+      thumbSha256: '',
+    });
     expect('blob' in kept!).toBe(false);
     expect(await db.blobs.count()).toBe(2); // the photo once, and the thumbnail
     const bytes = await repos.attachments.bytes(sha);
@@ -177,7 +195,14 @@ describe('schema upgrades', () => {
 
     const interviewId = V3_ROWS.interviews[1]!.id;
     const versions = versionsOf(await repos.history.of('interviews', interviewId, leader));
-    expect(versions.map((v) => v.kind)).toEqual(['create', 'update', 'update', 'attach', 'attach', 'detach']);
+    expect(versions.map((v) => v.kind)).toEqual([
+      'create',
+      'update',
+      'update',
+      'attach',
+      'attach',
+      'detach',
+    ]);
     expect(versions[2]!.values.turns).toEqual(V3_ROWS.interviews[1]!.turns);
     db.close();
   });
@@ -185,7 +210,10 @@ describe('schema upgrades', () => {
   it('let migrated records be edited element by element', async () => {
     const { db, repos } = await upgraded(3, V3_STORES, V3_ROWS);
     const old = V3_ROWS.interviews[1]!;
-    const first = (await repos.records.get('interviews', old.id))!.turns as { id: string; pos: string }[];
+    const first = (await repos.records.get('interviews', old.id))!.turns as {
+      id: string;
+      pos: string;
+    }[];
     await repos.records.patch(
       'interviews',
       old.id,
@@ -246,7 +274,13 @@ describe('schema upgrades', () => {
     await repos.open();
     const deviceId = await repos.settings.deviceId();
     const { caseRecord, creator } = await repos.cases.create(
-      { unitName: '某县', type: 'regular', startDate: '2026-11-01', endDate: '2026-12-31', creatorName: '张三' },
+      {
+        unitName: '某县',
+        type: 'regular',
+        startDate: '2026-11-01',
+        endDate: '2026-12-31',
+        creatorName: '张三',
+      },
       deviceId,
       '2026-11-23',
     );

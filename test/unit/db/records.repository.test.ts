@@ -58,7 +58,13 @@ describe('field records', () => {
       today,
     );
     // Two tabs opened the record at this version; each edits its own turn.
-    await repos.records.patch('interviews', id, { 'turns/t1': turn('t1', 'a0', '问：车辆？') }, actor, today);
+    await repos.records.patch(
+      'interviews',
+      id,
+      { 'turns/t1': turn('t1', 'a0', '问：车辆？') },
+      actor,
+      today,
+    );
     await repos.records.patch(
       'interviews',
       id,
@@ -107,7 +113,10 @@ describe('the local change sequence', () => {
     const start = await repos.sync.currentSeq();
     const a = await repos.records.create('docReviews', caseId, actor, today);
     const b = await repos.records.create('docReviews', caseId, actor, today);
-    expect((await repos.records.changedSince(caseId, start)).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect((await repos.records.changedSince(caseId, start)).map((s) => s.id)).toEqual([
+      a.id,
+      b.id,
+    ]);
     expect((await repos.records.changedSince(caseId, a.seq)).map((s) => s.id)).toEqual([b.id]);
     expect(await repos.records.changedSince(caseId, b.seq)).toEqual([]);
   });
@@ -149,7 +158,13 @@ describe('history', () => {
     const { id } = await setup.repos.records.create('interviews', caseId, actor, today);
     const type = async (text: string, afterMs = 1000) => {
       clock.advance(afterMs);
-      return repos.records.patch('interviews', id, { 'turns/t1': turn('t1', 'a0', text) }, actor, today);
+      return repos.records.patch(
+        'interviews',
+        id,
+        { 'turns/t1': turn('t1', 'a0', text) },
+        actor,
+        today,
+      );
     };
     const history = () => repos.history.of('interviews', id, actor);
     return { ...setup, clock, id, type, history };
@@ -224,7 +239,13 @@ describe('attachments', () => {
     const { id } = await repos.records.create('siteVisits', caseId, actor, today);
     const file = { name: '现场.jpg', mime: 'image/jpeg', blob: photo(), thumbnail: null };
     await repos.attachments.add(caseId, 'siteVisits', id, [file], actor);
-    await repos.attachments.add(caseId, 'siteVisits', id, [{ ...file, name: '现场2.jpg', blob: photo() }], actor);
+    await repos.attachments.add(
+      caseId,
+      'siteVisits',
+      id,
+      [{ ...file, name: '现场2.jpg', blob: photo() }],
+      actor,
+    );
 
     const [first, second] = await repos.attachments.list(id);
     expect(first).toMatchObject({ name: '现场.jpg', size: 3, mime: 'image/jpeg', deleted: false });

@@ -88,7 +88,27 @@ describe('permissions', () => {
     'clipboard-read',
     'openExternal',
     'fullscreen',
-  ])('denies %s', (permission) => expect(permissionDecision(permission)).toBe(false));
+  ])('denies %s, even to the app itself', (permission) =>
+    expect(permissionDecision(permission, APP_ENTRY, {})).toBe(false),
+  );
+
+  it('grants persistent storage to the app’s own pages, so the database is not evictable', () => {
+    expect(permissionDecision('persistent-storage', APP_ENTRY, {})).toBe(true);
+    expect(permissionDecision('persistent-storage', 'app://workbench', {})).toBe(true);
+  });
+
+  it.each([
+    'https://evil.example/',
+    'https://evil.example/?next=app://workbench/',
+    'app://workbench.evil.example/',
+    'app://user:pass@workbench/',
+    'file:///etc/passwd',
+    'http://localhost:5173/',
+    '',
+    undefined,
+  ])('refuses persistent storage to %s', (url) =>
+    expect(permissionDecision('persistent-storage', url, {})).toBe(false),
+  );
 });
 
 describe('Content-Security-Policy', () => {

@@ -93,9 +93,23 @@ describe('the session', () => {
     return (answer ?? result) as T;
   };
 
-  it('denies permission requests and checks', () => {
-    expect(call<boolean>('request', {}, 'media')).toBe(false);
-    expect(call<boolean>('check', {}, 'clipboard-read')).toBe(false);
+  it('denies permission requests and checks, but persistent storage for the app', () => {
+    const request = (permission: string, requestingUrl: string) => {
+      let answer: boolean | undefined;
+      (handlers.request as (...a: unknown[]) => void)(
+        {},
+        permission,
+        (granted: boolean) => (answer = granted),
+        { requestingUrl },
+      );
+      return answer;
+    };
+    expect(request('media', APP_ENTRY)).toBe(false);
+    expect(request('persistent-storage', APP_ENTRY)).toBe(true);
+    expect(request('persistent-storage', 'https://evil.example/')).toBe(false);
+    expect(call<boolean>('check', {}, 'clipboard-read', 'app://workbench')).toBe(false);
+    expect(call<boolean>('check', {}, 'persistent-storage', 'app://workbench')).toBe(true);
+    expect(call<boolean>('check', {}, 'persistent-storage', 'https://evil.example')).toBe(false);
     expect((handlers.device as () => boolean)()).toBe(false);
   });
 

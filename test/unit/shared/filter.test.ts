@@ -10,6 +10,7 @@ const row = (id: string, patch: Partial<RecordSummary>): RecordSummary => ({
   title: '',
   date: '',
   subKind: 'individual',
+  seq: 0,
   members: [],
   focus: [],
   tags: [],

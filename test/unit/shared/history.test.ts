@@ -64,7 +64,12 @@ const history: Revision[] = [
     { name: '会议记录.jpg', size: 2048, recordId: 'R1' },
     { table: 'attachments', recordId: 'A1' },
   ),
-  revision('06', 'restore', { deleted: false }, { dot: ['laptop', 4], vv: { laptop: 4, other: 1 } }),
+  revision(
+    '06',
+    'restore',
+    { deleted: false },
+    { dot: ['laptop', 4], vv: { laptop: 4, other: 1 } },
+  ),
   revision(
     '07',
     'delete',
@@ -144,7 +149,12 @@ describe('versionsOf', () => {
   it('replays in causal order, never by id or clock: a laptop whose clock ran fast comes later', () => {
     const concurrent = [
       // Written on laptop b (clock a day ahead, so its id sorts first) after seeing a's write.
-      revision('01', 'update', { title: '乙改' }, { dot: ['b', 1], vv: { a: 2, b: 1 }, at: '2026-11-24T00:00:00.000Z' }),
+      revision(
+        '01',
+        'update',
+        { title: '乙改' },
+        { dot: ['b', 1], vv: { a: 2, b: 1 }, at: '2026-11-24T00:00:00.000Z' },
+      ),
       revision('02', 'create', { title: '' }, { dot: ['a', 1], vv: { a: 1 } }),
       revision('03', 'update', { title: '甲改' }, { dot: ['a', 2], vv: { a: 2 } }),
     ];
@@ -176,9 +186,16 @@ describe('versionsOf', () => {
       ),
     ];
     const versions = versionsOf(interview);
-    expect((versions[1]!.values.turns as { text: string }[]).map((x) => x.text)).toEqual(['一', '二']);
+    expect((versions[1]!.values.turns as { text: string }[]).map((x) => x.text)).toEqual([
+      '一',
+      '二',
+    ]);
     expect(versions[2]!.changes).toEqual([
-      { field: 'turns', before: [t('t1', 'a0', '一'), t('t2', 'a1', '二')], after: [t('t2', 'a1', '二')] },
+      {
+        field: 'turns',
+        before: [t('t1', 'a0', '一'), t('t2', 'a1', '二')],
+        after: [t('t2', 'a1', '二')],
+      },
     ]);
   });
 

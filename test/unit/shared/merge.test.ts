@@ -36,8 +36,7 @@ const TURNS = ['t1', 't2', 't3'];
 
 /** One step of a random history: a write on a laptop, or one laptop receiving another's copy. */
 type Step =
-  | { kind: 'write'; device: number; patch: Patch }
-  | { kind: 'sync'; from: number; to: number };
+  { kind: 'write'; device: number; patch: Patch } | { kind: 'sync'; from: number; to: number };
 
 const patchArb: fc.Arbitrary<Patch> = fc.oneof(
   fc.constantFrom('甲', '乙', '丙').map((title) => ({ title })),
@@ -93,7 +92,11 @@ function play(steps: readonly Step[]) {
         writes.push({ vv: result.record.vv, dot: [device, result.record.vv[device]!] });
       }
     } else {
-      replicas[step.to] = mergeRecords(replicas[step.to]!, replicas[step.from]!, COLLECTIONS).record;
+      replicas[step.to] = mergeRecords(
+        replicas[step.to]!,
+        replicas[step.from]!,
+        COLLECTIONS,
+      ).record;
     }
   });
   return { replicas, writes };
@@ -213,31 +216,59 @@ describe('merging copies of one record (property)', () => {
 
   it('keep a tag added on one laptop while another removed it without having seen the add', () => {
     const ctx = (deviceId: string) => ({ now: 't', deviceId, memberId: 'M' });
-    const born = createRecord<Fields>({ id: 'R', caseId: 'C' }, { title: '', tags: ['公车'], turns: [] }, ctx('a'), COLLECTIONS).record;
+    const born = createRecord<Fields>(
+      { id: 'R', caseId: 'C' },
+      { title: '', tags: ['公车'], turns: [] },
+      ctx('a'),
+      COLLECTIONS,
+    ).record;
     const removed = patchRecord(born, { 'tags/公车': null }, ctx('a'), COLLECTIONS)!.record;
     const readded = patchRecord(born, { 'tags/公车': '公车' }, ctx('b'), COLLECTIONS);
     expect(readded).toBeNull(); // already there on b: nothing to write…
     const addedOnB = patchRecord(born, { 'tags/低保': '低保' }, ctx('b'), COLLECTIONS)!.record;
     const removedOnA = patchRecord(removed, { 'tags/低保': null }, ctx('a'), COLLECTIONS);
     expect(removedOnA).toBeNull(); // …and a removes nothing it never had
-    const concurrentRemove = patchRecord(addedOnB, { 'tags/公车': null }, ctx('b'), COLLECTIONS)!.record;
+    const concurrentRemove = patchRecord(
+      addedOnB,
+      { 'tags/公车': null },
+      ctx('b'),
+      COLLECTIONS,
+    )!.record;
     const concurrentAdd = patchRecord(born, { 'tags/公车': null }, ctx('a'), COLLECTIONS)!.record;
-    const readd = patchRecord(concurrentAdd, { 'tags/公车': '公车' }, ctx('a'), COLLECTIONS)!.record;
+    const readd = patchRecord(
+      concurrentAdd,
+      { 'tags/公车': '公车' },
+      ctx('a'),
+      COLLECTIONS,
+    )!.record;
     // b removed 公车 without seeing a's re-add: the add wins, both ways round.
-    expect(mergeRecords(readd, concurrentRemove, COLLECTIONS).record.tags).toEqual(['低保', '公车']);
-    expect(mergeRecords(concurrentRemove, readd, COLLECTIONS).record.tags).toEqual(['低保', '公车']);
+    expect(mergeRecords(readd, concurrentRemove, COLLECTIONS).record.tags).toEqual([
+      '低保',
+      '公车',
+    ]);
+    expect(mergeRecords(concurrentRemove, readd, COLLECTIONS).record.tags).toEqual([
+      '低保',
+      '公车',
+    ]);
   });
 
   it('report the same title written on two laptops as a conflict, keeping both values', () => {
     const ctx = (deviceId: string) => ({ now: 't', deviceId, memberId: 'M' });
-    const born = createRecord<Fields>({ id: 'R', caseId: 'C' }, { title: '', tags: [], turns: [] }, ctx('a'), COLLECTIONS).record;
+    const born = createRecord<Fields>(
+      { id: 'R', caseId: 'C' },
+      { title: '', tags: [], turns: [] },
+      ctx('a'),
+      COLLECTIONS,
+    ).record;
     const onA = patchRecord(born, { title: '甲' }, ctx('a'), COLLECTIONS)!.record;
     const onB = patchRecord(born, { title: '乙' }, ctx('b'), COLLECTIONS)!.record;
     const ab = mergeRecords(onA, onB, COLLECTIONS);
     const ba = mergeRecords(onB, onA, COLLECTIONS);
     expect(ab.record.title).toBe(ba.record.title);
     expect(ab.conflicts).toHaveLength(1);
-    expect([ab.conflicts[0]!.kept.value, ab.conflicts[0]!.other.value].sort()).toEqual(['乙', '甲'].sort());
+    expect([ab.conflicts[0]!.kept.value, ab.conflicts[0]!.other.value].sort()).toEqual(
+      ['乙', '甲'].sort(),
+    );
   });
 });
 

@@ -312,6 +312,19 @@ describe('search in an inspection case', () => {
     expect(marked(index, '0m', 'v1')).toEqual(['0㎡']);
   });
 
+  it('sees through zero-width characters pasted into stored text, highlighting the original', () => {
+    const pasted = new SearchIndex();
+    const hidden = '经查，公务\u200b用车\u2060登记\ufeff不规范，\u200c\u200d私车公养。';
+    pasted.upsertMany([doc('z1', '谈话', hidden)]);
+    expect(ids(pasted, '公务用车登记')).toEqual(['z1']);
+    expect(ids(pasted, '私车公养')).toEqual(['z1']);
+    expect(ids(pasted, '公务\u200b用车')).toEqual(['z1']); // a query carrying one too
+    // The mark covers the original characters, the invisible ones among them.
+    const visible = (t: string) => t.replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+    expect(marked(pasted, '公务用车', 'z1').map(visible)).toEqual(['公务用车']);
+    expect(marked(pasted, '公务用车', 'z1')[0]).toMatch(/^公务\u200b用车/);
+  });
+
   it('does not match a word split by a line break', () => {
     expect(ids(index, '公务用车')).toEqual(['i1']); // x1 has 公务\n用车
     expect(ids(index, '公务 用车')).toEqual(['i1', 'x1']);

@@ -1,0 +1,63 @@
+/**
+ * What to do with journal edits found when a record opens (see journal.ts): apply the ones that
+ * are ahead of what is stored, drop the ones already saved, and keep aside the ones that would
+ * overwrite something newer. Pure, so every case is a unit test.
+ *
+ * Per written path (a field, or one element such as `turns/<id>`):
+ * - the stored value is the journalled one: it was saved; drop it;
+ * - the path has not been written since the version the edit was typed against: the edit was
+ *   never saved; apply it (it changes only that path);
+ * - this laptop wrote the path since: the entry is an older draft of what this laptop saved
+ *   later (Chromium wrote the journal to disk after IndexedDB committed newer text); drop it;
+ * - another laptop wrote it since (a merged package): keep it aside, for the user to decide.
+ * A record that is gone, or older than the edit's version (the database lost writes), keeps
+ * every edit aside.
+ */
+import { splitPath, type Collections } from '../../shared/domain/collections';
+import {
+  compareVersions,
+  hasSeen,
+  sameValue,
+  type Patch,
+  type Stored,
+} from '../../shared/domain/record';
+import type { JournalEntry } from './journal';
+
+export interface ReplayPlan {
+  readonly apply: Patch;
+  readonly aside: Patch;
+  /** Why edits were kept aside, when any were. */
+  readonly reason: 'stale' | 'deleted';
+}
+
+export function planReplay(
+  entry: JournalEntry,
+  stored: Stored<object> | undefined,
+  deviceId: string,
+  collections: Collections,
+): ReplayPlan {
+  if (!stored || stored.deleted) return { apply: {}, aside: entry.patch, reason: 'deleted' };
+  const order = compareVersions(stored.vv, entry.base);
+  if (order === 'same') return { apply: entry.patch, aside: {}, reason: 'stale' };
+  if (order !== 'newer') return { apply: {}, aside: entry.patch, reason: 'stale' };
+
+  const apply: Record<string, unknown> = {};
+  const aside: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(entry.patch)) {
+    if (sameValue(valueAt(stored, path, collections), value)) continue;
+    const dot = stored.clocks[path];
+    if (!dot || hasSeen(entry.base, dot)) apply[path] = value;
+    else if (dot[0] === deviceId) continue;
+    else aside[path] = value;
+  }
+  return { apply, aside, reason: 'stale' };
+}
+
+/** The stored value at a path: a field's value, or an element (null when absent). */
+function valueAt(stored: object, path: string, collections: Collections): unknown {
+  const [field, key] = splitPath(path);
+  const value = (stored as Record<string, unknown>)[field];
+  if (key === undefined) return value;
+  const spec = Object.hasOwn(collections, field) ? collections[field] : undefined;
+  return (value as unknown[] | undefined)?.find((e) => spec?.key(e) === key) ?? null;
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Alert, Button, Modal, Popconfirm, Space, Typography } from 'antd';
+import { splitPath } from '../../../shared/domain/collections';
+import { describeValue } from '../../../shared/domain/records/history';
+import { zh } from '../../../shared/i18n/zh-CN';
+import type { AutosavedRecord } from '../../hooks/autosave';
+
+const a = zh.autosave;
+
+/**
+ * What the editor must tell the user about saving, above the form: why the last write failed
+ * (in full), that the record changed in another window, and edits kept aside that they should
+ * look at. Silent when all is well.
+ */
+export function SaveNotices(props: {
+  editor: AutosavedRecord;
+  /** The label of a field, for listing edits kept aside. */
+  label: (field: string) => string;
+}) {
+  const { editor, label } = props;
+  const [viewing, setViewing] = useState(false);
+  const stillEditable = editor.record && editor.status !== 'stopped';
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      {editor.failure && (editor.status === 'error' || editor.status === 'stopped') && (
+        <Alert type="error" showIcon title={editor.failure.message} data-testid="save-failure" />
+      )}
+      {editor.changedElsewhere && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: editor.dismissChangedElsewhere }}
+          title={a.changedElsewhere}
+          data-testid="changed-elsewhere"
+        />
+      )}
+      {editor.aside.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="kept-aside"
+          title={a.asideTitle(editor.aside.reduce((n, e) => n + Object.keys(e.patch).length, 0))}
+          description={a.asideBody}
+          action={<Button onClick={() => setViewing(true)}>{a.asideView}</Button>}
+        />
+      )}
+      <Modal
+        open={viewing}
+        title={a.asideTitle(editor.aside.length)}
+        onCancel={() => setViewing(false)}
+        width={640}
+        footer={
+          <Space>
+            <Popconfirm
+              title={a.asideDiscardConfirm}
+              okText={zh.common.confirm}
+              cancelText={zh.common.cancel}
+              onConfirm={() => {
+                editor.discardAside();
+                setViewing(false);
+              }}
+            >
+              <Button danger>{a.asideDiscard}</Button>
+            </Popconfirm>
+            <Button
+              type="primary"
+              disabled={!stillEditable}
+              onClick={() => {
+                editor.restoreAside();
+                setViewing(false);
+              }}
+            >
+              {a.asideRestore}
+            </Button>
+          </Space>
+        }
+      >
+        {editor.aside.map((entry) => (
+          <div key={entry.at} style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary">
+              {a.asideTyped(entry.at.slice(0, 19).replace('T', ' '))}
+            </Typography.Text>
+            {Object.entries(entry.patch).map(([path, value]) => (
+              <Typography.Paragraph key={path} style={{ marginBottom: 4 }}>
+                <Typography.Text strong>{label(splitPath(path)[0])}：</Typography.Text>
+                {describeValue(value)}
+              </Typography.Paragraph>
+            ))}
+          </div>
+        ))}
+      </Modal>
+    </Space>
+  );
+}
