@@ -61,20 +61,35 @@ async function typeInterview(exportEveryMinutes: number | null, seed: number) {
   let saves = 0;
   let nextExport = exportEveryMinutes ? now + exportEveryMinutes * 60_000 : Infinity;
   const save = async (turn: (typeof turns)[number]) => {
-    await repos.records.patch('interviews', id, { [`turns/${turn.id}`]: { ...turn } }, actor, '2026-11-23');
+    await repos.records.patch(
+      'interviews',
+      id,
+      { [`turns/${turn.id}`]: { ...turn } },
+      actor,
+      '2026-11-23',
+    );
     saves++;
   };
   while (now < end) {
     // A new turn: 问 short, 答 long.
     const speaker = turns.length % 2 === 0 ? 'q' : 'a';
-    const turn = { id: `t${turns.length}`, pos: positionAfter(turns.map((t) => t.pos)), speaker, text: '' } as const;
+    const turn = {
+      id: `t${turns.length}`,
+      pos: positionAfter(turns.map((t) => t.pos)),
+      speaker,
+      text: '',
+    } as const;
     const mutable = { ...turn, text: '' };
     turns.push(mutable);
-    const length = speaker === 'q' ? 15 + Math.floor(random() * 30) : 80 + Math.floor(random() * 400);
+    const length =
+      speaker === 'q' ? 15 + Math.floor(random() * 30) : 80 + Math.floor(random() * 400);
     while (mutable.text.length < length && now < end) {
       // Type for 0.3 s, then the autosaver writes.
       now += SAVE_EVERY_MS;
-      const typed = Math.max(1, Math.round(CHARS_PER_SECOND * (SAVE_EVERY_MS / 1000) * (0.5 + random())));
+      const typed = Math.max(
+        1,
+        Math.round(CHARS_PER_SECOND * (SAVE_EVERY_MS / 1000) * (0.5 + random())),
+      );
       mutable.text += source.slice(cursor, cursor + typed);
       cursor = (cursor + typed) % (source.length - 1000);
       if (random() < 0.03) mutable.text = mutable.text.slice(0, -Math.ceil(random() * 6)); // a correction
@@ -93,7 +108,13 @@ async function typeInterview(exportEveryMinutes: number | null, seed: number) {
   const text = (record!.turns as { text: string }[]).map((t) => t.text).join('');
   const revisionBytes = revisions.reduce((n, r) => n + utf8(JSON.stringify(r)), 0);
   db.close();
-  return { revisions: revisions.length, saves, textBytes: utf8(text), chars: text.length, revisionBytes };
+  return {
+    revisions: revisions.length,
+    saves,
+    textBytes: utf8(text),
+    chars: text.length,
+    revisionBytes,
+  };
 }
 
 const figures: Figure[] = [];
@@ -118,7 +139,9 @@ for (const [label, exportEvery] of [
   });
 }
 
-console.log(`\nHistory of one interview typed for ${HOURS} hours (goal: revisions under 5× the text)\n`);
+console.log(
+  `\nHistory of one interview typed for ${HOURS} hours (goal: revisions under 5× the text)\n`,
+);
 console.log('  run                        saves revisions   chars text bytes  rev bytes  ratio');
 for (const row of rows) console.log(row);
 console.log('');

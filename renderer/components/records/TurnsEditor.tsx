@@ -22,12 +22,15 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
   const areas = useRef(new Map<string, HTMLTextAreaElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
 
+  // Focus a turn just added (or the one before a removed one) once it is on screen, then forget
+  // it: refocusing on every change would pull the caret away from any other turn being edited.
   useEffect(() => {
     if (!focusId) return;
     const area = areas.current.get(focusId);
     if (area) {
       area.focus();
       area.setSelectionRange(area.value.length, area.value.length);
+      setFocusId(null);
     }
   }, [focusId, turns]);
 
