@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
@@ -6,7 +7,7 @@ import { createCase, openSection, waitSaved } from '../support/workbench';
 const session = browserPerTest();
 
 /** The text of every stored turn of every interview, straight from IndexedDB. */
-async function storedTurns(page: import('playwright-core').Page): Promise<string[]> {
+async function storedTurns(page: Page): Promise<string[]> {
   return page.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
