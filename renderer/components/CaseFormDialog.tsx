@@ -55,9 +55,13 @@ export function CaseFormDialog(props: {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const initialValues: Values = existing
-    ? { ...existing, startDate: fromIso(existing.startDate), endDate: fromIso(existing.endDate) }
-    : { unitName: '', teamName: '', round: '', notes: '' };
+  // What the form opened with, kept as it was: the case may change meanwhile (another window),
+  // and only the fields the user changed from these are sent.
+  const [initialValues] = useState<Values>(() =>
+    existing
+      ? { ...existing, startDate: fromIso(existing.startDate), endDate: fromIso(existing.endDate) }
+      : { unitName: '', teamName: '', round: '', notes: '' },
+  );
 
   async function submit() {
     const result = (v: Values): CaseFormResult => ({

@@ -25,7 +25,10 @@ export function MemberFormDialog(props: {
   const [form] = Form.useForm<MemberInput>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const initialValues: MemberInput = existing ?? { name: '', role: 'member', title: '', phone: '' };
+  // What the form opened with, kept as it was (the member may change meanwhile elsewhere).
+  const [initialValues] = useState<MemberInput>(
+    () => existing ?? { name: '', role: 'member', title: '', phone: '' },
+  );
 
   async function submit() {
     const pick = ({ name, role, title, phone }: MemberInput): MemberInput => ({

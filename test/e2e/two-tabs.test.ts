@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
-import { button } from '../support/ui';
+import { button, field } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
 
 const session = browserPerTest();
@@ -77,5 +77,80 @@ describe('two tabs on one record (browser build)', () => {
     await first.reload();
     await expect.poll(() => turnsOf(first).nth(0).inputValue()).toBe('问一：公务用车谁管？');
     await expect.poll(() => turnsOf(first).nth(1).inputValue()).toBe('答一：办公室统一派车。');
+  });
+
+  it('let a dialog opened before another tab’s change save its own field without undoing that change', async () => {
+    const { context, page: first } = session();
+    await createCase(first);
+    const second = await context.newPage();
+    await second.goto(first.url());
+    await second.getByTestId('case-title').waitFor();
+
+    // The first tab opens 编辑 and leaves it open…
+    await button(first, '编辑').first().click();
+    const stale = first.getByRole('dialog');
+    await field(stale, '巡察组').locator('input').waitFor();
+    // …while the second tab writes the notes.
+    await second.bringToFront();
+    await button(second, '编辑').first().click();
+    const other = second.getByRole('dialog');
+    await field(other, '备注').locator('textarea').fill('进驻动员会 11 月 2 日召开');
+    await button(other, '保存').click();
+    await expect.poll(() => other.isVisible()).toBe(false);
+
+    await first.bringToFront();
+    await field(stale, '巡察组').locator('input').fill('县委第二巡察组');
+    await button(stale, '保存').click();
+    await expect.poll(() => stale.isVisible()).toBe(false);
+
+    const stored = await first.evaluate(
+      () =>
+        new Promise<{ teamName: string; notes: string }>((resolve) => {
+          const open = indexedDB.open('xuncha-workbench');
+          open.onsuccess = () => {
+            const req = open.result.transaction('cases').objectStore('cases').getAll();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve((req.result as { teamName: string; notes: string }[])[0]!);
+            };
+          };
+        }),
+    );
+    expect(stored).toMatchObject({
+      teamName: '县委第二巡察组',
+      notes: '进驻动员会 11 月 2 日召开',
+    });
+  });
+
+  it('stop saving, and say so, when another tab opens the data with a newer version', async () => {
+    const { context, page: first } = session();
+    await createCase(first);
+    await openSection(first, '谈话记录');
+    await button(first, '新建谈话记录').click();
+    await first.getByLabel('姓名').first().fill('王某');
+    await waitSaved(first);
+
+    // A newer app in another tab upgrades the database.
+    const second = await context.newPage();
+    await second.goto('about:blank');
+    await second.goto(new URL(first.url()).origin + '/does-not-matter.html');
+    await second.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('xuncha-workbench', 1000);
+          open.onupgradeneeded = () => open.result.createObjectStore('future');
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(new Error(String(open.error)));
+        }),
+    );
+
+    await first.bringToFront();
+    await expect.poll(() => first.getByTestId('newer-version').isVisible()).toBe(true);
+    await first.getByLabel('姓名').first().fill('王某某');
+    await expect.poll(() => first.getByTestId('save-status').textContent()).toMatch(/^未保存/);
+    expect(await first.getByLabel('姓名').first().inputValue()).toBe('王某某');
   });
 });
