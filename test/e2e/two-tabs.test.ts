@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button, field } from '../support/ui';
-import { createCase, openSection, waitSaved } from '../support/workbench';
+import { createCase, typeInterview, waitSaved } from '../support/workbench';
 
 const session = browserPerTest();
 
@@ -32,13 +32,7 @@ describe('two tabs on one record (browser build)', () => {
   it('merge what each typed into a different turn, and each tab shows the other’s text', async () => {
     const { context, page: first } = session();
     await createCase(first);
-    await openSection(first, '谈话记录');
-    await button(first, '新建谈话记录').click();
-    await first.getByLabel('姓名').first().fill('王某');
-    await button(first, '添加“问”').click();
-    await first.keyboard.type('问一');
-    await first.keyboard.press('Control+Enter');
-    await first.keyboard.type('答一');
+    await typeInterview(first, '问一', '答一');
     await waitSaved(first);
 
     const second = await context.newPage();
@@ -125,9 +119,7 @@ describe('two tabs on one record (browser build)', () => {
   it('stop saving, and say so, when another tab opens the data with a newer version', async () => {
     const { context, page: first } = session();
     await createCase(first);
-    await openSection(first, '谈话记录');
-    await button(first, '新建谈话记录').click();
-    await first.getByLabel('姓名').first().fill('王某');
+    await typeInterview(first, '问', '答');
     await waitSaved(first);
 
     // A newer app in another tab upgrades the database.

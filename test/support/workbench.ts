@@ -24,3 +24,14 @@ export async function openSection(page: Page, name: string) {
 export async function waitSaved(page: Page) {
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
 }
+
+/** A new interview of 王某 with one 问 and one 答, typed as a user types them. */
+export async function typeInterview(page: Page, question: string, answer: string) {
+  await openSection(page, '谈话记录');
+  await button(page, '新建谈话记录').click();
+  await page.getByLabel('姓名').first().fill('王某');
+  await button(page, '添加“问”').click();
+  await page.keyboard.type(question);
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type(answer);
+}
