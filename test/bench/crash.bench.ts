@@ -7,7 +7,9 @@
  *   saved text lost   text that IndexedDB held before the kill (read straight from the database
  *                     every ~100 ms while typing) but that the reopened editor no longer shows;
  *   typing lost       characters sent before the kill that the reopened editor does not show,
- *                     as milliseconds of typing (÷ 10 characters a second).
+ *                     and as milliseconds of typing: from the moment the first of them reached
+ *                     the page to the kill (characters ÷ 10 a second while typing keeps pace;
+ *                     on a busy machine it falls behind, and the table says so).
  *
  * Goal (the issue): no saved text ever lost, at most 500 ms of typing lost per kill. Missing it
  * is a finding, not a failure: the benchmark exits 0 unless the harness itself breaks.
@@ -115,12 +117,15 @@ interface Round {
   processes: number;
   /** Characters of this round sent to the page before the kill. */
   sent: number;
+  /** Characters a second actually typed (CHARS_PER_SECOND, unless the machine was busy). */
+  pace: number;
   /** The record as shown when the round started, as stored at the kill, and after reopening. */
   before: string;
   saved: string;
   after: Reopened;
   savedLost: number;
   typedLost: number;
+  /** Milliseconds of typing lost: from when the first lost character landed to the kill. */
   lostMs: number;
   /** Characters shown after reopening that were never typed there. */
   extra: number;
@@ -218,6 +223,8 @@ async function typeAndKill(browser: BenchBrowser, id: string, text: string, kill
   };
   let saved = await read();
   let sent = 0;
+  /** When each character reached the page, in ms after the first was due. */
+  const landed: number[] = [];
   let killed = false;
   const beforeKill = (error: unknown) => {
     if (!killed) throw error;
@@ -225,11 +232,14 @@ async function typeAndKill(browser: BenchBrowser, id: string, text: string, kill
 
   const start = performance.now();
   const typing = (async () => {
-    for (let i = 0; i < text.length && !killed; i++) {
-      await sleep(start + (i * 1000) / CHARS_PER_SECOND - performance.now());
+    // A typist held up (a busy machine) goes on at the same pace, without a burst to catch up.
+    for (let i = 0, due = 0; i < text.length && !killed; i++) {
+      await sleep(start + due - performance.now());
       if (killed) break;
       await page.keyboard.type(text[i]!);
       sent = i + 1; // the page has it (type resolves once the input event is handled)
+      landed[i] = performance.now() - start;
+      due = Math.max(due + 1000 / CHARS_PER_SECOND, landed[i]!);
     }
   })().catch(beforeKill);
   const polling = (async () => {
@@ -243,11 +253,27 @@ async function typeAndKill(browser: BenchBrowser, id: string, text: string, kill
   await Promise.race([sleep(killAtMs - (performance.now() - start)), typing, polling]);
   if (!killed && sent < text.length) {
     killed = true;
+    const killedAt = performance.now() - start;
     const processes = await browser.kill();
     await Promise.all([typing, polling]);
-    return { sent, saved: joined(saved), processes };
+    return { sent, landed, killedAt, saved: joined(saved), processes };
   }
   throw new Error(`typing stopped before the kill (${sent} of ${text.length} characters)`);
+}
+
+/**
+ * How long before the kill the first lost character was typed. `kept` is how many of the
+ * round's characters survived; below zero, the loss reaches into text typed in earlier rounds,
+ * counted at the nominal rate on top of this round's typing.
+ */
+function lostTypingMs(
+  lost: number,
+  kept: number,
+  typed: { landed: readonly number[]; killedAt: number },
+): number {
+  if (lost === 0) return 0;
+  if (kept < 0) return typed.killedAt + (-kept * 1000) / CHARS_PER_SECOND;
+  return typed.killedAt - (typed.landed[kept] ?? typed.killedAt);
 }
 
 async function main(): Promise<number> {
@@ -277,7 +303,8 @@ async function main(): Promise<number> {
       const killAtMs = Math.round(
         KILL_WINDOW_MS[0] + random() * (KILL_WINDOW_MS[1] - KILL_WINDOW_MS[0]),
       );
-      const { sent, saved, processes } = await typeAndKill(browser, id, text, killAtMs);
+      const typed = await typeAndKill(browser, id, text, killAtMs);
+      const { sent, saved, processes } = typed;
       browser = await launchBrowser(profile);
       const after = await reopen(browser, url, id);
       const shown = joined(after.shown);
@@ -289,12 +316,13 @@ async function main(): Promise<number> {
         killAtMs,
         processes,
         sent,
+        pace: round((sent * 1000) / typed.killedAt),
         before,
         saved,
         after,
         savedLost: saved.length - commonPrefix(shown, saved),
         typedLost,
-        lostMs: (typedLost * 1000) / CHARS_PER_SECOND,
+        lostMs: Math.round(lostTypingMs(typedLost, matched - before.length, typed)),
         extra: shown.length - matched,
       };
       rounds.push(result);
@@ -324,8 +352,7 @@ function printRound(r: Round): void {
   if (r.after.stored === null) notes.push('record not stored');
   else if (joined(r.after.stored) !== shown) notes.push('stored ≠ shown');
   if (!r.after.settled) notes.push('not settled');
-  const due = Math.min(roundText(r.n).length, Math.floor((r.killAtMs * CHARS_PER_SECOND) / 1000));
-  if (r.sent < 0.9 * due) notes.push(`typing lagged: ${r.sent} of ${due} characters sent`);
+  if (r.pace < 0.8 * CHARS_PER_SECOND) notes.push(`typing fell behind: ${r.pace} characters/s`);
   notes.push(...r.after.notices.map((text) => `notice: ${text.slice(0, 80)}`));
   console.log(
     `  ${String(r.n).padStart(5)} ${String(r.killAtMs).padStart(7)} ${String(r.sent).padStart(5)}` +
@@ -343,6 +370,7 @@ function summarise(rounds: readonly Round[], seconds: number): void {
   const lostMsMax = Math.max(0, ...lostMs);
   const lostMsP50 = percentile(lostMs, 50);
   const withinGoal = rounds.filter((r) => r.savedLost === 0 && r.lostMs <= GOAL_MS).length;
+  const paces = rounds.map((r) => r.pace);
   const noticed = rounds.filter((r) => r.after.notices.length > 0).length;
   const met = savedLost.length === 0 && lostMsMax <= GOAL_MS;
   console.log(
@@ -354,6 +382,11 @@ function summarise(rounds: readonly Round[], seconds: number): void {
     ['saved text lost', `in ${savedLost.length} of ${kills} kills, at most ${maxSavedLost} chars`],
     ['typing lost', `p50 ${lostMsP50} ms, max ${lostMsMax} ms (goal ≤ ${GOAL_MS} ms per kill)`],
     ['within goal', `${withinGoal} of ${kills} kills`],
+    [
+      'typing pace',
+      `p50 ${percentile(paces, 50)}, slowest ${Math.min(...paces)} characters/s ` +
+        `(${CHARS_PER_SECOND} wanted; slower means a busy machine)`,
+    ],
     ['notices', `shown on reopening after ${noticed} of ${kills} kills`],
     ['goal', met ? 'MET' : 'MISSED'],
     ['time', `${seconds.toFixed(0)} s`],

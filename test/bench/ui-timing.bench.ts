@@ -17,10 +17,11 @@
  *   npm run bench -- ui-timing      (BENCH_REUSE_BUILD=1 measures the existing dist/renderer)
  *
  * UI contract: createCase/openSection (test/support/workbench.ts); the list's
- * [data-testid="record-count"] (共 N 条) and antd's virtual table body
- * (.ant-table-tbody-virtual-holder); 新建谈话记录, 添加“答”, [data-testid="turn"] textarea,
+ * [data-testid="record-count"] (共 N 条) and antd's virtual table (its scrolling body
+ * .ant-table-tbody-virtual-holder, rows .ant-table-row, cells .ant-table-cell, the title cell
+ * reading 被谈话人N); 新建谈话记录, 添加“答”, [data-testid="turn"] textarea,
  * [data-testid="folded-text"], [data-testid="save-status"] 已保存; the summaries and interviews
- * stores of IndexedDB xuncha-workbench.
+ * stores of IndexedDB xuncha-workbench (summaries seeded with the fields the e2e test uses).
  */
 import type { Locator, Page } from 'playwright-core';
 import { button, storedTurnLengths } from '../support/ui';
