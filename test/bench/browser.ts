@@ -68,9 +68,10 @@ export interface BenchBrowser {
   close(): Promise<void>;
   /**
    * SIGKILLs every process of this browser at once, as a crash or a power cut ends it: nothing
-   * gets to flush or say goodbye. Resolves once they are all gone; returns how many there were.
+   * gets to flush or say goodbye. Resolves once they are all gone, with how many there were and
+   * when (performance.now()) the signals went out.
    */
-  kill(): Promise<number>;
+  kill(): Promise<{ processes: number; at: number }>;
 }
 
 /** Debian's Chromium on `profile`, which persists (IndexedDB, localStorage) across launches. */
@@ -115,9 +116,10 @@ export async function launchBrowser(profile: string): Promise<BenchBrowser> {
       const pids = browserProcesses(profile);
       if (pids.length === 0) throw new Error(`no Chromium process found for ${profile}`);
       for (const pid of pids) signal(pid);
+      const at = performance.now();
       await until(() => browserProcesses(profile).length === 0, 10_000, 'Chromium to die');
       if (!closed) await Promise.race([gone, sleep(5_000)]);
-      return pids.length;
+      return { processes: pids.length, at };
     },
   };
 }

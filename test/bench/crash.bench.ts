@@ -253,8 +253,8 @@ async function typeAndKill(browser: BenchBrowser, id: string, text: string, kill
   await Promise.race([sleep(killAtMs - (performance.now() - start)), typing, polling]);
   if (!killed && sent < text.length) {
     killed = true;
-    const killedAt = performance.now() - start;
-    const processes = await browser.kill();
+    const { processes, at } = await browser.kill();
+    const killedAt = at - start;
     await Promise.all([typing, polling]);
     return { sent, landed, killedAt, saved: joined(saved), processes };
   }
@@ -273,7 +273,8 @@ function lostTypingMs(
 ): number {
   if (lost === 0) return 0;
   if (kept < 0) return typed.killedAt + (-kept * 1000) / CHARS_PER_SECOND;
-  return typed.killedAt - (typed.landed[kept] ?? typed.killedAt);
+  // (A keystroke the page took just before the signal may be noted here just after it.)
+  return Math.max(0, typed.killedAt - (typed.landed[kept] ?? typed.killedAt));
 }
 
 async function main(): Promise<number> {
