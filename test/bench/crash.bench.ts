@@ -210,11 +210,16 @@ async function noticesOn(page: Page): Promise<string[]> {
 async function typeAndKill(browser: BenchBrowser, id: string, text: string, killAtMs: number) {
   const { page } = browser;
   const area = page.locator(TURN_AREA).last();
-  await area.focus();
-  await area.evaluate((el) => {
+  await area.focus(); // not a click: a notice over the editor is left alone
+  const focused = await area.evaluate((el) => {
     const input = el as HTMLTextAreaElement;
     input.setSelectionRange(input.value.length, input.value.length);
+    return document.activeElement === input;
   });
+  if (!focused) {
+    const notices = (await noticesOn(page)).join(' | ') || 'nothing';
+    throw new Error(`the last turn would not take the focus (on screen: ${notices})`);
+  }
   const read = async () => {
     const turns = await storedTurns(page, id);
     // Never measure against nothing: a record that cannot be read means the contract changed.
