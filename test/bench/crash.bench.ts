@@ -32,6 +32,7 @@
  * Anything shown on reopening as a dialog, alert or notification (a notice about unsaved edits
  * kept aside, say) is recorded in the table, never clicked; a native alert/confirm is dismissed.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { button } from '../support/ui';
 import { createCase, openSection } from '../support/workbench';
@@ -284,6 +285,7 @@ function lostTypingMs(
 
 async function main(): Promise<number> {
   const began = performance.now();
+  const loadBefore = loadavg()[0]!;
   buildRenderer();
   const server = await serveRenderer();
   const profile = newProfile('crash');
@@ -344,7 +346,8 @@ async function main(): Promise<number> {
     if (process.env.BENCH_KEEP_PROFILE === '1') console.log(`  profile kept: ${profile}`);
     else removeProfile(profile);
   }
-  summarise(rounds, (performance.now() - began) / 1000);
+  const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
+  summarise(rounds, (performance.now() - began) / 1000, load);
   return 0;
 }
 
@@ -368,7 +371,7 @@ function printRound(r: Round): void {
   );
 }
 
-function summarise(rounds: readonly Round[], seconds: number): void {
+function summarise(rounds: readonly Round[], seconds: number, load: string): void {
   const kills = rounds.length;
   const savedLost = rounds.filter((r) => r.savedLost > 0);
   const maxSavedLost = Math.max(0, ...rounds.map((r) => r.savedLost));
@@ -396,6 +399,7 @@ function summarise(rounds: readonly Round[], seconds: number): void {
     ['notices', `shown on reopening after ${noticed} of ${kills} kills`],
     ['goal', met ? 'MET' : 'MISSED'],
     ['time', `${seconds.toFixed(0)} s`],
+    ['machine load', `${load} (1-minute load average, ${availableParallelism()} cores)`],
   ];
   for (const [label, text] of rows) console.log(`  ${label.padEnd(16)} ${text}`);
   console.log('');
