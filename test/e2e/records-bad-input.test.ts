@@ -67,12 +67,10 @@ describe('bad input in a record', () => {
     await page.getByTestId('folded-text').waitFor();
     await waitSaved(page);
 
-    // Still responsive: keystrokes land at once, and are saved.
-    const started = Date.now();
+    // Still responsive: keystrokes land, and are saved (how fast: npm run bench -- ui-timing).
     await answer.press('End');
     await answer.pressSequentially('完');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-    expect(Date.now() - started).toBeLessThan(1500);
     await waitSaved(page);
 
     const stored = () => storedTurnLengths(page);
