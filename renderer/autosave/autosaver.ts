@@ -154,12 +154,16 @@ export class Autosaver {
   async load(): Promise<void> {
     const { journal } = this.options;
     const { table, collections } = this.store;
-    const found = await this.store.get(this.id);
-    const entry = journal.read(table, this.id);
-    if (entry) journal.clear(table, this.id);
+    const [found, entry] = await Promise.all([
+      this.store.get(this.id),
+      journal.read(table, this.id),
+    ]);
+    // An entry is cleared only once what it holds is kept aside or noted again (addPending):
+    // a crash in between must not lose it.
     if (!found || found.deleted) {
-      if (entry) journal.keepAside(table, this.id, { ...entry, reason: 'deleted' });
-      this.update({ record: null, aside: journal.aside(table, this.id) });
+      if (entry) await journal.keepAside(table, this.id, { ...entry, reason: 'deleted' });
+      if (entry) journal.clear(table, this.id);
+      this.update({ record: null, aside: await journal.aside(table, this.id) });
       return;
     }
     this.base = found;
@@ -167,7 +171,11 @@ export class Autosaver {
     if (entry) {
       const plan = planReplay(entry, found, this.options.deviceId, collections);
       if (Object.keys(plan.aside).length > 0) {
-        journal.keepAside(table, this.id, { ...entry, patch: plan.aside, reason: plan.reason });
+        await journal.keepAside(table, this.id, {
+          ...entry,
+          patch: plan.aside,
+          reason: plan.reason,
+        });
       }
       replay = plan.apply;
     }
@@ -175,9 +183,10 @@ export class Autosaver {
       record: found,
       values: this.shown(),
       missing: this.store.missing(found),
-      aside: journal.aside(table, this.id),
+      aside: await journal.aside(table, this.id),
     });
     if (Object.keys(replay).length > 0) this.addPending(replay);
+    else if (entry) journal.clear(table, this.id);
   }
 
   /**
@@ -295,15 +304,16 @@ export class Autosaver {
       // The record is gone or not ours to write: nothing will save these edits. Keep them
       // aside, where the user can find them, and stop.
       this.stopped = true;
-      journal.keepAside(this.store.table, this.id, {
+      const entry = {
         patch: this.pending,
         base: this.base.vv,
         baseSeq: this.base.seq,
         at: this.options.now?.() ?? new Date().toISOString(),
-        reason: 'deleted',
-      });
+        reason: 'deleted' as const,
+      };
       journal.clear(this.store.table, this.id);
-      this.update({ status: 'stopped', failure, aside: journal.aside(this.store.table, this.id) });
+      this.update({ status: 'stopped', failure, aside: [...this.state.aside, entry] });
+      void journal.keepAside(this.store.table, this.id, entry);
       return;
     }
     this.note(); // in the journal: a reload replays them
@@ -342,9 +352,8 @@ export class Autosaver {
 
   /** Puts the edits kept aside back into the record, as new edits (they save like typing). */
   restoreAside(): void {
-    const { journal } = this.options;
-    const kept = journal.aside(this.store.table, this.id);
-    journal.dropAside(this.store.table, this.id);
+    const kept = this.state.aside;
+    this.options.journal.dropAside(this.store.table, this.id);
     this.update({ aside: [] });
     for (const entry of kept) this.addPending(entry.patch);
   }

@@ -1,25 +1,29 @@
 /**
- * A write-ahead journal for edits not yet in IndexedDB, and a place for edits kept aside.
+ * A write-ahead journal for edits not yet saved in their record, and a place for edits kept aside.
  *
- * IndexedDB writes are asynchronous: a write started while the page is being closed or reloaded
- * may never finish (measured: the last words typed before a reload were lost). localStorage
- * writes are synchronous, so every change is first noted here, and the note is cleared once the
- * edit is safely in IndexedDB.
+ * Every change is noted twice, at once:
+ * - in localStorage, synchronously: a reload or a closed tab cannot interrupt it (an IndexedDB
+ *   write started while the page unloads may never finish: measured, the last words typed before
+ *   a reload were lost). But Chromium writes localStorage to disk lazily, about once a minute,
+ *   so a killed browser or a power cut loses it;
+ * - in the database's local `journal` table, with relaxed durability: one small write, queued
+ *   (the latest note wins), that reaches the operating system within milliseconds, so a killed
+ *   browser keeps what was typed up to then, long before the record's own (strict, heavier)
+ *   write would have.
+ * On reading, the newer of the two notes is used. A note carries the version it was typed
+ * against, and replay.ts applies it only where it is ahead of what is stored: an old note never
+ * overwrites newer text. Edits that cannot be applied safely are kept aside (in the database)
+ * and shown to the user.
  *
- * But Chromium writes localStorage to disk lazily (about once a minute), while IndexedDB commits
- * every few hundred milliseconds: after a crash the journal on disk can be older than what is
- * stored. So an entry carries the version it was typed against, and replay.ts applies it only
- * where it is ahead of what is stored; the rest is kept aside here and shown to the user, never
- * written over newer text.
- *
- * Only edits up to JOURNAL_LIMIT characters are journalled (localStorage holds a few MB, and
- * serialising a pasted 10 MB answer on every keystroke would make typing lag); larger ones rely
- * on the autosave alone.
+ * Only edits up to JOURNAL_LIMIT characters are journalled (serialising a pasted 10 MB answer on
+ * every keystroke would make typing lag); larger ones rely on the autosave alone.
  */
 import type { Patch, VersionVector } from '../../shared/domain/record';
+import type { DurableStore } from '../db/journal.store';
 
-const PENDING = 'xuncha:pending:';
-const ASIDE = 'xuncha:aside:';
+const PENDING = 'pending:';
+const ASIDE = 'aside:';
+const FAST_PREFIX = 'xuncha:';
 export const JOURNAL_LIMIT = 1_000_000;
 
 export interface JournalEntry {
@@ -29,88 +33,103 @@ export interface JournalEntry {
   readonly base: VersionVector;
   /** That version's place in this laptop's change sequence. */
   readonly baseSeq: number;
-  /** When the entry was last noted (shown to the user for entries kept aside). */
+  /** When the entry was noted (ISO time with milliseconds: the newer of two notes wins). */
   readonly at: string;
 }
 
 /** Edits that could not be applied safely, with why. */
 export interface AsideEntry extends JournalEntry {
-  readonly reason: 'stale' | 'deleted' | 'forbidden';
+  readonly reason: 'stale' | 'deleted';
 }
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** localStorage, or anything with its three synchronous calls. */
+export type FastStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export function createJournal(storage: () => KeyValueStorage | undefined) {
+export function createJournal(options: {
+  fast: () => FastStorage | undefined;
+  durable: () => DurableStore | undefined;
+}) {
   const key = (prefix: string, table: string, id: string) => `${prefix}${table}:${id}`;
 
-  function read<T>(k: string): T | null {
+  function readFast(k: string): JournalEntry | null {
     try {
-      const text = storage()?.getItem(k);
-      return text ? (JSON.parse(text) as T) : null;
+      const text = options.fast()?.getItem(FAST_PREFIX + k);
+      return text ? (JSON.parse(text) as JournalEntry) : null;
     } catch {
-      return null; // unreadable (storage disabled, or a note cut short): nothing to replay
+      return null; // unreadable (storage disabled, a note cut short): nothing to replay
     }
   }
 
-  function write(k: string, value: unknown): boolean {
+  function writeFast(k: string, entry: JournalEntry | null): void {
     try {
-      const text = JSON.stringify(value);
-      if (text.length > JOURNAL_LIMIT) return false;
-      storage()?.setItem(k, text);
-      return true;
+      if (entry === null) options.fast()?.removeItem(FAST_PREFIX + k);
+      else options.fast()?.setItem(FAST_PREFIX + k, JSON.stringify(entry));
     } catch {
-      return false; // quota exceeded or storage disabled: the autosave still runs
+      options.fast()?.removeItem(FAST_PREFIX + k); // full or disabled: the durable note remains
     }
   }
 
-  function remove(k: string): void {
+  async function readDurable<T>(k: string): Promise<T | null> {
     try {
-      storage()?.removeItem(k);
+      return ((await options.durable()?.get(k)) as T | undefined) ?? null;
     } catch {
-      // Nothing to remove.
+      return null;
+    }
+  }
+
+  function writeDurable(k: string, value: unknown): void {
+    try {
+      options.durable()?.put(k, value);
+    } catch {
+      // The database is closed (a newer version opened it): the fast note remains.
     }
   }
 
   return {
-    /** Notes the pending edits of a record, replacing the previous note. */
+    /** Notes the unsaved edits of a record, replacing the previous note. */
     note(table: string, id: string, entry: JournalEntry): void {
+      const k = key(PENDING, table, id);
       // Measure before serialising: stringifying 10 MB on every keystroke is itself a lag.
-      if (textSize(entry.patch) > JOURNAL_LIMIT || !write(key(PENDING, table, id), entry)) {
-        remove(key(PENDING, table, id));
-      }
+      const fits = textSize(entry.patch) <= JOURNAL_LIMIT;
+      writeFast(k, fits ? entry : null);
+      writeDurable(k, fits ? entry : null);
     },
 
-    /** Edits that were noted but never confirmed as saved, if any. */
-    read(table: string, id: string): JournalEntry | null {
-      return read<JournalEntry>(key(PENDING, table, id));
+    /** Edits that were noted but never confirmed as saved: the newer of the two notes. */
+    async read(table: string, id: string): Promise<JournalEntry | null> {
+      const k = key(PENDING, table, id);
+      const fast = readFast(k);
+      const durable = await readDurable<JournalEntry>(k);
+      if (!fast || !durable) return fast ?? durable;
+      return durable.at > fast.at ? durable : fast;
     },
 
     clear(table: string, id: string): void {
-      remove(key(PENDING, table, id));
+      const k = key(PENDING, table, id);
+      writeFast(k, null);
+      writeDurable(k, null);
     },
 
     /** Keeps edits aside (added to any kept before), for the user to look at. */
-    keepAside(table: string, id: string, entry: AsideEntry): void {
-      const kept = read<AsideEntry[]>(key(ASIDE, table, id)) ?? [];
-      write(key(ASIDE, table, id), [...kept, entry]);
+    async keepAside(table: string, id: string, entry: AsideEntry): Promise<void> {
+      const k = key(ASIDE, table, id);
+      const kept = (await readDurable<AsideEntry[]>(k)) ?? [];
+      // Kept once: a crash between keeping an entry aside and clearing it keeps it again.
+      if (kept.some((e) => e.at === entry.at && e.reason === entry.reason)) return;
+      writeDurable(k, [...kept, entry]);
     },
 
-    aside(table: string, id: string): AsideEntry[] {
-      return read<AsideEntry[]>(key(ASIDE, table, id)) ?? [];
+    async aside(table: string, id: string): Promise<AsideEntry[]> {
+      return (await readDurable<AsideEntry[]>(key(ASIDE, table, id))) ?? [];
     },
 
     dropAside(table: string, id: string): void {
-      remove(key(ASIDE, table, id));
+      writeDurable(key(ASIDE, table, id), null);
     },
   };
 }
 
 export type Journal = ReturnType<typeof createJournal>;
-
-/** The journal of this page, in localStorage. */
-export const journal = createJournal(() =>
-  typeof localStorage === 'undefined' ? undefined : localStorage,
-);
 
 /** Characters of text in a value, counted without copying it. */
 function textSize(value: unknown): number {

@@ -37,6 +37,10 @@ export function planReplay(
   collections: Collections,
 ): ReplayPlan {
   if (!stored || stored.deleted) return { apply: {}, aside: entry.patch, reason: 'deleted' };
+  // A note from before notes carried their version: nothing says what it may overwrite.
+  if (!entry.base || Object.keys(entry.base).length === 0) {
+    return { apply: {}, aside: entry.patch, reason: 'stale' };
+  }
   const order = compareVersions(stored.vv, entry.base);
   if (order === 'same') return { apply: entry.patch, aside: {}, reason: 'stale' };
   if (order !== 'newer') return { apply: {}, aside: entry.patch, reason: 'stale' };

@@ -10,6 +10,7 @@ import { findingsRepository } from './findings.repository';
 import { cluesRepository } from './clues.repository';
 import { historyRepository } from './history.repository';
 import { statsRepository } from './stats.repository';
+import { journalStore } from './journal.store';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -50,6 +51,8 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     history: historyRepository(db, access),
     stats: statsRepository(db, access),
     settings,
+    /** The autosave journal's durable half: this laptop only (see journal.store.ts). */
+    journal: journalStore(db),
     /** Rows from another laptop, and the export watermark (case packages use these). */
     sync: {
       storeForeign: (batch: ForeignBatch) => w.storeForeign(batch),

@@ -91,6 +91,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       revisions: 'id, recordId, caseId, [recordId+seq], [caseId+seq]',
       summaries: 'id, [caseId+kind+state], [caseId+seq]',
       blobs: 'sha256',
+      // The autosave journal's durable half (journal.store.ts); this laptop only.
+      journal: 'key',
     },
     upgrade: upgradeTo4,
   },

@@ -8,14 +8,20 @@ import type { RecordKind } from '../../shared/domain/records';
 import type { Patch } from '../../shared/domain/record';
 import { COLLECTIONS, type RecordTable } from '../../shared/domain/tables';
 import { Autosaver, type AutosaveStore, type EditorState } from '../autosave/autosaver';
-import { journal } from '../autosave/journal';
 import { checkStorageNow } from '../app/storage';
 import { repos, watch, type FieldRecord } from '../db';
+import { createJournal } from '../autosave/journal';
 import { useDeviceId } from './device';
 import { useActor } from './members';
 
 export type { AutosaveStore, EditorState };
 export type { SaveStatus } from '../autosave/autosaver';
+
+/** The autosave journal of this page: localStorage, and the database's journal table. */
+const journal = createJournal({
+  fast: () => (typeof localStorage === 'undefined' ? undefined : localStorage),
+  durable: () => repos.journal,
+});
 
 /** The store of one kind of field record. */
 export function recordStore(kind: RecordKind): AutosaveStore {

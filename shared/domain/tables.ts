@@ -106,6 +106,8 @@ export const TABLES = {
   summaries: 'derived',
   /** Device id, current member, schema version, change sequence, export watermark. */
   settings: 'local',
+  /** Edits typed but not yet saved in their record, and edits kept aside (autosave). */
+  journal: 'local',
 } as const satisfies Record<string, TableRole>;
 
 export type TableName = keyof typeof TABLES;

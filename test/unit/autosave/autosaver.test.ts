@@ -41,7 +41,7 @@ async function setup() {
     today,
   );
   const storage = memoryStorage();
-  const journal = createJournal(() => storage);
+  const journal = createJournal({ fast: () => storage, durable: () => repos.journal });
   let calls = 0;
   let failWith: Error | null = null;
   const store: AutosaveStore = {
@@ -102,12 +102,12 @@ describe('the autosaver', () => {
       .map((text, i) => ({ ...(before.turns as object[])[i], text }));
     saver.change({ turns: [{ ...turns[0], text: '问：公务用车？' }, turns[1]] });
     expect(saver.getState().status).toBe('pending');
-    expect(s.journal.read('interviews', s.id)?.patch).toEqual({
+    expect((await s.journal.read('interviews', s.id))?.patch).toEqual({
       'turns/t1': t('t1', 'a0', '问：公务用车？'),
     });
     await until(() => saver.getState().status === 'saved');
     expect(s.texts(await s.stored())).toEqual(['问：公务用车？', '答：']);
-    expect(s.journal.read('interviews', s.id)).toBeNull();
+    expect(await s.journal.read('interviews', s.id)).toBeNull();
     const revision = (await s.repos.history.of('interviews', s.id, s.actor)).find(
       (r) => r.seq > before.seq,
     )!;
@@ -154,6 +154,23 @@ describe('the autosaver', () => {
     expect(saver.getState().aside).toEqual([]);
   });
 
+  it('recovers typing from the database’s journal when localStorage never reached the disk', async () => {
+    const s = await setup();
+    const current = await s.stored();
+    // Typed, noted in both halves of the journal, never saved in the record…
+    s.journal.note('interviews', s.id, {
+      patch: { place: '中心校会议室' },
+      base: current.vv,
+      baseSeq: current.seq,
+      at: new Date().toISOString(),
+    });
+    s.storage.items.clear(); // …and the browser killed before it wrote localStorage to disk
+    const reopened = await s.open();
+    expect(reopened.getState().values.place).toBe('中心校会议室');
+    await until(() => reopened.getState().status === 'saved');
+    expect((await s.stored()).place).toBe('中心校会议室');
+  });
+
   it('never lets a journal older than the stored text overwrite it (the crash case)', async () => {
     const s = await setup();
     const old = await s.stored();
@@ -176,7 +193,7 @@ describe('the autosaver', () => {
     const saver = await s.open();
     expect(s.texts(saver.getState().values)).toEqual(['问：', '答：存在私车公养问题。']);
     expect(saver.getState().aside).toEqual([]);
-    expect(s.journal.read('interviews', s.id)).toBeNull();
+    expect(await s.journal.read('interviews', s.id)).toBeNull();
     await new Promise((r) => setTimeout(r, 30));
     expect(s.texts(await s.stored())).toEqual(['问：', '答：存在私车公养问题。']);
   });
@@ -208,7 +225,7 @@ describe('the autosaver', () => {
     saver.restoreAside();
     await until(() => saver.getState().status === 'saved');
     expect(s.texts(await s.stored())).toEqual(['问：本机输入', '答：']);
-    expect(s.journal.aside('interviews', s.id)).toEqual([]);
+    expect(await s.journal.aside('interviews', s.id)).toEqual([]);
   });
 
   it('stops, says so, and keeps the edits when the record was deleted meanwhile', async () => {
@@ -240,13 +257,13 @@ describe('the autosaver', () => {
     expect(failure?.message).toMatch(/^未保存：磁盘空间不足/);
     expect(failure?.message).not.toMatch(/Quota/);
     expect(saver.getState().values.place).toBe('学校会议室');
-    expect(s.journal.read('interviews', s.id)?.patch).toEqual({ place: '学校会议室' });
+    expect((await s.journal.read('interviews', s.id))?.patch).toEqual({ place: '学校会议室' });
     const tries = s.calls();
     await until(() => s.calls() > tries + 1); // retrying by itself
     s.fail(null); // space freed
     await until(() => saver.getState().status === 'saved');
     expect((await s.stored()).place).toBe('学校会议室');
-    expect(s.journal.read('interviews', s.id)).toBeNull();
+    expect(await s.journal.read('interviews', s.id)).toBeNull();
   });
 
   it('stops writing when a newer version of the app closed the database, keeping the journal', async () => {
@@ -256,7 +273,7 @@ describe('the autosaver', () => {
     saver.change({ place: '乡政府' });
     await until(() => saver.getState().status === 'stopped');
     expect(saver.getState().failure?.message).toMatch(/新版本/);
-    expect(s.journal.read('interviews', s.id)?.patch).toEqual({ place: '乡政府' });
+    expect((await s.journal.read('interviews', s.id))?.patch).toEqual({ place: '乡政府' });
   });
 
   it('keeps a refused value on screen beside its message, and says what was not saved', async () => {
