@@ -74,8 +74,6 @@ export interface EditorState {
 
 export interface AutosaverOptions {
   readonly journal: Journal;
-  /** This laptop's device id: replay tells this laptop's later saves from other laptops'. */
-  readonly deviceId: string;
   readonly delayMs?: number;
   /** The longest wait between retries after a failed write. */
   readonly maxRetryMs?: number;
@@ -169,7 +167,7 @@ export class Autosaver {
     this.base = found;
     let replay: Patch = {};
     if (entry) {
-      const plan = planReplay(entry, found, this.options.deviceId, collections);
+      const plan = planReplay(entry, found, collections);
       if (Object.keys(plan.aside).length > 0) {
         await journal.keepAside(table, this.id, {
           ...entry,

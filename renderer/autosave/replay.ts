@@ -4,12 +4,14 @@
  * overwrite something newer. Pure, so every case is a unit test.
  *
  * Per written path (a field, or one element such as `turns/<id>`):
- * - the stored value is the journalled one: it was saved; drop it;
  * - the path has not been written since the version the edit was typed against: the edit was
  *   never saved; apply it (it changes only that path);
- * - this laptop wrote the path since: the entry is an older draft of what this laptop saved
- *   later (Chromium wrote the journal to disk after IndexedDB committed newer text); drop it;
- * - another laptop wrote it since (a merged package): keep it aside, for the user to decide.
+ * - it was written since, and what is stored contains what was typed (the same value, or a
+ *   text that still holds the journalled text: the usual crash, where Chromium's copy of the
+ *   journal on disk is an older draft of what IndexedDB committed later): nothing would be
+ *   lost; drop it;
+ * - anything else (a text edited differently since, here or on another laptop): keep it aside,
+ *   for the user to decide. Never applied over what is stored.
  * A record that is gone, or older than the edit's version (the database lost writes), keeps
  * every edit aside.
  */
@@ -33,7 +35,6 @@ export interface ReplayPlan {
 export function planReplay(
   entry: JournalEntry,
   stored: Stored<object> | undefined,
-  deviceId: string,
   collections: Collections,
 ): ReplayPlan {
   if (!stored || stored.deleted) return { apply: {}, aside: entry.patch, reason: 'deleted' };
@@ -48,13 +49,29 @@ export function planReplay(
   const apply: Record<string, unknown> = {};
   const aside: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(entry.patch)) {
-    if (sameValue(valueAt(stored, path, collections), value)) continue;
+    const current = valueAt(stored, path, collections);
+    if (sameValue(current, value)) continue;
     const dot = stored.clocks[path];
     if (!dot || hasSeen(entry.base, dot)) apply[path] = value;
-    else if (dot[0] === deviceId) continue;
-    else aside[path] = value;
+    else if (!contains(current, value)) aside[path] = value;
   }
   return { apply, aside, reason: 'stale' };
+}
+
+/**
+ * Whether `stored` holds everything of `typed`: texts where the typed text is still there
+ * (typing since only added around it), other values equal, objects field by field (a turn
+ * whose text grew since).
+ */
+function contains(stored: unknown, typed: unknown): boolean {
+  if (typeof stored === 'string' && typeof typed === 'string') return stored.includes(typed);
+  if (typed === null) return stored === null;
+  if (typeof stored !== 'object' || typeof typed !== 'object' || stored === null) {
+    return sameValue(stored, typed);
+  }
+  if (Array.isArray(stored) || Array.isArray(typed)) return sameValue(stored, typed);
+  const s = stored as Record<string, unknown>;
+  return Object.entries(typed).every(([k, v]) => contains(s[k], v));
 }
 
 /** The stored value at a path: a field's value, or an element (null when absent). */

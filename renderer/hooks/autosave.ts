@@ -11,7 +11,6 @@ import { Autosaver, type AutosaveStore, type EditorState } from '../autosave/aut
 import { checkStorageNow } from '../app/storage';
 import { repos, watch, type FieldRecord } from '../db';
 import { createJournal } from '../autosave/journal';
-import { useDeviceId } from './device';
 import { useActor } from './members';
 
 export type { AutosaveStore, EditorState };
@@ -52,12 +51,10 @@ export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string)
 
 /** Any record of `store`, saved as it is typed. `store` must not change while mounted. */
 export function useAutosaved(caseId: string, store: AutosaveStore, id: string): AutosavedRecord {
-  const deviceId = useDeviceId();
   const [saver] = useState(
     () =>
       new Autosaver(store, id, {
         journal,
-        deviceId,
         onFailure: (failure) => void (failure.kind === 'diskFull' && checkStorageNow()),
       }),
   );

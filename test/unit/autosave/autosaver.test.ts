@@ -58,7 +58,6 @@ async function setup() {
   const open = async () => {
     const saver = new Autosaver(store, record.id, {
       journal,
-      deviceId: actor.deviceId,
       delayMs: 5,
       maxRetryMs: 20,
     });

@@ -23,30 +23,36 @@ const entry = (patch: Record<string, unknown>, base = born) => ({
 
 describe('replaying the journal', () => {
   it('applies edits typed against the version still stored: they never reached the disk', () => {
-    const plan = planReplay(entry({ place: '会议室' }), born, 'HERE', C);
+    const plan = planReplay(entry({ place: '会议室' }), born, C);
     expect(plan).toMatchObject({ apply: { place: '会议室' }, aside: {} });
   });
 
-  it('drops edits this laptop saved later, however the journal on disk lags behind', () => {
+  it('drops an older draft that the stored text still contains (the journal on disk lagged)', () => {
     const saved = patchRecord(born, { 'turns/t1': turn('t1', '问：食堂采购？') }, here, C)!.record;
-    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：食') }), saved, 'HERE', C);
+    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：食') }), saved, C);
     expect(plan).toMatchObject({ apply: {}, aside: {} });
   });
 
   it('applies an edit to a field nobody wrote since, beside one that was saved', () => {
     const saved = patchRecord(born, { 'turns/t1': turn('t1', '问：食堂') }, here, C)!.record;
-    const plan = planReplay(
-      entry({ 'turns/t1': turn('t1', '问：食'), place: '校长室' }),
-      saved,
-      'HERE',
-      C,
-    );
+    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：食'), place: '校长室' }), saved, C);
     expect(plan).toMatchObject({ apply: { place: '校长室' }, aside: {} });
+  });
+
+  it('keeps aside a draft the stored text no longer contains, even from this laptop', () => {
+    const edited = patchRecord(
+      born,
+      { 'turns/t1': turn('t1', '问：改写后的问题') },
+      here,
+      C,
+    )!.record;
+    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：食堂') }), edited, C);
+    expect(plan).toMatchObject({ apply: {}, aside: { 'turns/t1': turn('t1', '问：食堂') } });
   });
 
   it('keeps aside an edit to what another laptop wrote since', () => {
     const merged = patchRecord(born, { 'turns/t1': turn('t1', '问：对方') }, there, C)!.record;
-    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：本机') }), merged, 'HERE', C);
+    const plan = planReplay(entry({ 'turns/t1': turn('t1', '问：本机') }), merged, C);
     expect(plan).toMatchObject({
       apply: {},
       aside: { 'turns/t1': turn('t1', '问：本机') },
@@ -56,11 +62,11 @@ describe('replaying the journal', () => {
 
   it('keeps everything aside when the record is gone or older than the edits (data lost)', () => {
     const later = patchRecord(born, { place: '甲' }, here, C)!.record;
-    expect(planReplay(entry({ place: '乙' }, later), born, 'HERE', C)).toMatchObject({
+    expect(planReplay(entry({ place: '乙' }, later), born, C)).toMatchObject({
       apply: {},
       aside: { place: '乙' },
     });
-    expect(planReplay(entry({ place: '乙' }), undefined, 'HERE', C)).toMatchObject({
+    expect(planReplay(entry({ place: '乙' }), undefined, C)).toMatchObject({
       aside: { place: '乙' },
       reason: 'deleted',
     });
@@ -68,7 +74,7 @@ describe('replaying the journal', () => {
 
   it('drops an edit whose value is already stored, whoever stored it', () => {
     const merged = patchRecord(born, { place: '村委会' }, there, C)!.record;
-    expect(planReplay(entry({ place: '村委会' }), merged, 'HERE', C)).toMatchObject({
+    expect(planReplay(entry({ place: '村委会' }), merged, C)).toMatchObject({
       apply: {},
       aside: {},
     });
