@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider, Layout, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
+import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
 import { CaseWorkspace } from '../pages/CaseWorkspace';
 import { useRoute } from './route';
@@ -12,6 +13,8 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }}>
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
+          {/* Above every page: a full disk concerns whatever the user is doing. */}
+          <StorageWarning />
           <Layout.Content style={{ overflow: 'auto' }}>
             {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
           </Layout.Content>
