@@ -2,6 +2,7 @@ import { Alert, App as AntApp, Button, ConfigProvider, Layout, Space, Typography
 import zhCN from 'antd/locale/zh_CN';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
+import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
 import { CaseWorkspace } from '../pages/CaseWorkspace';
 import { useUi } from '../stores/ui.store';
@@ -29,6 +30,8 @@ export function App() {
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
           <NewerVersionBanner />
+          {/* Above every page: a full disk concerns whatever the user is doing. */}
+          <StorageWarning />
           <Layout.Content style={{ overflow: 'auto' }}>
             {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
           </Layout.Content>

@@ -482,6 +482,23 @@ export const zh = {
     focus: '聚焦领域不在列表中',
     member: '请从本组成员中选择',
   },
+  storage: {
+    /** An amount of room, as a file manager shows it. */
+    size: (mb: number) =>
+      mb >= 1024
+        ? `约 ${(mb / 1024).toFixed(1)} GB`
+        : mb >= 1
+          ? `约 ${Math.floor(mb)} MB`
+          : '不足 1 MB',
+    lowTitle: (left: string) => `本机存储空间不多了，剩余${left}`,
+    lowAdvice: '请清理磁盘空间后继续，以免之后的记录无法保存。',
+    criticalTitle: (left: string) => `本机存储空间即将用完，剩余${left}`,
+    criticalAdvice: '新的修改可能无法保存。请清理磁盘空间后继续。',
+    fullTitle: '本机存储空间已满，最近的修改没有保存',
+    fullAdvice: '修改仍保留在本页，请不要关闭窗口。请清理磁盘空间后继续，腾出空间后会自动保存。',
+    /** For the save indicator when a write failed for lack of room. */
+    notSaved: '未保存：磁盘空间不足，修改仍在本页，腾出空间后将自动保存',
+  },
 } as const;
 
 /** Label of an enum value, for selects and tables. */
