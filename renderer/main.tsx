@@ -23,6 +23,7 @@ async function start() {
   whenNewerVersionElsewhere(() => useUi.getState().setNewerVersionElsewhere());
   try {
     await repos.open();
+    await repos.startFreshLog(); // after a full disk last time: see repositories.ts
     const deviceId = await repos.settings.deviceId();
     root.render(
       <StrictMode>

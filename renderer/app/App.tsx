@@ -6,7 +6,9 @@ import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
 import { CaseWorkspace } from '../pages/CaseWorkspace';
 import { useUi } from '../stores/ui.store';
-import { useRoute } from './route';
+import { PageBoundary } from '../components/PageBoundary';
+import { repos } from '../db';
+import { routeHash, useRoute } from './route';
 
 /** Shown for good once another window opened the data with a newer app: this one stopped. */
 function NewerVersionBanner() {
@@ -33,7 +35,9 @@ export function App() {
           {/* Above every page: a full disk concerns whatever the user is doing. */}
           <StorageWarning />
           <Layout.Content style={{ overflow: 'auto' }}>
-            {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
+            <PageBoundary where={routeHash(route)} recover={() => repos.recover()}>
+              {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
+            </PageBoundary>
           </Layout.Content>
           <Layout.Footer style={{ padding: '4px 16px', borderTop: '1px solid #f0f0f0' }}>
             <Space separator="·">

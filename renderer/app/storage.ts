@@ -12,8 +12,3 @@ export function requestPersistentStorage(): Promise<boolean> {
   })().catch(() => false);
   return request;
 }
-
-/** Checks free space now (after a write failed for lack of it). */
-export function checkStorageNow(): void {
-  // Filled in by the storage watcher.
-}

@@ -75,11 +75,15 @@ export function noteWriteFailed(error: unknown): boolean {
   return space;
 }
 
-/** The autosaver reports a write that succeeded: whatever was full has room again. */
-export function noteWriteSucceeded(): void {
-  if (!useStorageHealth.getState().spaceFailure) return;
+/**
+ * The autosaver reports a write that succeeded: whatever was full has room again. Returns
+ * whether this ends a lack of room (the database then needs a fresh log: repos.startFreshLog).
+ */
+export function noteWriteSucceeded(): boolean {
+  if (!useStorageHealth.getState().spaceFailure) return false;
   set({ spaceFailure: false });
   void checkStorageNow();
+  return true;
 }
 
 /** Polls every `intervalMs` until the returned function is called. */

@@ -44,6 +44,8 @@ export interface AutosaveStore {
   /** Fields written element by element (whole arrays from the form are split up). */
   readonly collections: Collections;
   get(id: string): Promise<FieldRecord | undefined>;
+  /** Gets the store ready to write again after a failure (reopens a closed database). */
+  recover?(): Promise<void>;
   patch(
     id: string,
     patch: Patch,
@@ -77,13 +79,15 @@ export interface AutosaverOptions {
   readonly delayMs?: number;
   /** The longest wait between retries after a failed write. */
   readonly maxRetryMs?: number;
-  /** Told about every failed write (the storage watcher checks free space). */
-  readonly onFailure?: (failure: SaveFailure) => void;
+  /** Says why a write failed (the app knows more than the error: a full disk, a newer app). */
+  readonly describeFailure?: (error: unknown) => SaveFailure;
+  /** Told about every write that succeeded (a full disk has room again). */
+  readonly onSaved?: () => void;
   readonly now?: () => string;
 }
 
 export const SAVE_DELAY_MS = 300;
-const MAX_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 2_000;
 
 export class Autosaver {
   private base: FieldRecord | undefined;
@@ -264,7 +268,9 @@ export class Autosaver {
 
   private async write(patch: Patch, actor: Writer): Promise<void> {
     try {
+      if (this.state.failure) await this.store.recover?.();
       const result = await this.store.patch(this.id, patch, actor);
+      this.options.onSaved?.();
       this.lastWritten = result.record.vv;
       if (!this.base || compareVersions(result.record.vv, this.base.vv) !== 'older') {
         this.base = result.record;
@@ -288,7 +294,7 @@ export class Autosaver {
       });
       if (more) this.schedule(this.delay);
     } catch (error) {
-      this.failed(describeFailure(error));
+      this.failed((this.options.describeFailure ?? describeFailure)(error));
     }
   }
 
@@ -297,7 +303,6 @@ export class Autosaver {
     // Keep the edits: put them back under anything typed since.
     this.pending = { ...this.inflight, ...this.pending };
     this.inflight = {};
-    this.options.onFailure?.(failure);
     if (failure.kind === 'refused' && this.base) {
       // The record is gone or not ours to write: nothing will save these edits. Keep them
       // aside, where the user can find them, and stop.

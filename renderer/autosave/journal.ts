@@ -48,6 +48,8 @@ export type FastStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export function createJournal(options: {
   fast: () => FastStorage | undefined;
   durable: () => DurableStore | undefined;
+  /** A durable note failed (a full disk): the storage watcher should know at once. */
+  onDurableFailure?: (error: unknown) => void;
 }) {
   const key = (prefix: string, table: string, id: string) => `${prefix}${table}:${id}`;
 
@@ -79,9 +81,12 @@ export function createJournal(options: {
 
   function writeDurable(k: string, value: unknown): void {
     try {
-      options.durable()?.put(k, value);
-    } catch {
-      // The database is closed (a newer version opened it): the fast note remains.
+      options
+        .durable()
+        ?.put(k, value)
+        .catch((error: unknown) => options.onDurableFailure?.(error));
+    } catch (error) {
+      options.onDurableFailure?.(error); // the database is closed: the fast note remains
     }
   }
 

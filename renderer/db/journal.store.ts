@@ -11,8 +11,12 @@ import type { WorkbenchDB } from './database';
 
 /** A key-value table: writes are queued in order, the latest waiting one per key wins. */
 export interface DurableStore {
-  /** Stores `value` under `key` (null removes it), after the writes already queued for it. */
-  put(key: string, value: unknown): void;
+  /**
+   * Stores `value` under `key` (null removes it), after the writes already queued for it.
+   * Settles when it, or a later value that replaced it in the queue, is written; rejects when
+   * that write failed (a full disk: the caller reports it).
+   */
+  put(key: string, value: unknown): Promise<void>;
   /** The value under `key` once the writes queued for it are done. */
   get(key: string): Promise<unknown>;
 }
@@ -20,7 +24,11 @@ export interface DurableStore {
 const TABLE = 'journal';
 
 export function journalStore(db: WorkbenchDB): DurableStore {
-  const waiting = new Map<string, { value: unknown }>();
+  interface Waiting {
+    value: unknown;
+    done: { resolve: () => void; reject: (e: unknown) => void }[];
+  }
+  const waiting = new Map<string, Waiting>();
   const running = new Map<string, Promise<void>>();
 
   function write(key: string, value: unknown): Promise<void> {
@@ -37,16 +45,24 @@ export function journalStore(db: WorkbenchDB): DurableStore {
   async function drain(key: string): Promise<void> {
     for (let next = waiting.get(key); next; next = waiting.get(key)) {
       waiting.delete(key);
-      // A failed note (a full disk) leaves the localStorage note; the autosaver says so.
-      await write(key, next.value).catch(() => {});
+      try {
+        await write(key, next.value);
+        for (const d of next.done) d.resolve();
+      } catch (error) {
+        for (const d of next.done) d.reject(error);
+      }
     }
     running.delete(key);
   }
 
   return {
     put(key, value) {
-      waiting.set(key, { value });
-      if (!running.has(key)) running.set(key, drain(key));
+      return new Promise((resolve, reject) => {
+        const queued = waiting.get(key);
+        // A value still waiting is replaced: whoever waited on it learns of this one's fate.
+        waiting.set(key, { value, done: [...(queued?.done ?? []), { resolve, reject }] });
+        if (!running.has(key)) running.set(key, drain(key));
+      });
     },
     async get(key) {
       await running.get(key);

@@ -35,7 +35,9 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
   // Dexie's own handler closes the database and lets the next query reopen it, which would
   // open the newer schema and write to it with this older code. Close for good instead, and
   // return false: Dexie then skips its own handler (newest subscriber first, false stops).
+  let closedForNewerVersion = false;
   db.on('versionchange', () => {
+    closedForNewerVersion = true;
     db.close({ disableAutoOpen: true });
     options.onNewerVersionElsewhere?.();
     return false;
@@ -59,6 +61,15 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
       markExported: (seq: number) => w.markExported(seq),
       currentSeq: () => w.currentSeq(),
     },
+    /**
+     * Reopens the database after Chromium closed it (a write failed on a full disk closes the
+     * connection, and Dexie then refuses everything until it is opened again). Never reopens a
+     * database this window closed because a newer version of the app opened it.
+     */
+    recover: async () => {
+      if (!closedForNewerVersion && !db.isOpen()) await db.open();
+    },
+    startFreshLog: () => startFreshLog(db.name),
     /**
      * Opens the database now, so a version problem shows at start rather than on first write.
      * Data from a newer app is refused (NewerDataError) and the database closed untouched: the
@@ -98,6 +109,25 @@ async function peekVersion(name: string): Promise<number> {
     return Math.max(peek.verno, recorded);
   } finally {
     peek.close();
+  }
+}
+
+/**
+ * Makes Chromium start a new log for the site's IndexedDB, by creating and deleting a
+ * throwaway database. After a write failed on a full disk, Chromium's LevelDB log ends in half
+ * a record; left so, the next start finds a checksum mismatch and deletes every database of the
+ * site (measured: test/e2e/full-disk.test.ts). Run at start, and after the first write that
+ * succeeds once there is room again. Harmless elsewhere.
+ */
+async function startFreshLog(name: string): Promise<void> {
+  const scratch = new Dexie(`${name}-fresh-log`);
+  scratch.version(1).stores({}); // without a version Dexie would only open an existing one
+  try {
+    await scratch.open();
+    scratch.close();
+    await Dexie.delete(scratch.name);
+  } catch {
+    // No room even for that: the next successful write will try again.
   }
 }
 

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import { attachmentProblem } from '../../shared/domain/attachment';
 import type { RecordKind } from '../../shared/domain/records';
 import { ValidationError } from '../../shared/domain/validation';
@@ -11,7 +11,7 @@ export type { Attachment };
 
 /** A file's bytes (or its thumbnail's), by SHA-256; undefined while loading or when none. */
 export function useBytes(sha256: string | null): Blob | undefined {
-  return useLiveQuery(async () => (sha256 ? repos.attachments.bytes(sha256) : undefined), [sha256]);
+  return useLive(async () => (sha256 ? repos.attachments.bytes(sha256) : undefined), [sha256]);
 }
 
 /** Saves an attachment's file under its name (the browser's download; Electron asks where). */
@@ -22,7 +22,7 @@ export async function downloadAttachment(a: Attachment): Promise<void> {
 
 /** The live attachments of a record, oldest first; undefined while loading. */
 export function useAttachments(recordId: string): Attachment[] | undefined {
-  return useLiveQuery(() => repos.attachments.list(recordId), [recordId]);
+  return useLive(() => repos.attachments.list(recordId), [recordId]);
 }
 
 export function useAttachmentMutations(caseId: string, kind: RecordKind, recordId: string) {

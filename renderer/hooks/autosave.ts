@@ -8,7 +8,9 @@ import type { RecordKind } from '../../shared/domain/records';
 import type { Patch } from '../../shared/domain/record';
 import { COLLECTIONS, type RecordTable } from '../../shared/domain/tables';
 import { Autosaver, type AutosaveStore, type EditorState } from '../autosave/autosaver';
-import { checkStorageNow } from '../app/storage';
+import { noteWriteFailed, noteWriteSucceeded } from '../app/storageHealth';
+import { describeFailure } from '../autosave/failure';
+import { useUi } from '../stores/ui.store';
 import { repos, watch, type FieldRecord } from '../db';
 import { createJournal } from '../autosave/journal';
 import { useActor } from './members';
@@ -20,6 +22,7 @@ export type { SaveStatus } from '../autosave/autosaver';
 const journal = createJournal({
   fast: () => (typeof localStorage === 'undefined' ? undefined : localStorage),
   durable: () => repos.journal,
+  onDurableFailure: (error) => void noteWriteFailed(error),
 });
 
 /** The store of one kind of field record. */
@@ -29,6 +32,7 @@ export function recordStore(kind: RecordKind): AutosaveStore {
     table: kind,
     collections: COLLECTIONS[kind],
     get: (id) => repos.records.get(kind, id),
+    recover: () => repos.recover(),
     patch: (id, patch, actor) => repos.records.patch(kind, id, patch, actor, today()),
     missing: (record) => repos.records.missing(kind, record, today()),
   };
@@ -55,7 +59,14 @@ export function useAutosaved(caseId: string, store: AutosaveStore, id: string): 
     () =>
       new Autosaver(store, id, {
         journal,
-        onFailure: (failure) => void (failure.kind === 'diskFull' && checkStorageNow()),
+        describeFailure: (error) =>
+          describeFailure(error, {
+            lackOfRoom: noteWriteFailed(error),
+            newerVersion: useUi.getState().newerVersionElsewhere,
+          }),
+        onSaved: () => {
+          if (noteWriteSucceeded()) void repos.startFreshLog();
+        },
       }),
   );
   const state = useSyncExternalStore(saver.subscribe, saver.getState);

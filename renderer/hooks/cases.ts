@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { CaseInput, NewCaseInput } from '../../shared/domain/case.schema';
 import type { Loose } from '../../shared/domain/validation';
@@ -8,12 +8,12 @@ import { requireActor, useActor } from './members';
 
 /** All cases; undefined while loading. */
 export function useCases() {
-  return useLiveQuery(() => repos.cases.list(), []);
+  return useLive(() => repos.cases.list(), []);
 }
 
 /** One case; undefined while loading, null when there is no such case. */
 export function useCase(caseId: string) {
-  return useLiveQuery(async () => (await repos.cases.get(caseId)) ?? null, [caseId]);
+  return useLive(async () => (await repos.cases.get(caseId)) ?? null, [caseId]);
 }
 
 export function useCreateCase() {

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import type { EvidenceRef } from '../../shared/domain/findings/finding.schema';
 import type { ReviewAction } from '../../shared/domain/findings/review';
 import type { ClueFields } from '../../shared/domain/findings/clue.schema';
@@ -8,32 +8,32 @@ import { requireActor, useActor, useCurrentMember } from './members';
 
 /** Live findings in report order; undefined while loading. */
 export function useFindings(caseId: string) {
-  return useLiveQuery(() => repos.findings.list(caseId), [caseId]);
+  return useLive(() => repos.findings.list(caseId), [caseId]);
 }
 
 export function useFinding(id: string) {
-  return useLiveQuery(async () => (await repos.findings.get(id)) ?? null, [id]);
+  return useLive(async () => (await repos.findings.get(id)) ?? null, [id]);
 }
 
 /** Findings that cite a record (shown on the record). */
 export function useCiting(caseId: string, recordId: string) {
-  return useLiveQuery(() => repos.findings.citing(caseId, recordId), [caseId, recordId]);
+  return useLive(() => repos.findings.citing(caseId, recordId), [caseId, recordId]);
 }
 
 /** Every list row of the case, live or deleted: evidence shows titles and "已删除" from these. */
 export function useAllSummaries(caseId: string) {
-  return useLiveQuery(() => repos.records.allSummaries(caseId), [caseId]);
+  return useLive(() => repos.records.allSummaries(caseId), [caseId]);
 }
 
 /** Every attachment of the case (metadata; Blobs are read only when shown). */
 export function useCaseAttachments(caseId: string) {
-  return useLiveQuery(() => repos.attachments.ofCase(caseId), [caseId]);
+  return useLive(() => repos.attachments.ofCase(caseId), [caseId]);
 }
 
 /** The overview's figures as this laptop's member may see them (clues: only readable ones). */
 export function useStats(caseId: string) {
   const actor = useActor(caseId);
-  return useLiveQuery(
+  return useLive(
     async () => (actor ? repos.stats.ofCase(caseId, actor) : undefined),
     [caseId, actor?.memberId, actor?.deviceId],
   );
@@ -70,7 +70,7 @@ export function useFindingActions(caseId: string) {
 /** The clues this laptop's member may see (the repository decides, not the screen). */
 export function useClues(caseId: string) {
   const actor = useActor(caseId);
-  return useLiveQuery(
+  return useLive(
     async () => (actor ? repos.clues.list(caseId, actor) : []),
     [caseId, actor?.memberId, actor?.deviceId],
   );

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import { versionsOf, type Version } from '../../shared/domain/records/history';
 import type { RecordTable } from '../../shared/domain/tables';
 import { repos } from '../db';
@@ -21,7 +21,7 @@ export function useHistory(
   recordId: string,
 ): History | undefined {
   const actor = useActor(caseId);
-  return useLiveQuery(async () => {
+  return useLive(async () => {
     if (!actor) return { versions: [], names: new Map<string, string>() };
     const [revisions, people] = await Promise.all([
       repos.history.of(table, recordId, actor),

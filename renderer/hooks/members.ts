@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import type { MemberInput, MemberRecord } from '../../shared/domain/member.schema';
 import type { Loose } from '../../shared/domain/validation';
 import { repos, type Actor } from '../db';
@@ -7,17 +7,17 @@ import { zh } from '../../shared/i18n/zh-CN';
 
 /** The current team of a case, 组长 first; undefined while loading. */
 export function useMembers(caseId: string) {
-  return useLiveQuery(() => repos.members.list(caseId), [caseId]);
+  return useLive(() => repos.members.list(caseId), [caseId]);
 }
 
 /** Everyone who was ever on the team, so records keep showing the names they were signed with. */
 export function useEveryone(caseId: string) {
-  return useLiveQuery(() => repos.members.everyone(caseId), [caseId]);
+  return useLive(() => repos.members.everyone(caseId), [caseId]);
 }
 
 /** The member using this laptop for this case, if one is chosen and still on the team. */
 export function useCurrentMember(caseId: string): MemberRecord | undefined {
-  return useLiveQuery(async () => {
+  return useLive(async () => {
     const id = await repos.settings.currentMember(caseId);
     const team = await repos.members.list(caseId);
     return team.find((m) => m.id === id);

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
 import { repos } from '../db';
@@ -7,12 +7,12 @@ import { requireActor, useActor } from './members';
 
 /** List rows of one kind (live, or in the recycle bin); undefined while loading. */
 export function useSummaries(caseId: string, kind: RecordKind, state: 'live' | 'deleted') {
-  return useLiveQuery(() => repos.records.summaries(caseId, kind, state), [caseId, kind, state]);
+  return useLive(() => repos.records.summaries(caseId, kind, state), [caseId, kind, state]);
 }
 
 /** Live records per kind, for the navigation. */
 export function useRecordCounts(caseId: string) {
-  return useLiveQuery(() => repos.records.counts(caseId), [caseId]);
+  return useLive(() => repos.records.counts(caseId), [caseId]);
 }
 
 export function useRecordActions(caseId: string, kind: RecordKind) {

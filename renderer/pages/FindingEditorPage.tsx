@@ -45,6 +45,7 @@ const findingStore: AutosaveStore = {
   table: 'findings',
   collections: COLLECTIONS.findings,
   get: async (id) => (await repos.findings.get(id)) as FieldRecord | undefined,
+  recover: () => repos.recover(),
   patch: async (id, patch, actor) => {
     const { record, refused } = await repos.findings.patch(id, patch, actor);
     return { record: record as unknown as FieldRecord, refused };

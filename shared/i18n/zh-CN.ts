@@ -10,6 +10,9 @@ export const zh = {
     storageNotPersisted: '浏览器未同意持久保存：清理浏览数据可能删除记录，请定期导出',
     newerDatabase: '本机数据由更新版本的巡察工作台写入，当前版本无法打开。请安装最新版本后再使用。',
     databaseFailed: '无法打开本机数据库',
+    readFailed: '暂时无法读取本机数据',
+    readFailedHint: '已保存的内容不受影响。如果磁盘空间已满，请清理后稍候，本页会自动重试。',
+    retry: '重试',
     newerVersionElsewhere:
       '另一个窗口已用新版本的巡察工作台打开了本机数据，本窗口已停止保存，以免写坏数据。请重新加载；未保存的输入会自动恢复。',
     notFound: '找不到该巡察任务，可能已被删除。',
@@ -442,8 +445,7 @@ export const zh = {
     closed:
       '未保存：本机已用新版本的巡察工作台打开了数据库，本页已停止保存。请重新加载页面，已输入的内容会自动恢复。',
     refused: (why: string) => `未保存：${why}。刚输入的内容已另存，不会丢失。`,
-    other: (name: string) =>
-      `未保存：写入失败（${name}），正在自动重试。已输入的内容仍在本页和本机的暂存区。`,
+    other: '未保存：写入本机数据库失败，正在自动重试。已输入的内容仍在本页和本机的暂存区。',
     changedElsewhere: '这条记录刚在另一个窗口被修改，已载入最新内容；你未保存的输入保留在上面。',
     asideTitle: (n: number) => `有 ${n} 处输入未自动恢复`,
     asideBody:
@@ -496,8 +498,6 @@ export const zh = {
     criticalAdvice: '新的修改可能无法保存。请清理磁盘空间后继续。',
     fullTitle: '本机存储空间已满，最近的修改没有保存',
     fullAdvice: '修改仍保留在本页，请不要关闭窗口。请清理磁盘空间后继续，腾出空间后会自动保存。',
-    /** For the save indicator when a write failed for lack of room. */
-    notSaved: '未保存：磁盘空间不足，修改仍在本页，腾出空间后将自动保存',
   },
 } as const;
 

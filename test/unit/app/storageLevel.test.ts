@@ -115,6 +115,6 @@ describe('the words', () => {
     expect(zh.storage.size(1536)).toBe('约 1.5 GB');
     expect(zh.storage.size(0.06)).toBe('不足 1 MB');
     expect(zh.storage.lowTitle(zh.storage.size(150))).toBe('本机存储空间不多了，剩余约 150 MB');
-    expect(zh.storage.notSaved).toMatch(/未保存.*空间/);
+    expect(zh.autosave.diskFull).toMatch(/^未保存：磁盘空间不足/);
   });
 });

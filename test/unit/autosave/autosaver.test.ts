@@ -7,6 +7,8 @@ import {
   type FieldRecord,
 } from '../../../renderer/autosave/autosaver';
 import { createJournal, type JournalEntry } from '../../../renderer/autosave/journal';
+import { describeFailure } from '../../../renderer/autosave/failure';
+import { classifyWriteFailure } from '../../../renderer/app/storageLevel';
 import { watchRow } from '../../../renderer/db/watch';
 import { patchRecord } from '../../../shared/domain/record';
 import { COLLECTIONS } from '../../../shared/domain/tables';
@@ -43,6 +45,7 @@ async function setup() {
   const storage = memoryStorage();
   const journal = createJournal({ fast: () => storage, durable: () => repos.journal });
   let calls = 0;
+  let newerVersion = false;
   let failWith: Error | null = null;
   const store: AutosaveStore = {
     table: 'interviews',
@@ -60,6 +63,12 @@ async function setup() {
       journal,
       delayMs: 5,
       maxRetryMs: 20,
+      // As the app does: the storage watcher tells a full disk, the window a newer version.
+      describeFailure: (error) =>
+        describeFailure(error, {
+          lackOfRoom: classifyWriteFailure(error) === 'space',
+          newerVersion,
+        }),
     });
     saver.setActor(actor);
     await saver.load();
@@ -79,6 +88,7 @@ async function setup() {
     texts,
     calls: () => calls,
     fail: (error: Error | null) => void (failWith = error),
+    newerVersion: () => void (newerVersion = true),
   };
 }
 
@@ -245,16 +255,19 @@ describe('the autosaver', () => {
   it('says in Chinese that a full disk stopped saving, keeps the text, and saves once space returns', async () => {
     const s = await setup();
     const saver = await s.open();
-    const quota = Object.assign(new Error('QuotaExceededError'), {
-      name: 'AbortError',
-      inner: { name: 'QuotaExceededError' },
-    });
+    // What Chromium says when its database log cannot grow (measured on a full tmpfs).
+    const quota = Object.assign(
+      new Error('Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE'),
+      {
+        name: 'UnknownError',
+      },
+    );
     s.fail(quota);
     saver.change({ place: '学校会议室' });
     await until(() => saver.getState().status === 'error');
     const { failure } = saver.getState();
     expect(failure?.message).toMatch(/^未保存：磁盘空间不足/);
-    expect(failure?.message).not.toMatch(/Quota/);
+    expect(failure?.message).not.toMatch(/[A-Za-z]/);
     expect(saver.getState().values.place).toBe('学校会议室');
     expect((await s.journal.read('interviews', s.id))?.patch).toEqual({ place: '学校会议室' });
     const tries = s.calls();
@@ -268,6 +281,7 @@ describe('the autosaver', () => {
   it('stops writing when a newer version of the app closed the database, keeping the journal', async () => {
     const s = await setup();
     const saver = await s.open();
+    s.newerVersion();
     s.fail(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }));
     saver.change({ place: '乡政府' });
     await until(() => saver.getState().status === 'stopped');
