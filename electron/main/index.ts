@@ -12,6 +12,7 @@ import { hardenSession } from './session';
 import { contentType, resolveAppFile } from './protocol';
 import { registerHandlers } from './ipc';
 import { fileHandlers } from './files';
+import { diskHandlers } from './disk';
 import { menuTemplate } from './menu';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 
@@ -79,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
           window: () => mainWindow,
           defaultDir: app.getPath('documents'),
         }),
+        ...diskHandlers({ fs, dataDir: app.getPath('userData') }),
         appInfo: async () => ({
           name: app.getName(),
           version: app.getVersion(),

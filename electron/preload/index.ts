@@ -9,6 +9,7 @@ const api = {
   appInfo: () => ipcRenderer.invoke(contract.appInfo.channel),
   saveFile: (request) => ipcRenderer.invoke(contract.saveFile.channel, request),
   openFile: (request) => ipcRenderer.invoke(contract.openFile.channel, request),
+  diskSpace: () => ipcRenderer.invoke(contract.diskSpace.channel),
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', api);

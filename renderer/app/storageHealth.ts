@@ -8,10 +8,11 @@
  *   did not move while a 64 MB profile disk filled to the last byte.
  * - the writes themselves: the autosaver reports each failure (`noteWriteFailed`) and the next
  *   success (`noteWriteSucceeded`). On a full disk that is the only sure sign in a browser.
- * The desktop host can report the disk's real free space instead of the estimate
- * (`setStorageProbe`, e.g. fs.statfs on the profile folder) and so warn before the disk fills.
+ * The desktop host reports the disk's real free space instead (the `diskSpace` channel: statfs
+ * of the data folder), and so warns well before the disk fills.
  */
 import { create } from 'zustand';
+import { host } from '../host/host';
 import {
   classifyWriteFailure,
   freeFromEstimate,
@@ -36,10 +37,17 @@ export const useStorageHealth = create<StorageHealth>()(() => ({
 /** Measures the room left, in bytes (null: cannot tell). */
 export type StorageProbe = () => Promise<number | null>;
 
-const estimateProbe: StorageProbe = async () =>
-  navigator.storage?.estimate ? freeFromEstimate(await navigator.storage.estimate()) : null;
+/**
+ * The host's measure of the disk (the desktop app: free space where the data lives), else the
+ * browser's estimate (its quota: a floor at best).
+ */
+const hostProbe: StorageProbe = async () => {
+  const { freeBytes } = await host.diskSpace();
+  if (freeBytes !== null) return freeBytes;
+  return navigator.storage?.estimate ? freeFromEstimate(await navigator.storage.estimate()) : null;
+};
 
-let probe: StorageProbe = estimateProbe;
+let probe: StorageProbe = hostProbe;
 
 /** Lets the host measure the real disk instead of the browser's quota. */
 export function setStorageProbe(next: StorageProbe): void {

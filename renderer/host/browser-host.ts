@@ -30,6 +30,10 @@ export const browserHost: WorkbenchApi = {
     return { status: 'saved', name: suggestedName };
   },
 
+  async diskSpace() {
+    return { freeBytes: null }; // a page cannot see the disk
+  },
+
   openFile({ filters, maxBytes }) {
     return new Promise((resolve, reject) => {
       const input = document.createElement('input');

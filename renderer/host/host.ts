@@ -11,4 +11,5 @@ declare global {
   }
 }
 
-export const host: WorkbenchApi = window.workbench ?? browserHost;
+export const host: WorkbenchApi =
+  (typeof window === 'undefined' ? undefined : window.workbench) ?? browserHost;

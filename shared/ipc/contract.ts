@@ -66,6 +66,15 @@ export const contract = {
       z.object({ status: z.literal('tooLarge'), name: z.string(), size: z.number() }),
     ]),
   },
+  /**
+   * Free space on the disk that holds the app's data, in bytes; null where the host cannot tell
+   * (a browser: its storage estimate reports a quota, never the disk).
+   */
+  diskSpace: {
+    channel: 'workbench:disk:free',
+    request: z.undefined(),
+    reply: z.object({ freeBytes: z.number().nonnegative().nullable() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
