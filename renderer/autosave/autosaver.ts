@@ -314,9 +314,11 @@ export class Autosaver {
         at: this.options.now?.() ?? new Date().toISOString(),
         reason: 'deleted' as const,
       };
-      journal.clear(this.store.table, this.id);
       this.update({ status: 'stopped', failure, aside: [...this.state.aside, entry] });
-      void journal.keepAside(this.store.table, this.id, entry);
+      // Cleared from the journal only once kept aside: a crash in between keeps it twice, not never.
+      void journal.keepAside(this.store.table, this.id, entry).then(() => {
+        journal.clear(this.store.table, this.id);
+      });
       return;
     }
     this.note(); // in the journal: a reload replays them
