@@ -26,7 +26,7 @@ import {
 } from '../../shared/domain/record';
 import type { FieldErrors } from '../../shared/domain/validation';
 import { describeFailure, type SaveFailure } from './failure';
-import type { AsideEntry, Journal } from './journal';
+import type { AsideEntry, Journal, JournalEntry } from './journal';
 import { planReplay } from './replay';
 
 export type FieldRecord = Stored<Record<string, unknown>>;
@@ -72,6 +72,8 @@ export interface EditorState {
   readonly aside: readonly AsideEntry[];
   /** The record changed elsewhere (another window, a merged package) while it was open. */
   readonly changedElsewhere: boolean;
+  /** The record could not be read yet (the database is closed for now); retrying. */
+  readonly loadFailed: boolean;
 }
 
 export interface AutosaverOptions {
@@ -96,6 +98,7 @@ export class Autosaver {
   /** Values refused by the last write: still shown beside their message, not retried. */
   private held: Record<string, unknown> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private loadTimer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> | null = null;
   private actor: Writer | undefined;
   private lastWritten: VersionVector | null = null;
@@ -111,6 +114,7 @@ export class Autosaver {
     missing: {},
     aside: [],
     changedElsewhere: false,
+    loadFailed: false,
   };
 
   constructor(
@@ -153,13 +157,24 @@ export class Autosaver {
     this.actor = actor;
   }
 
+  /**
+   * Reads the record and replays the journal. A read that fails (Chromium closed the database
+   * on a full disk) is tried again until it succeeds; meanwhile `loadFailed` says so.
+   */
   async load(): Promise<void> {
     const { journal } = this.options;
     const { table, collections } = this.store;
-    const [found, entry] = await Promise.all([
-      this.store.get(this.id),
-      journal.read(table, this.id),
-    ]);
+    let found: FieldRecord | undefined;
+    let entry: JournalEntry | null;
+    try {
+      await this.store.recover?.();
+      [found, entry] = await Promise.all([this.store.get(this.id), journal.read(table, this.id)]);
+    } catch {
+      this.update({ loadFailed: true });
+      this.loadTimer = setTimeout(() => void this.load(), this.options.maxRetryMs ?? MAX_RETRY_MS);
+      return;
+    }
+    if (this.state.loadFailed) this.update({ loadFailed: false });
     // An entry is cleared only once what it holds is kept aside or noted again (addPending):
     // a crash in between must not lose it.
     if (!found || found.deleted) {
@@ -366,6 +381,11 @@ export class Autosaver {
   discardAside(): void {
     this.options.journal.dropAside(this.store.table, this.id);
     this.update({ aside: [] });
+  }
+
+  /** The editor is gone: stop retrying a read. */
+  dispose(): void {
+    if (this.loadTimer) clearTimeout(this.loadTimer);
   }
 
   dismissChangedElsewhere(): void {

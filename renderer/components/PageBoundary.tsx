@@ -30,7 +30,9 @@ export class PageBoundary extends Component<
     return props.where === state.where ? null : { failed: false, where: props.where };
   }
 
-  override componentDidCatch() {
+  override componentDidCatch(error: unknown) {
+    // For whoever looks at the console (never shown: the page says it in words).
+    console.error('页面渲染失败，将自动重试：', error);
     this.schedule();
   }
 

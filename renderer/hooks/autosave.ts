@@ -92,6 +92,7 @@ export function useAutosaved(caseId: string, store: AutosaveStore, id: string): 
       window.removeEventListener('pagehide', saveNow);
       document.removeEventListener('visibilitychange', onHidden);
       saveNow(); // leaving the editor within the app
+      saver.dispose();
     };
   }, [saver, store, id]);
 

@@ -26,7 +26,7 @@ import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
 import { useFinding, useFindingActions } from '../hooks/findings';
 import { Field } from '../components/records/Field';
 import { EditorTitle } from '../components/records/EditorTitle';
-import { SaveNotices } from '../components/records/SaveNotices';
+import { ReadFailed, SaveNotices } from '../components/records/SaveNotices';
 import { TagsPicker } from '../components/records/pickers';
 import { options } from '../components/options';
 import { EvidenceList } from '../components/findings/EvidenceList';
@@ -71,7 +71,9 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   const [amountError, setAmountError] = useState<string | null>(null);
   const back = () => navigate({ page: 'case', caseId, section: 'findings' });
 
-  if (editor.record === undefined || live === undefined) return null;
+  if (editor.record === undefined || live === undefined) {
+    return editor.loadFailed ? <ReadFailed /> : null;
+  }
   if (editor.record === null || live === null) {
     return (
       <Result

@@ -11,7 +11,7 @@ import { RECORD_FORMS } from '../components/records/forms';
 import { Field } from '../components/records/Field';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { EditorTitle } from '../components/records/EditorTitle';
-import { SaveNotices } from '../components/records/SaveNotices';
+import { ReadFailed, SaveNotices } from '../components/records/SaveNotices';
 import { fieldLabel } from '../../shared/domain/records/history';
 import { RECORD_TITLES } from '../components/records/titles';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
@@ -32,7 +32,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const confirmedCiting = citing.filter((f) => f.status === 'confirmed');
   const back = () => navigate({ page: 'case', caseId, section: kind });
 
-  if (editor.record === undefined) return null;
+  if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) {
     return (
       <Result

@@ -80,8 +80,14 @@ async function typeSlowly(page: Page, text: string) {
 }
 
 const answer = (page: Page) => page.getByTestId('turn').nth(1).locator('textarea');
-const statusText = async (page: Page) =>
-  (await page.getByTestId('save-status').textContent()) ?? '';
+/** The save indicator's text; when there is none, what the page shows instead (for the report). */
+const statusText = async (page: Page) => {
+  const indicator = page.getByTestId('save-status');
+  if ((await indicator.count()) === 0) {
+    return `[no indicator] ${(await page.locator('body').innerText()).slice(0, 300)}`;
+  }
+  return (await indicator.textContent()) ?? '';
+};
 const warningText = async (page: Page) =>
   (await page.getByTestId('storage-warning').allTextContents()).join(' ');
 const wrongPage = (page: Page) => page.getByText('找不到').count();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Popconfirm, Result, Space, Typography } from 'antd';
 import { splitPath } from '../../../shared/domain/collections';
 import { describeValue } from '../../../shared/domain/records/history';
 import { zh } from '../../../shared/i18n/zh-CN';
@@ -90,5 +90,17 @@ export function SaveNotices(props: {
         ))}
       </Modal>
     </Space>
+  );
+}
+
+/** An editor whose record cannot be read for now (the database is closed): it retries itself. */
+export function ReadFailed() {
+  return (
+    <Result
+      status="warning"
+      title={zh.app.readFailed}
+      subTitle={zh.app.readFailedHint}
+      data-testid="read-failed"
+    />
   );
 }
