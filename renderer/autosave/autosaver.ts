@@ -78,6 +78,8 @@ export interface EditorState {
 
 export interface AutosaverOptions {
   readonly journal: Journal;
+  /** This laptop's device id: replay tells this laptop's own later saves from others'. */
+  readonly deviceId: string;
   readonly delayMs?: number;
   /** The longest wait between retries after a failed write. */
   readonly maxRetryMs?: number;
@@ -186,7 +188,7 @@ export class Autosaver {
     this.base = found;
     let replay: Patch = {};
     if (entry) {
-      const plan = planReplay(entry, found, collections);
+      const plan = planReplay(entry, found, this.options.deviceId, collections);
       if (Object.keys(plan.aside).length > 0) {
         await journal.keepAside(table, this.id, {
           ...entry,

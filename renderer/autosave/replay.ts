@@ -10,6 +10,9 @@
  *   text that still holds the journalled text: the usual crash, where Chromium's copy of the
  *   journal on disk is an older draft of what IndexedDB committed later): nothing would be
  *   lost; drop it;
+ * - this laptop wrote it since, and what was typed contains what is stored (typing went on
+ *   while that write was under way, and the browser died before the next): the journal is the
+ *   later draft; apply it;
  * - anything else (a text edited differently since, here or on another laptop): keep it aside,
  *   for the user to decide. Never applied over what is stored.
  * A record that is gone, or older than the edit's version (the database lost writes), keeps
@@ -35,6 +38,7 @@ export interface ReplayPlan {
 export function planReplay(
   entry: JournalEntry,
   stored: Stored<object> | undefined,
+  deviceId: string,
   collections: Collections,
 ): ReplayPlan {
   if (!stored || stored.deleted) return { apply: {}, aside: entry.patch, reason: 'deleted' };
@@ -53,25 +57,25 @@ export function planReplay(
     if (sameValue(current, value)) continue;
     const dot = stored.clocks[path];
     if (!dot || hasSeen(entry.base, dot)) apply[path] = value;
-    else if (!contains(current, value)) aside[path] = value;
+    else if (contains(current, value)) continue;
+    else if (dot[0] === deviceId && contains(value, current)) apply[path] = value;
+    else aside[path] = value;
   }
   return { apply, aside, reason: 'stale' };
 }
 
 /**
- * Whether `stored` holds everything of `typed`: texts where the typed text is still there
- * (typing since only added around it), other values equal, objects field by field (a turn
- * whose text grew since).
+ * Whether `outer` holds everything of `inner`: texts where the inner text is still there
+ * (typing only added around it), other values equal, objects field by field (a turn whose
+ * text grew).
  */
-function contains(stored: unknown, typed: unknown): boolean {
-  if (typeof stored === 'string' && typeof typed === 'string') return stored.includes(typed);
-  if (typed === null) return stored === null;
-  if (typeof stored !== 'object' || typeof typed !== 'object' || stored === null) {
-    return sameValue(stored, typed);
-  }
-  if (Array.isArray(stored) || Array.isArray(typed)) return sameValue(stored, typed);
-  const s = stored as Record<string, unknown>;
-  return Object.entries(typed).every(([k, v]) => contains(s[k], v));
+function contains(outer: unknown, inner: unknown): boolean {
+  if (typeof outer === 'string' && typeof inner === 'string') return outer.includes(inner);
+  if (inner === null || outer === null) return inner === outer;
+  if (typeof outer !== 'object' || typeof inner !== 'object') return sameValue(outer, inner);
+  if (Array.isArray(outer) || Array.isArray(inner)) return sameValue(outer, inner);
+  const o = outer as Record<string, unknown>;
+  return Object.entries(inner).every(([k, v]) => contains(o[k], v));
 }
 
 /** The stored value at a path: a field's value, or an element (null when absent). */

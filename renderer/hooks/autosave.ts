@@ -13,6 +13,7 @@ import { describeFailure } from '../autosave/failure';
 import { useUi } from '../stores/ui.store';
 import { repos, watch, type FieldRecord } from '../db';
 import { createJournal } from '../autosave/journal';
+import { useDeviceId } from './device';
 import { useActor } from './members';
 
 export type { AutosaveStore, EditorState };
@@ -55,10 +56,12 @@ export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string)
 
 /** Any record of `store`, saved as it is typed. `store` must not change while mounted. */
 export function useAutosaved(caseId: string, store: AutosaveStore, id: string): AutosavedRecord {
+  const deviceId = useDeviceId();
   const [saver] = useState(
     () =>
       new Autosaver(store, id, {
         journal,
+        deviceId,
         describeFailure: (error) =>
           describeFailure(error, {
             lackOfRoom: noteWriteFailed(error),

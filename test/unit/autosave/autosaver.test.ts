@@ -61,6 +61,7 @@ async function setup() {
   const open = async () => {
     const saver = new Autosaver(store, record.id, {
       journal,
+      deviceId: actor.deviceId,
       delayMs: 5,
       maxRetryMs: 20,
       // As the app does: the storage watcher tells a full disk, the window a newer version.
