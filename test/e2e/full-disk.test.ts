@@ -22,7 +22,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { openSmallDisk, probeSmallDisk, type SmallDisk } from '../support/smallDisk';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
@@ -48,7 +48,7 @@ const ENGLISH_ERROR = /[A-Za-z]*Error|FILE_ERROR|Failed to|IO error|backing stor
 async function launchOn(disk: SmallDisk): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(disk.profile, {
     executablePath: disk.executablePath,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 1360, height: 860 },
     locale: 'zh-CN',

@@ -1,22 +1,13 @@
-// Debian's Chromium, driven by playwright-core. Never `npx playwright install`: it downloads a
-// browser, and these machines have no network for that.
+// Debian's Chromium, driven by playwright-core: one browser per e2e test.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM };
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -36,7 +27,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   const profile = mkdtempSync(path.join(tmpdir(), 'workbench-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 1360, height: 860 },
     locale: 'zh-CN',

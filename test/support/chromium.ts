@@ -1,6 +1,5 @@
 // Debian's Chromium and the switches the tests and benchmarks run it with. Never
 // `npx playwright install`: it downloads a browser, and these machines have no network for that.
-// (test/support/browser.ts, the e2e fixture, still has its own copy of these switches.)
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS: readonly string[] = [
