@@ -16,6 +16,7 @@ import {
   type FindingRecord,
 } from '../../shared/domain/findings/finding.schema';
 import {
+  editProblems,
   mergePatches,
   reviewPatch,
   reviewProblems,
@@ -49,6 +50,12 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
   async function roleOf(actor: Actor): Promise<MemberRole> {
     const member = await db.members.get(actor.memberId);
     return member && !member.deleted ? member.role : 'member';
+  }
+
+  /** Refuses a change to a finding this member may not edit (confirmed: the 组长's alone). */
+  async function assertEditable(finding: FindingFields, actor: Actor) {
+    const problems = editProblems(finding, await roleOf(actor));
+    if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   }
 
   async function all(caseId: string): Promise<FindingRecord[]> {
@@ -93,6 +100,7 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
       );
       return db.transaction('rw', scope(), async () => {
         const current = await w.getLive<FindingFields>('findings', id);
+        await assertEditable(current, actor);
         const { accepted, refused } = splitPatch(
           findingFields.shape,
           editable,
@@ -113,6 +121,7 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
       const parsed = refs.map((ref) => parseOrThrow(evidenceRef, ref));
       return db.transaction('rw', scope(), async () => {
         const current = await w.getLive<FindingFields>('findings', id);
+        await assertEditable(current, actor);
         const have = new Set(current.evidence.map(evidenceKey));
         const fresh = parsed.filter((ref) => !have.has(evidenceKey(ref)));
         const writes = Object.fromEntries(
@@ -124,14 +133,15 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
     },
 
     async removeEvidence(id: string, ref: EvidenceRef, actor: Actor): Promise<FindingRecord> {
-      return db.transaction('rw', scope(), async () =>
-        w.update<FindingFields>(
+      return db.transaction('rw', scope(), async () => {
+        await assertEditable(await w.getLive<FindingFields>('findings', id), actor);
+        return w.update<FindingFields>(
           'findings',
           id,
           { [elementPath('evidence', evidenceKey(ref))]: null },
           actor,
-        ),
-      );
+        );
+      });
     },
 
     /** 提交审核, 确认 or 退回: refused (ValidationError) unless the rules allow it for this member. */
@@ -187,7 +197,10 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', scope(), async () => w.remove('findings', id, actor));
+      await db.transaction('rw', scope(), async () => {
+        await assertEditable(await w.getLive<FindingFields>('findings', id), actor);
+        await w.remove('findings', id, actor);
+      });
     },
 
     /** Findings (live, any status) that cite a record, for the record's "被引用" list. */

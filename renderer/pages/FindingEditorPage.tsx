@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -17,13 +18,13 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
 import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
 import { SEVERITIES, type FindingFields } from '../../shared/domain/findings/finding.schema';
-import { reviewProblems } from '../../shared/domain/findings/review';
+import { editProblems, reviewProblems } from '../../shared/domain/findings/review';
 import { COLLECTIONS } from '../../shared/domain/tables';
 import { zh } from '../../shared/i18n/zh-CN';
 import { repos, type FieldRecord } from '../db';
 import { navigate } from '../app/route';
 import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
-import { useFinding, useFindingActions } from '../hooks/findings';
+import { useFinding, useFindingActions, useIsLeader } from '../hooks/findings';
 import { Field } from '../components/records/Field';
 import { EditorTitle } from '../components/records/EditorTitle';
 import { ReadFailed, SaveNotices } from '../components/records/SaveNotices';
@@ -65,6 +66,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   const editor = useAutosaved(caseId, findingStore, findingId);
   const live = useFinding(findingId);
   const actions = useFindingActions(caseId);
+  const leader = useIsLeader(caseId);
   const v = editor.values as unknown as FindingFields;
   const [unit, setUnit] = useState<AmountUnit>('wanYuan');
   const [amountText, setAmountText] = useState<string | null>(null);
@@ -83,6 +85,9 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
       />
     );
   }
+  // A confirmed (or merged) finding is the 组长's alone: the form says why it is read-only.
+  const locked = Object.values(editProblems(live, leader ? 'leader' : 'member'))[0];
+  const canEdit = actions.canWrite && !locked;
   const problems = {
     refused: amountError ? { ...editor.refused, amountFen: amountError } : editor.refused,
     missing: confirmNeeds(live as unknown as FieldRecord),
@@ -115,20 +120,22 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
           okText={zh.common.confirm}
           cancelText={zh.common.cancel}
           onConfirm={() => void actions.remove(findingId).then(back)}
+          disabled={!canEdit}
         >
-          <Button danger icon={<DeleteOutlined />} disabled={!actions.canWrite}>
+          <Button danger icon={<DeleteOutlined />} disabled={!canEdit}>
             {zh.records.delete}
           </Button>
         </Popconfirm>
       }
     >
+      {locked && <Alert type="info" showIcon title={locked} style={{ marginBottom: 12 }} />}
       <SaveNotices
         editor={editor}
         label={(field) => (f as Record<string, string>)[field] ?? field}
       />
       <Row gutter={24}>
         <Col span={15}>
-          <Form layout="vertical" component="div" disabled={!actions.canWrite}>
+          <Form layout="vertical" component="div" disabled={!canEdit}>
             <Field name="title" label={f.title} problems={problems} required>
               <Input
                 aria-label={f.title}
@@ -225,7 +232,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
                 <EvidenceList
                   caseId={caseId}
                   evidence={live.evidence}
-                  editable={actions.canWrite}
+                  editable={canEdit}
                   onAdd={(ref) => void actions.addEvidence(findingId, [ref])}
                   onRemove={(ref) => void actions.removeEvidence(findingId, ref)}
                 />

@@ -322,9 +322,14 @@ export const zh = {
     needTitle: '请填写问题标题后再提交',
     needComment: '退回时请写明审核意见',
     leaderOnly: '只有组长可以确认、退回或合并问题',
+    confirmedReadOnly:
+      '该问题已由组长确认，只有组长可以修改。如需补充或更正，请告知组长，或请组长先退回。',
+    memberReviewHint:
+      '确认、退回和合并问题由组长进行：写好后请点“提交审核”，组长会在本机或汇总后审核。',
     wrongState: (from: string, action: string) => `“${from}”状态的问题不能${action}`,
     amountNotNumber: '涉及金额应为数字，如 12.5（万元）或 125000（元）',
     amountNegative: '涉及金额不能为负数',
+    amountBadComma: '涉及金额中的逗号只能用作千位分隔（如 1,250,000），小数请用小数点（如 12.6）',
     amountTooLarge: '涉及金额过大，请核对单位（元/万元）',
     actions: { submit: '提交审核', confirm: '确认', sendBack: '退回', merge: '合并' },
     mergeSelf: '不能把问题与自身合并',

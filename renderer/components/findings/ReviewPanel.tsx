@@ -79,6 +79,7 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
             />
           )}
         </Space>
+        {!leader && <Alert type="info" showIcon title={t.memberReviewHint} />}
         {problem && <Alert type="error" showIcon title={problem} role="alert" />}
       </Space>
     </Card>

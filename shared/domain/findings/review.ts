@@ -55,6 +55,20 @@ export function reviewProblems(
   return problems;
 }
 
+/**
+ * Whether a member with `role` may change `finding` at all (its text, amount, evidence, or
+ * delete it): a finding the 组长 confirmed, or one merged into another, is the 组长's alone.
+ */
+export function editProblems(
+  finding: Pick<FindingFields, 'status'>,
+  role: MemberRole,
+): FieldErrors {
+  if (role !== 'leader' && (finding.status === 'confirmed' || finding.status === 'merged')) {
+    return { status: zh.finding.confirmedReadOnly };
+  }
+  return {};
+}
+
 /** The fields a review action writes (after reviewProblems found nothing). */
 export function reviewPatch(
   action: Exclude<ReviewAction, 'merge'>,

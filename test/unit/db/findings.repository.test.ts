@@ -179,6 +179,37 @@ describe('findings', () => {
   });
 });
 
+describe('confirmed findings', () => {
+  it('are the 组长’s alone: a 组员 changes nothing, the 组长’s change is recorded', async () => {
+    const { db, repos, caseId, leader, member, interview } = await team();
+    const f = await repos.findings.create(caseId, member, {
+      title: '私车公养',
+      evidence: [cite(interview.id, 't1', '存在', 0)],
+    });
+    await repos.findings.patch(f.id, { category: 'people.eightRules' }, member);
+    await repos.findings.review(f.id, 'confirm', leader);
+    const before = await snapshot(db);
+    const readOnly =
+      '该问题已由组长确认，只有组长可以修改。如需补充或更正，请告知组长，或请组长先退回。';
+    for (const attempt of [
+      () => repos.findings.patch(f.id, { title: '改了标题', amountFen: 100 }, member),
+      () => repos.findings.addEvidence(f.id, [cite(interview.id, 't1', '私车', 2)], member),
+      () => repos.findings.removeEvidence(f.id, cite(interview.id, 't1', '存在', 0), member),
+      () => repos.findings.remove(f.id, member),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ fieldErrors: { status: readOnly } });
+    }
+    expect(await snapshot(db)).toEqual(before);
+
+    const edited = await repos.findings.patch(f.id, { title: '公车私用' }, leader);
+    expect(edited.record).toMatchObject({ title: '公车私用', status: 'confirmed' });
+    const last = (await repos.history.of('findings', f.id, leader))
+      .sort((a, b) => a.seq - b.seq)
+      .at(-1)!;
+    expect(last).toMatchObject({ by: leader.memberId, changes: { title: '公车私用' } });
+  });
+});
+
 describe('clues', () => {
   it('are seen only by the 组长 and the member who registered them, checked in the repository', async () => {
     const { repos, caseId, leader, member } = await team();

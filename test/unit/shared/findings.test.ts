@@ -25,6 +25,23 @@ describe('money involved', () => {
     expect(parseAmount('1,250,000元', 'yuan')).toEqual({ ok: true, fen: 125_000_000 });
     expect(parseAmount('１２．５', 'wanYuan')).toEqual({ ok: true, fen: 12_500_000 });
     expect(parseAmount('  ', 'yuan')).toEqual({ ok: true, fen: null });
+  });
+
+  it('takes the unit written in the text over the unit chosen beside the field', () => {
+    expect(parseAmount('126000元', 'wanYuan')).toEqual({ ok: true, fen: 12_600_000 });
+    expect(parseAmount('12.6万元', 'yuan')).toEqual({ ok: true, fen: 12_600_000 });
+    expect(parseAmount('12.6 万', 'yuan')).toEqual({ ok: true, fen: 12_600_000 });
+    expect(parseAmount('1.2亿元', 'yuan')).toEqual({ ok: true, fen: 12_000_000_000 });
+    expect(parseAmount('３，２００元', 'wanYuan')).toEqual({ ok: true, fen: 320_000 });
+  });
+
+  it('refuses a comma that does not separate thousands, saying how to write it', () => {
+    for (const bad of ['12,6', '1,2345', ',500', '1,000,00', '12，6万元']) {
+      expect(parseAmount(bad, 'wanYuan')).toEqual({
+        ok: false,
+        error: '涉及金额中的逗号只能用作千位分隔（如 1,250,000），小数请用小数点（如 12.6）',
+      });
+    }
     expect(formatAmount(12_500_000)).toBe('12.50万元');
     expect(formatAmount(320_000)).toBe('3,200.00元');
   });
