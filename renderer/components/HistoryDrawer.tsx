@@ -52,6 +52,7 @@ const COLORS: Readonly<Record<VersionKind, string>> = {
   update: 'blue',
   delete: 'red',
   restore: 'green',
+  redact: 'orange',
   attach: 'gray',
   detach: 'gray',
 };

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { ulid } from 'ulid';
 import type { Patch, Stored } from '../../shared/domain/record';
-import type { IsoDate } from '../../shared/domain/dates';
+import { ANY_DAY, type IsoDate } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { checkPatch } from '../../shared/domain/records/check';
 import type { RecordSummary } from '../../shared/domain/records/summary';
@@ -74,6 +74,10 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
           COLLECTIONS[kind],
         );
         const record = await w.update<Record<string, unknown>>(kind, id, accepted, actor);
+        const spec = RECORD_SPECS[kind];
+        const redact = spec.redact?.(spec.fields(ANY_DAY).parse(record)) ?? [];
+        const hadValues = redact.filter((f) => current[f] !== '' && current[f] !== undefined);
+        if (redact.length > 0) await w.redact(kind, id, redact, actor, hadValues);
         return { record, refused, missing };
       });
     },

@@ -33,7 +33,12 @@ import {
   type WriteContext,
 } from '../../shared/domain/record';
 import { mergeRecords, type Conflict } from '../../shared/domain/merge';
-import type { Revision, RevisionKind } from '../../shared/domain/revision';
+import {
+  isRedacted,
+  REDACTED,
+  type Revision,
+  type RevisionKind,
+} from '../../shared/domain/revision';
 import {
   checkRecordRow,
   collectionsOf,
@@ -165,6 +170,34 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     return revision;
   }
 
+  /**
+   * Removes the values of `fields` from every revision of a record on this laptop, replacing
+   * them with the REDACTED marker: the fields named by its `redact` revisions, and `also`.
+   * Returns the fields that had values somewhere. Call inside a transaction with `revisions`.
+   */
+  async function scrub(recordId: string, also: readonly string[] = []): Promise<Set<string>> {
+    const revisions = await db.revisions.where('recordId').equals(recordId).toArray();
+    const fields = new Set(also);
+    for (const r of revisions) {
+      if (r.kind === 'redact') for (const f of Object.keys(r.changes)) fields.add(f);
+    }
+    const found = new Set<string>();
+    for (const r of revisions) {
+      if (r.kind === 'redact') continue;
+      const hit = [...fields].filter(
+        (f) => f in r.changes && !isRedacted(r.changes[f]) && r.changes[f] !== '',
+      );
+      if (hit.length === 0) continue;
+      for (const f of hit) found.add(f);
+      const changes = { ...r.changes };
+      for (const f of hit) changes[f] = REDACTED;
+      // Same sequence number: the redaction travels as its own revision, and a revision's
+      // number also says whether it may have left the laptop (see foldable).
+      await db.revisions.put({ ...r, changes });
+    }
+    return found;
+  }
+
   /** A record as written, found or a clear error: writes never resurrect what is not there. */
   async function getLive<T extends object>(name: RecordTable, id: string): Promise<Stored<T>> {
     const record = (await table(name).get(id)) as Stored<T> | undefined;
@@ -245,6 +278,29 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       return (await store(name, record, seq)) as Stored<T>;
     },
 
+    /**
+     * Removes the values of `fields` from the record's history on this laptop (an anonymous
+     * petition's reporter), and records that it did, without the values: a `redact` revision
+     * that travels, so every laptop that holds the record removes them too. `hadValues`: the
+     * fields that held a value just before (an edit folded into the same revision may already
+     * have overwritten it there: the removal is still recorded). Does nothing when no value is
+     * found anywhere. Call inside a transaction over `scope(name)`.
+     */
+    async redact(
+      name: RecordTable,
+      id: string,
+      fields: readonly string[],
+      actor: Actor,
+      hadValues: readonly string[] = [],
+    ) {
+      const found = await scrub(id, fields);
+      for (const f of hadValues) found.add(f);
+      if (found.size === 0) return;
+      const record = await getLive(name, id);
+      const changes = Object.fromEntries([...found].map((f) => [f, REDACTED]));
+      await logRevision(name, record, 'redact', changes, contextOf(actor), await nextSeq());
+    },
+
     /** Moves a record to the recycle bin (a tombstone that merges carry to other laptops). */
     async remove(name: RecordTable, id: string, actor: Actor): Promise<void> {
       const ctx = contextOf(actor);
@@ -312,6 +368,9 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
           if (await db.revisions.get(revision.id)) continue;
           await db.revisions.add({ ...revision, seq: await nextSeq() });
         }
+        // Redactions travel both ways: one that arrives removes values from this laptop's
+        // copies; values that arrive for fields redacted here are removed on arrival.
+        for (const recordId of new Set(revisions.map((r) => r.recordId))) await scrub(recordId);
         return { stored, skipped, conflicts };
       });
     },

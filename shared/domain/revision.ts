@@ -1,6 +1,21 @@
 import type { Dot, FieldChanges, MemberId, VersionVector } from './record';
 
-export type RevisionKind = 'create' | 'update' | 'delete' | 'restore';
+/**
+ * `redact`: values removed from a record's history (an anonymous petition's reporter). Its
+ * `changes` name the fields, each with the REDACTED marker, never a value. It is the one
+ * exception to immutable history: it travels, and every laptop that holds the record removes
+ * those fields' values from its copies of the record's revisions (write.ts, applyRedactions).
+ */
+export type RevisionKind = 'create' | 'update' | 'delete' | 'restore' | 'redact';
+
+/** What replaces a value removed from history. */
+export const REDACTED: Readonly<{ redacted: true }> = Object.freeze({ redacted: true });
+
+export function isRedacted(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && (value as { redacted?: unknown }).redacted === true
+  );
+}
 
 /**
  * One write to one record, kept forever: who changed which fields and elements, when, on which

@@ -34,7 +34,7 @@ export const metaShape = {
 };
 export const metaSchema = z.object(metaShape);
 
-export const REVISION_KINDS = ['create', 'update', 'delete', 'restore'] as const;
+export const REVISION_KINDS = ['create', 'update', 'delete', 'restore', 'redact'] as const;
 
 /**
  * One write to one record, kept forever: who changed which fields, when, on which laptop, and

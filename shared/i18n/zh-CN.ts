@@ -141,6 +141,8 @@ export const zh = {
     historyUpdate: '修改',
     historyDelete: '删除',
     historyRestore: '恢复',
+    historyRedact: '按匿名要求删除',
+    historyRedacted: '（已按匿名要求删除）',
     historyVersion: (n: number) => `第 ${n} 版`,
     historyChangedFields: '修改内容',
     historyBy: (name: string, at: string) => `${name} · ${at}`,
@@ -258,6 +260,7 @@ export const zh = {
     photos: '现场照片',
   },
   petition: {
+    anonymousNoReporter: '匿名反映的信访件不记录反映人姓名和联系方式',
     title: '信访件',
     channels: {
       letter: '来信',

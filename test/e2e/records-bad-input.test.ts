@@ -102,7 +102,7 @@ describe('bad input in a record', () => {
 });
 
 describe('an anonymous petition', () => {
-  it('drops the reporter’s name and contact when marked anonymous', async () => {
+  it('drops the reporter’s name and contact when marked anonymous, from the record, its history and the disk', async () => {
     const { page } = session();
     await openSection(page, '信访件');
     await button(page, '新建信访件').click();
@@ -116,5 +116,33 @@ describe('an anonymous petition', () => {
     await page.getByTestId('save-status').waitFor();
     expect(await page.getByLabel('反映人', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('联系方式').inputValue()).toBe('');
+    // Nor can they be typed again while it is ticked.
+    expect(await page.getByLabel('联系方式').isDisabled()).toBe(true);
+
+    // 修改历史 names the removal, never the values.
+    await button(page, '修改历史').click();
+    const history = page.locator('.ant-drawer');
+    await expect.poll(() => history.getByText('按匿名要求删除').count()).toBeGreaterThan(0);
+    expect(await history.innerText()).not.toMatch(/孙某某|13912345678/);
+
+    // And nothing of them is left in the browser's storage for this app.
+    const stored = await page.evaluate(async () => {
+      const dump: string[] = [JSON.stringify({ ...localStorage })];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('xuncha-workbench');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve) => {
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result as unknown[]);
+        });
+        dump.push(JSON.stringify(rows));
+      }
+      db.close();
+      return dump.join('\n');
+    });
+    expect(stored).not.toMatch(/孙某某|13912345678/);
   });
 });

@@ -321,7 +321,8 @@ function PetitionForm({ values: v, change, problems }: FormProps<PetitionFields>
           <AnonymousCheck
             checked={v.anonymous}
             onChange={(anonymous) =>
-              // Anonymous means anonymous: the name and contact typed before go with it.
+              // Anonymous means anonymous: the name and contact typed before go with it, from the
+              // record and from its history (the repository redacts the revisions).
               change(
                 anonymous ? { anonymous, reporterName: '', reporterContact: '' } : { anonymous },
               )
@@ -348,6 +349,7 @@ function PetitionForm({ values: v, change, problems }: FormProps<PetitionFields>
             <Input
               aria-label={f.reporterContact}
               value={v.reporterContact}
+              disabled={v.anonymous}
               onChange={(e) => change({ reporterContact: e.target.value })}
             />
           </Field>

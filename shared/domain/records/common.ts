@@ -43,6 +43,11 @@ export interface RecordSpec<S extends z.ZodObject = z.ZodObject> {
   readonly headcount: (values: z.output<S>) => number;
   /** Everything a search should find, as plain text. */
   readonly text: (values: z.output<S>) => string;
+  /**
+   * Fields whose values must not remain anywhere on the laptop, history included, given the
+   * record as it now is (an anonymous petition's reporter). Empty or absent: none.
+   */
+  readonly redact?: (values: z.output<S>) => readonly string[];
 }
 
 export function longText(label: string) {

@@ -10,7 +10,7 @@ import { formatBytes } from '../attachment';
 import { focusPath } from '../focus';
 import { splitPath } from '../collections';
 import { META_KEYS, applyPatch, sameValue, type FieldChanges, type MemberId } from '../record';
-import { causalOrder, type Revision, type RevisionKind } from '../revision';
+import { causalOrder, isRedacted, REDACTED, type Revision, type RevisionKind } from '../revision';
 import { collectionsOf } from '../tables';
 import type { RecordKind } from './common';
 
@@ -81,6 +81,15 @@ export function versionsOf(revisions: readonly Revision[]): Version[] {
 type Step = Pick<Version, 'kind' | 'values' | 'changes'>;
 
 function recordStep(revision: Revision, previous: Readonly<Record<string, unknown>>): Step {
+  if (revision.kind === 'redact') {
+    // Values removed from history: named, never shown; what the record holds is unchanged.
+    const changes = Object.keys(revision.changes).map((field) => ({
+      field,
+      before: undefined,
+      after: REDACTED,
+    }));
+    return { kind: 'redact', values: previous, changes };
+  }
   const created = revision.kind === 'create';
   const collections = collectionsOf(revision.table);
   const patch = Object.fromEntries(
@@ -191,6 +200,7 @@ export function versionKindLabel(kind: VersionKind): string {
     update: r.historyUpdate,
     delete: r.historyDelete,
     restore: r.historyRestore,
+    redact: r.historyRedact,
     attach: r.historyAttach,
     detach: r.historyDetach,
   };
@@ -213,6 +223,7 @@ const CONTEXT_CHARS = 20;
 
 /** A short text for any field value, for the history list. */
 export function describeValue(value: unknown, options: DescribeOptions = {}): string {
+  if (isRedacted(value)) return zh.records.historyRedacted;
   if (isEmpty(value) && typeof value !== 'boolean') return zh.records.historyBlank;
   if (typeof value === 'boolean') return value ? zh.records.historyYes : zh.records.historyNo;
   if (typeof value === 'string') return clip([word(value, options)]);

@@ -3,7 +3,7 @@ import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
 import { choice, optionalText } from '../text';
 import type { Stored } from '../record';
-import { blanks, focusCodes, freeTags, longText, pastDate, type RecordSpec } from './common';
+import { blanks, focusCodes, freeTags, longText, pastDate, rule, type RecordSpec } from './common';
 
 export const PETITION_CHANNELS = ['letter', 'visit', 'call', 'online', 'other'] as const;
 export const PETITION_STATUSES = ['registered', 'transferred', 'closed'] as const;
@@ -43,7 +43,15 @@ export const petitionSpec: RecordSpec<ReturnType<typeof petitionFields>> = {
   kind: 'petitions',
   fields: petitionFields,
   defaults: ({ today }) => ({ channel: 'letter', receivedDate: today }),
-  cross: () => ({}),
+  // Anonymous means anonymous: no name or contact may be written while it is ticked.
+  cross: (v) =>
+    v.anonymous
+      ? {
+          ...rule(v.reporterName !== '', ['reporterName'], zh.petition.anonymousNoReporter),
+          ...rule(v.reporterContact !== '', ['reporterContact'], zh.petition.anonymousNoReporter),
+        }
+      : {},
+  redact: (v) => (v.anonymous ? ['reporterName', 'reporterContact'] : []),
   missing: (v) =>
     blanks({
       receivedDate: [v.receivedDate === '', zh.validation.required(f.receivedDate)],

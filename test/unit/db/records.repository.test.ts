@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/validation';
 import { versionsOf } from '../../../shared/domain/records/history';
+import { REDACTED } from '../../../shared/domain/revision';
 import { caseWithLeader, handClock, snapshot, today } from './helpers';
 
 const turn = (id: string, pos: string, text: string, speaker: 'q' | 'a' = 'q') => ({
@@ -104,6 +105,100 @@ describe('field records', () => {
     expect(await repos.records.summaries(caseId, 'siteVisits')).toMatchObject([
       { id, state: 'live' },
     ]);
+  });
+});
+
+describe('anonymous petitions', () => {
+  it('remove the reporter from the record and from its whole history, and say so without the values', async () => {
+    const { db, repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('petitions', caseId, actor, today);
+    await repos.records.patch(
+      'petitions',
+      id,
+      { reporterName: '王大爷', reporterContact: '13912345678' },
+      actor,
+      today,
+    );
+    await repos.sync.markExported(await repos.sync.currentSeq()); // not folded: a revision of its own
+    await repos.records.patch(
+      'petitions',
+      id,
+      { reporterContact: '13987654321', summary: '反映低保评定不公' },
+      actor,
+      today,
+    );
+    await repos.records.patch(
+      'petitions',
+      id,
+      { anonymous: true, reporterName: '', reporterContact: '' },
+      actor,
+      today,
+    );
+
+    const stored = JSON.stringify(await snapshot(db));
+    for (const secret of ['王大爷', '13912345678', '13987654321'])
+      expect(stored).not.toContain(secret);
+    const revisions = await repos.history.of('petitions', id, actor);
+    const redaction = revisions.find((r) => r.kind === 'redact')!;
+    expect(redaction.changes).toEqual({ reporterName: REDACTED, reporterContact: REDACTED });
+    expect((await repos.records.get('petitions', id))!).toMatchObject({
+      anonymous: true,
+      summary: '反映低保评定不公',
+    });
+    // The history says what was removed, never what it was.
+    const versions = versionsOf(revisions);
+    expect(versions.at(-1)!.kind).toBe('redact');
+    expect(JSON.stringify(versions)).not.toContain('王大爷');
+  });
+
+  it('record the removal even when the name was typed and removed in one editing session', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('petitions', caseId, actor, today);
+    await repos.records.patch('petitions', id, { reporterName: '赵某' }, actor, today);
+    await repos.records.patch('petitions', id, { anonymous: true, reporterName: '' }, actor, today);
+    const revisions = await repos.history.of('petitions', id, actor);
+    expect(JSON.stringify(revisions)).not.toContain('赵某');
+    expect(revisions.find((r) => r.kind === 'redact')?.changes).toEqual({ reporterName: REDACTED });
+  });
+
+  it('refuse a name or contact typed while anonymous is ticked, keeping the rest', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('petitions', caseId, actor, today);
+    await repos.records.patch('petitions', id, { anonymous: true }, actor, today);
+    const result = await repos.records.patch(
+      'petitions',
+      id,
+      { reporterContact: '电话', subject: '低保' },
+      actor,
+      today,
+    );
+    expect(result.refused).toEqual({
+      reporterContact: '匿名反映的信访件不记录反映人姓名和联系方式',
+    });
+    expect(result.record).toMatchObject({ reporterContact: '', subject: '低保' });
+  });
+
+  it('travel: a redaction from another laptop removes the values from this laptop’s copies', async () => {
+    const { db, repos, caseId, actor } = await caseWithLeader();
+    const { id } = await repos.records.create('petitions', caseId, actor, today);
+    await repos.records.patch('petitions', id, { reporterName: '李某' }, actor, today);
+    const record = (await repos.records.get('petitions', id))!;
+    const redaction = {
+      id: '01JRREDACT0000000000000001',
+      caseId,
+      table: 'petitions',
+      recordId: id,
+      kind: 'redact' as const,
+      at: '2026-11-23T05:00:00.000Z',
+      by: actor.memberId,
+      dot: ['OTHER', 1] as const,
+      vv: { ...record.vv, OTHER: 1 },
+      changes: { reporterName: REDACTED },
+      seq: 0,
+    };
+    await repos.sync.storeForeign({ rows: [], revisions: [redaction] });
+    const revisions = await db.revisions.where('recordId').equals(id).toArray();
+    expect(JSON.stringify(revisions)).not.toContain('李某');
   });
 });
 
