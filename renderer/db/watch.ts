@@ -1,22 +1,14 @@
 /**
- * Following one stored row as it changes: in this window, in another window or tab of the app
- * (Dexie's live queries hear writes from every window of the same origin), or by a merge.
+ * Following a query as what it reads changes: in this window, in another window or tab of the
+ * app (Dexie's live queries hear writes from every window of the same origin), or by a merge.
+ * The query is a repository read, so what is followed passes the same read rules as the rest.
  */
 import { liveQuery } from 'dexie';
-import type { RecordTable } from '../../shared/domain/tables';
-import type { WorkbenchDB } from './database';
 
-export function watchRow<T>(
-  db: WorkbenchDB,
-  table: RecordTable,
-  id: string,
-  onChange: (row: T | undefined) => void,
-): () => void {
-  const subscription = liveQuery(() => db.table(table).get(id) as Promise<T | undefined>).subscribe(
-    {
-      next: onChange,
-      error: () => {}, // a closed database: the next write reports it
-    },
-  );
+export function watchQuery<T>(query: () => Promise<T>, onChange: (value: T) => void): () => void {
+  const subscription = liveQuery(query).subscribe({
+    next: onChange,
+    error: () => {}, // a closed database: the next write reports it
+  });
   return () => subscription.unsubscribe();
 }

@@ -6,12 +6,12 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
 import type { Patch } from '../../shared/domain/record';
-import { COLLECTIONS, type RecordTable } from '../../shared/domain/tables';
+import { COLLECTIONS } from '../../shared/domain/tables';
 import { Autosaver, type AutosaveStore, type EditorState } from '../autosave/autosaver';
 import { noteWriteFailed, noteWriteSucceeded } from '../app/storageHealth';
 import { describeFailure } from '../autosave/failure';
 import { useUi } from '../stores/ui.store';
-import { repos, watch, type FieldRecord } from '../db';
+import { repos, watchQuery } from '../db';
 import { createJournal } from '../autosave/journal';
 import { useDeviceId } from './device';
 import { useActor } from './members';
@@ -82,8 +82,9 @@ export function useAutosaved(caseId: string, store: AutosaveStore, id: string): 
   useEffect(() => {
     void saver.load();
     // The record as stored, followed live: writes from other windows appear in the form.
-    const unwatch = watch<FieldRecord>(store.table as RecordTable, id, (row) =>
-      saver.received(row),
+    const unwatch = watchQuery(
+      () => store.get(id),
+      (row) => saver.received(row),
     );
     // Leaving the page, reloading, closing the window, or switching away: save now.
     const saveNow = () => void saver.flush();

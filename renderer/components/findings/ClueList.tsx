@@ -5,8 +5,16 @@ import {
   CLUE_HANDLINGS,
   CLUE_SOURCES,
   clueMissing,
-  type ClueRecord,
+  type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
+import { evidenceKey } from '../../../shared/domain/findings/finding.schema';
+import { COLLECTIONS } from '../../../shared/domain/tables';
+import { repos, type Actor, type FieldRecord } from '../../db';
+import { useAutosaved, type AutosaveStore } from '../../hooks/autosave';
+import { useActor } from '../../hooks/members';
+import { Field } from '../records/Field';
+import { SaveIndicator } from '../records/SaveIndicator';
+import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useClueActions, useClues } from '../../hooks/findings';
 import { options } from '../options';
@@ -18,6 +26,7 @@ const c = zh.clue;
 export function ClueList({ caseId }: { caseId: string }) {
   const clues = useClues(caseId);
   const actions = useClueActions(caseId);
+  const actor = useActor(caseId);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = clues?.find((x) => x.id === openId);
   return (
@@ -64,87 +73,108 @@ export function ClueList({ caseId }: { caseId: string }) {
         onClose={() => setOpenId(null)}
         destroyOnHidden
       >
-        {open && <ClueForm caseId={caseId} clue={open} />}
+        {open && actor && <ClueForm caseId={caseId} clueId={open.id} actor={actor} />}
       </Drawer>
     </>
   );
 }
 
-/** Edits save on each change (selects) or when a text field is left (texts). */
-function ClueForm({ caseId, clue }: { caseId: string; clue: ClueRecord }) {
-  const actions = useClueActions(caseId);
+/** The clue store of one member: reads and writes go through the clue read rules. */
+function clueStore(actor: Actor): AutosaveStore {
+  return {
+    table: 'clues',
+    collections: COLLECTIONS.clues,
+    get: async (id) =>
+      (await repos.clues.get(id, actor).catch(() => undefined)) as FieldRecord | undefined,
+    recover: () => repos.recover(),
+    patch: async (id, patch, who) => {
+      const { record, refused } = await repos.clues.patch(id, patch, who);
+      return { record: record as unknown as FieldRecord, refused };
+    },
+    missing: (record) => clueMissing(record as unknown as ClueFields),
+  };
+}
+
+/** A clue, saved as it is typed: the same autosaver, journal and indicator as every record. */
+function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; actor: Actor }) {
+  const [store] = useState(() => clueStore(actor));
+  const editor = useAutosaved(caseId, store, clueId);
   const f = c.fields;
-  const missing = clueMissing(clue);
-  const save = (patch: Record<string, unknown>) => void actions.patch(clue.id, patch);
-  const text = (name: 'subjectName' | 'subjectTitle' | 'subjectUnit', label: string) => (
-    <Form.Item
-      label={label}
-      validateStatus={missing[name] ? 'warning' : undefined}
-      help={missing[name]}
-    >
+  if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
+  if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
+  const v = editor.values as unknown as ClueFields;
+  const problems = { refused: editor.refused, missing: editor.missing };
+  const text = (name: 'subjectName' | 'subjectTitle' | 'subjectUnit') => (
+    <Field name={name} label={f[name]} problems={problems}>
       <Input
-        aria-label={label}
-        defaultValue={clue[name]}
-        onBlur={(e) => save({ [name]: e.target.value })}
+        aria-label={f[name]}
+        value={v[name]}
+        onChange={(e) => editor.change({ [name]: e.target.value })}
       />
-    </Form.Item>
+    </Field>
   );
   return (
-    <Form layout="vertical" component="div" disabled={!actions.canWrite}>
-      {text('subjectName', f.subjectName)}
-      {text('subjectTitle', f.subjectTitle)}
-      {text('subjectUnit', f.subjectUnit)}
-      <Form.Item
-        label={f.allegation}
-        validateStatus={missing.allegation ? 'warning' : undefined}
-        help={missing.allegation}
-      >
-        <Input.TextArea
-          aria-label={f.allegation}
-          defaultValue={clue.allegation}
-          autoSize={{ minRows: 3 }}
-          onBlur={(e) => save({ allegation: e.target.value })}
+    <>
+      <div style={{ marginBottom: 12 }}>
+        <SaveIndicator
+          status={editor.status}
+          failure={editor.failure?.message ?? null}
+          refusedCount={Object.keys(editor.refused).length}
         />
-      </Form.Item>
-      <Form.Item label={f.source}>
-        <Select
-          aria-label={f.source}
-          value={clue.source}
-          options={options(CLUE_SOURCES, c.sources)}
-          onChange={(source) => save({ source })}
-        />
-      </Form.Item>
-      <Form.Item label={f.handling}>
-        <Select
-          aria-label={f.handling}
-          value={clue.handling}
-          options={options(CLUE_HANDLINGS, c.handlings)}
-          onChange={(handling) => save({ handling })}
-        />
-      </Form.Item>
-      <Form.Item label={f.confidentiality}>
-        <Input.TextArea
-          aria-label={f.confidentiality}
-          defaultValue={clue.confidentiality}
-          autoSize={{ minRows: 2 }}
-          onBlur={(e) => save({ confidentiality: e.target.value })}
-        />
-      </Form.Item>
-      <Form.Item label={f.evidence}>
-        <EvidenceList
-          caseId={caseId}
-          evidence={clue.evidence}
-          editable={actions.canWrite}
-          onAdd={(ref) => save({ evidence: [...clue.evidence, ref] })}
-          onRemove={(ref) =>
-            save({
-              evidence: clue.evidence.filter(
-                (e) => e.recordId !== ref.recordId || e.turnId !== ref.turnId,
-              ),
-            })
-          }
-        />
-      </Form.Item>
-    </Form>
+      </div>
+      <SaveNotices editor={editor} label={label} />
+      <Form layout="vertical" component="div">
+        {text('subjectName')}
+        {text('subjectTitle')}
+        {text('subjectUnit')}
+        <Field name="allegation" label={f.allegation} problems={problems}>
+          <Input.TextArea
+            aria-label={f.allegation}
+            value={v.allegation}
+            autoSize={{ minRows: 3 }}
+            onChange={(e) => editor.change({ allegation: e.target.value })}
+          />
+        </Field>
+        <Field name="source" label={f.source} problems={problems}>
+          <Select
+            aria-label={f.source}
+            value={v.source}
+            options={options(CLUE_SOURCES, c.sources)}
+            onChange={(source) => editor.change({ source })}
+          />
+        </Field>
+        <Field name="handling" label={f.handling} problems={problems}>
+          <Select
+            aria-label={f.handling}
+            value={v.handling}
+            options={options(CLUE_HANDLINGS, c.handlings)}
+            onChange={(handling) => editor.change({ handling })}
+          />
+        </Field>
+        <Field name="confidentiality" label={f.confidentiality} problems={problems}>
+          <Input.TextArea
+            aria-label={f.confidentiality}
+            value={v.confidentiality}
+            autoSize={{ minRows: 2 }}
+            onChange={(e) => editor.change({ confidentiality: e.target.value })}
+          />
+        </Field>
+        <Field name="evidence" label={f.evidence} problems={problems}>
+          <EvidenceList
+            caseId={caseId}
+            evidence={v.evidence}
+            editable
+            onAdd={(ref) => editor.change({ evidence: [...v.evidence, ref] })}
+            onRemove={(ref) =>
+              editor.change({
+                evidence: v.evidence.filter((e) => evidenceKey(e) !== evidenceKey(ref)),
+              })
+            }
+          />
+        </Field>
+      </Form>
+    </>
   );
 }
+
+const label = (field: string) => (c.fields as Record<string, string>)[field] ?? field;

@@ -9,7 +9,7 @@ import {
 import { createJournal, type JournalEntry } from '../../../renderer/autosave/journal';
 import { describeFailure } from '../../../renderer/autosave/failure';
 import { classifyWriteFailure } from '../../../renderer/app/storageLevel';
-import { watchRow } from '../../../renderer/db/watch';
+import { watchQuery } from '../../../renderer/db/watch';
 import { patchRecord } from '../../../shared/domain/record';
 import { COLLECTIONS } from '../../../shared/domain/tables';
 import { caseWithLeader, today } from '../db/helpers';
@@ -128,8 +128,8 @@ describe('the autosaver', () => {
     const s = await setup();
     const a = await s.open();
     const b = await s.open();
-    const stopA = watchRow<FieldRecord>(s.db, 'interviews', s.id, (r) => a.received(r));
-    const stopB = watchRow<FieldRecord>(s.db, 'interviews', s.id, (r) => b.received(r));
+    const stopA = watchQuery(() => s.store.get(s.id), (r) => a.received(r));
+    const stopB = watchQuery(() => s.store.get(s.id), (r) => b.received(r));
     const edit = (saver: Autosaver, index: number, text: string) => {
       const turns = (saver.getState().values.turns as ReturnType<typeof t>[]).map((x, i) =>
         i === index ? { ...x, text } : x,
