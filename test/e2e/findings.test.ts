@@ -126,3 +126,44 @@ describe('findings built from evidence', () => {
     await expect.poll(() => page.getByTestId('stat-amount').textContent()).toContain('12.50万元');
   });
 });
+
+describe('passages as evidence', () => {
+  /** Selects characters `from`..`to` of the first turn with the keyboard: arrows, then shift. */
+  async function select(page: Page, from: number, to: number) {
+    const answer = page.getByTestId('turn').first().locator('textarea');
+    await answer.click();
+    await answer.press('Home');
+    for (let i = 0; i < from; i++) await answer.press('ArrowRight');
+    for (let i = from; i < to; i++) await answer.press('Shift+ArrowRight');
+    await page.getByTestId('cite-bar').waitFor();
+  }
+
+  it('keeps two passages of one answer as two pieces of evidence, and says when one is cited again', async () => {
+    const { page } = session();
+    await interviewWithAnswer(page); // 经查，局机关存在私车公养问题。
+    const record = page.url();
+    await select(page, 3, 6); // 局机关
+    await button(page.getByTestId('cite-bar'), '生成问题').click();
+    await page.getByTestId('finding-title').waitFor();
+
+    await page.goto(record);
+    await select(page, 8, 12); // 私车公养
+    await button(page.getByTestId('cite-bar'), '加入已有问题').click();
+    await page.locator('.ant-dropdown-menu-item').first().click();
+    await expect.poll(() => page.getByText('已作为证据加入').count()).toBeGreaterThan(0);
+
+    // The same passage again: one piece of evidence, and the message says so.
+    await select(page, 8, 12);
+    await button(page.getByTestId('cite-bar'), '加入已有问题').click();
+    await page.locator('.ant-dropdown-menu-item').first().click();
+    await expect.poll(() => page.getByText('已引用过这段内容').count()).toBeGreaterThan(0);
+
+    await openSection(page, '问题与线索');
+    await page.getByTestId('finding-row').first().click();
+    const evidence = page.getByTestId('evidence-item');
+    await expect.poll(() => evidence.count()).toBe(2);
+    const texts = await evidence.allTextContents();
+    expect(texts.some((t) => t.includes('“局机关”'))).toBe(true);
+    expect(texts.some((t) => t.includes('“私车公养”'))).toBe(true);
+  });
+});
