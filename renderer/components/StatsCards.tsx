@@ -53,8 +53,10 @@ export function StatsCards({ caseId }: { caseId: string }) {
               </Tag>
             ))}
           </div>
-          {stats.openFindings > 0 && (
-            <Typography.Text type="secondary">{d.openFindings(stats.openFindings)}</Typography.Text>
+          {stats.pendingFindings + stats.draftFindings > 0 && (
+            <Typography.Text type="secondary">
+              {d.openFindings(stats.pendingFindings, stats.draftFindings)}
+            </Typography.Text>
           )}
         </Col>
       </Row>

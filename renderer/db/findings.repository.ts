@@ -72,6 +72,16 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
       return (await live(caseId)).sort(byReportOrder);
     },
 
+    /** Findings merged into others (kept, never deleted), each with the one that absorbed it. */
+    async merged(caseId: string) {
+      const findings = await all(caseId);
+      const byId = new Map(findings.map((f) => [f.id, f]));
+      return findings
+        .filter((f) => !f.deleted && f.status === 'merged')
+        .sort(byOrder)
+        .map((finding) => ({ finding, into: byId.get(finding.mergedInto) }));
+    },
+
     async get(id: string): Promise<FindingRecord | undefined> {
       return db.findings.get(id);
     },

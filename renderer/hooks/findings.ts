@@ -11,6 +11,11 @@ export function useFindings(caseId: string) {
   return useLive(() => repos.findings.list(caseId), [caseId]);
 }
 
+/** Findings merged into others, each with the finding that absorbed it. */
+export function useMergedFindings(caseId: string) {
+  return useLive(() => repos.findings.merged(caseId), [caseId]);
+}
+
 export function useFinding(id: string) {
   return useLive(async () => (await repos.findings.get(id)) ?? null, [id]);
 }

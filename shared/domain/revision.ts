@@ -13,7 +13,9 @@ export const REDACTED: Readonly<{ redacted: true }> = Object.freeze({ redacted: 
 
 export function isRedacted(value: unknown): boolean {
   return (
-    typeof value === 'object' && value !== null && (value as { redacted?: unknown }).redacted === true
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { redacted?: unknown }).redacted === true
   );
 }
 

@@ -336,6 +336,8 @@ export const zh = {
     amountTooLarge: '涉及金额过大，请核对单位（元/万元）',
     actions: { submit: '提交审核', confirm: '确认', sendBack: '退回', merge: '合并' },
     mergeSelf: '不能把问题与自身合并',
+    mergedTitle: (n: number) => `已合并的问题（${n}）`,
+    mergedIntoLabel: '已并入：',
     tabs: { findings: '发现问题', clues: '问题线索' },
     add: '新建问题',
     empty: '还没有发现问题。在谈话记录等记录中选中一段文字，点“生成问题”即可。',
@@ -380,7 +382,10 @@ export const zh = {
     petitionUnit: '件',
     findings: '发现问题',
     findingUnit: '个',
-    openFindings: (n: number) => `另有 ${n} 个在审核中`,
+    openFindings: (pending: number, drafts: number) =>
+      [pending > 0 && `另有 ${pending} 个待组长审核`, drafts > 0 && `${drafts} 个在编写或退回修改`]
+        .filter(Boolean)
+        .join('，'),
     clues: '问题线索',
     clueUnit: '件',
     amount: '涉及金额',

@@ -6,7 +6,12 @@ import type { FindingRecord } from '../../../shared/domain/findings/finding.sche
 import { zh } from '../../../shared/i18n/zh-CN';
 import { FindingStatusTag } from './FindingStatusTag';
 import { navigate } from '../../app/route';
-import { useFindingActions, useFindings, useIsLeader } from '../../hooks/findings';
+import {
+  useFindingActions,
+  useFindings,
+  useIsLeader,
+  useMergedFindings,
+} from '../../hooks/findings';
 
 const t = zh.finding;
 
@@ -98,6 +103,45 @@ export function FindingList({ caseId }: { caseId: string }) {
           />
         </div>
       ))}
+      <MergedFindings caseId={caseId} />
     </>
+  );
+}
+
+/** Findings merged into others: kept and marked, each with a link to the one that absorbed it. */
+function MergedFindings({ caseId }: { caseId: string }) {
+  const merged = useMergedFindings(caseId) ?? [];
+  if (merged.length === 0) return null;
+  const open = (recordId: string) =>
+    navigate({ page: 'case', caseId, section: 'findings', recordId });
+  return (
+    <div data-testid="merged-findings">
+      <Typography.Title level={5} type="secondary">
+        {t.mergedTitle(merged.length)}
+      </Typography.Title>
+      <List
+        bordered
+        size="small"
+        dataSource={merged}
+        renderItem={({ finding, into }) => (
+          <List.Item data-testid="merged-row">
+            <Space wrap>
+              <Button type="link" size="small" onClick={() => open(finding.id)}>
+                {finding.title || t.untitled}
+              </Button>
+              <FindingStatusTag status={finding.status} />
+              {into && (
+                <Typography.Text type="secondary">
+                  {t.mergedIntoLabel}
+                  <Button type="link" size="small" onClick={() => open(into.id)}>
+                    {into.title || t.untitled}
+                  </Button>
+                </Typography.Text>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </div>
   );
 }

@@ -24,8 +24,12 @@ export interface CaseStats {
   readonly petitions: number;
   /** Confirmed findings: what the report will list. */
   readonly confirmedFindings: number;
-  /** Findings still in work (草稿, 待审核, 退回). */
-  readonly openFindings: number;
+  /** Findings waiting for the 组长's review (待审核). */
+  readonly pendingFindings: number;
+  /** Findings being written or reworked (草稿, 退回). */
+  readonly draftFindings: number;
+  /** Findings merged into others (kept, marked, not counted elsewhere). */
+  readonly mergedFindings: number;
   /** Confirmed findings per top-level focus area, in the tree's order. */
   readonly byArea: readonly { code: string; label: string; count: number }[];
   readonly clues: number;
@@ -35,9 +39,8 @@ export interface CaseStats {
 
 export function caseStats(input: StatsInput): CaseStats {
   const confirmed = input.findings.filter((f) => f.status === 'confirmed');
-  const open = input.findings.filter(
-    (f) => f.status === 'draft' || f.status === 'pending' || f.status === 'returned',
-  );
+  const count = (...statuses: string[]) =>
+    input.findings.filter((f) => statuses.includes(f.status)).length;
   const perArea = new Map<string, number>();
   for (const f of confirmed) {
     const area = focusArea(f.category)?.code;
@@ -50,7 +53,9 @@ export function caseStats(input: StatsInput): CaseStats {
     siteVisits: input.siteVisits,
     petitions: input.petitions,
     confirmedFindings: confirmed.length,
-    openFindings: open.length,
+    pendingFindings: count('pending'),
+    draftFindings: count('draft', 'returned'),
+    mergedFindings: count('merged'),
     byArea: FOCUS_TREE.map((n) => ({
       code: n.code,
       label: n.short,

@@ -123,6 +123,14 @@ describe('findings', () => {
       mergedInto: a.id,
       deleted: false,
     });
+    // Shown, marked, with the finding that absorbed it; counted apart on the overview.
+    const merged = await repos.findings.merged(caseId);
+    expect(merged.map((m) => [m.finding.title, m.into?.title])).toEqual([['B', 'A']]);
+    expect(await repos.stats.ofCase(caseId, leader)).toMatchObject({
+      mergedFindings: 1,
+      draftFindings: 1,
+      pendingFindings: 0,
+    });
   });
 
   it('keep the leader’s order within a heading, and a move writes only the moved finding', async () => {

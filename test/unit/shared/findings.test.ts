@@ -138,6 +138,8 @@ describe('case statistics', () => {
         finding({ status: 'confirmed', category: 'people.welfare', amountFen: 250 }),
         finding({ status: 'confirmed', category: 'party' }),
         finding({ status: 'pending', category: 'policy.duties', amountFen: 999 }),
+        finding({ status: 'returned', category: 'policy.duties' }),
+        finding({ status: 'draft' }),
         finding({ status: 'merged', category: 'people.welfare' }),
       ],
       clues: 2,
@@ -146,7 +148,9 @@ describe('case statistics', () => {
       interviewPeople: 7,
       interviews: 3,
       confirmedFindings: 3,
-      openFindings: 1,
+      pendingFindings: 1, // returned ones are not in review: they are back with their author
+      draftFindings: 2,
+      mergedFindings: 1,
       clues: 2,
       amountFen: 1_000_250,
     });
