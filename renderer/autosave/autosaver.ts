@@ -52,6 +52,9 @@ export interface AutosaveStore {
     actor: Writer,
   ): Promise<{ record: FieldRecord; refused: FieldErrors; missing?: FieldErrors }>;
   missing(record: FieldRecord): FieldErrors;
+  /** The editor was left with everything written: a store may drop a record that was never
+   * filled in (a record opened with 新建 and left). */
+  left?(id: string): Promise<unknown>;
 }
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'stopped';
@@ -388,6 +391,18 @@ export class Autosaver {
   /** The editor is gone: stop retrying a read. */
   dispose(): void {
     if (this.loadTimer) clearTimeout(this.loadTimer);
+  }
+
+  /**
+   * Leaving the editor: writes what is pending, then, only if nothing typed is still unwritten
+   * or held back, tells the store (which may drop a record never filled in). Never the other
+   * way round: a drop must not race the last write.
+   */
+  async leave(): Promise<void> {
+    await this.flush();
+    const unwritten = { ...this.held, ...this.unsaved };
+    if (this.stopped || this.writing || Object.keys(unwritten).length > 0) return;
+    await this.store.left?.(this.id);
   }
 
   dismissChangedElsewhere(): void {

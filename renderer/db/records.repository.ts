@@ -8,6 +8,7 @@ import type { Patch, Stored } from '../../shared/domain/record';
 import { ANY_DAY, type IsoDate } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { checkPatch } from '../../shared/domain/records/check';
+import { hasContent } from '../../shared/domain/records/common';
 import type { RecordSummary } from '../../shared/domain/records/summary';
 import { COLLECTIONS } from '../../shared/domain/tables';
 import type { FieldErrors } from '../../shared/domain/validation';
@@ -85,6 +86,18 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
     /** What the record lacks, for the form to show when it opens. */
     missing(kind: RecordKind, record: FieldRecord, today: IsoDate): FieldErrors {
       return checkPatch(RECORD_SPECS[kind], record, {}, today).missing;
+    },
+
+    /**
+     * Leaving a record opened with 新建 and never filled in: it goes away entirely (blank
+     * drafts are not evidence). Returns whether it did; a record with anything in it stays.
+     */
+    async discardIfUntouched(kind: RecordKind, id: string): Promise<boolean> {
+      return db.transaction('rw', [...w.scope(kind), db.attachments], async () => {
+        const record = (await db.table(kind).get(id)) as FieldRecord | undefined;
+        if (!record || hasContent(RECORD_SPECS[kind], record)) return false;
+        return w.discardUntouched(kind, id);
+      });
     },
 
     /** Moves a record to the recycle bin. */

@@ -5,8 +5,12 @@ import type { WorkbenchDB } from './database';
 import type { Actor } from './write';
 
 export function statsRepository(db: WorkbenchDB, access: AccessRules) {
+  // Blank drafts (opened with 新建 and left empty) are not evidence: not counted.
   const live = (caseId: string, kind: string) =>
-    db.summaries.where('[caseId+kind+state]').equals([caseId, kind, 'live']);
+    db.summaries
+      .where('[caseId+kind+state]')
+      .equals([caseId, kind, 'live'])
+      .filter((s) => !s.blank);
   return {
     /** The figures as this member may see them: clues count only those they may read. */
     async ofCase(caseId: string, actor: Actor): Promise<CaseStats> {

@@ -301,6 +301,25 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       await logRevision(name, record, 'redact', changes, contextOf(actor), await nextSeq());
     },
 
+    /**
+     * Removes, entirely, a record that was created and never written again, never exported and
+     * has no files: opened with 新建 and left. It never held anything and never left the laptop,
+     * so no merge can miss it (the one case where nothing needs a tombstone). Returns whether it
+     * did. Call inside a transaction over `scope(name)` and `attachments`.
+     */
+    async discardUntouched(name: RecordTable, id: string): Promise<boolean> {
+      const record = await table(name).get(id);
+      if (!record || record.deleted || record.rev !== 1) return false;
+      if (record.seq <= (await exportedSeq())) return false;
+      const revisions = await db.revisions.where('recordId').equals(id).count();
+      const files = await db.attachments.where('recordId').equals(id).count();
+      if (revisions !== 1 || files > 0) return false;
+      await table(name).delete(id);
+      await db.revisions.where('recordId').equals(id).delete();
+      if (isRecordKind(name)) await db.summaries.delete(id);
+      return true;
+    },
+
     /** Moves a record to the recycle bin (a tombstone that merges carry to other laptops). */
     async remove(name: RecordTable, id: string, actor: Actor): Promise<void> {
       const ctx = contextOf(actor);

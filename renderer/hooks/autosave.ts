@@ -36,6 +36,7 @@ export function recordStore(kind: RecordKind): AutosaveStore {
     recover: () => repos.recover(),
     patch: (id, patch, actor) => repos.records.patch(kind, id, patch, actor, today()),
     missing: (record) => repos.records.missing(kind, record, today()),
+    left: (id) => repos.records.discardIfUntouched(kind, id),
   };
 }
 
@@ -95,7 +96,7 @@ export function useAutosaved(caseId: string, store: AutosaveStore, id: string): 
       unwatch();
       window.removeEventListener('pagehide', saveNow);
       document.removeEventListener('visibilitychange', onHidden);
-      saveNow(); // leaving the editor within the app
+      void saver.leave(); // leaving the editor within the app
       saver.dispose();
     };
   }, [saver, store, id]);

@@ -41,6 +41,9 @@ export interface RecordSpec<S extends z.ZodObject = z.ZodObject> {
   readonly members: (values: z.output<S>) => readonly string[];
   /** People met, for the statistics (谈话 N 人次): named interviewees; 0 for other kinds. */
   readonly headcount: (values: z.output<S>) => number;
+  /** The fields the user fills in (not those a new record starts with): a record is blank
+   * while none of them holds anything, and blank drafts are not evidence (not counted). */
+  readonly content: readonly string[];
   /** Everything a search should find, as plain text. */
   readonly text: (values: z.output<S>) => string;
   /**
@@ -94,6 +97,25 @@ export const freeTag = z
   .min(1, { error: zh.validation.tag })
   .max(20, { error: zh.validation.tag });
 export const freeTags = z.array(freeTag).max(20, { error: zh.validation.tag }).default([]);
+
+/** Whether any of the record's content fields holds something (see RecordSpec.content). */
+export function hasContent(spec: RecordSpec, values: Readonly<Record<string, unknown>>): boolean {
+  return spec.content.some((field) => filled(values[field]));
+}
+
+/** Text that is not blank, a ticked box, or a list or object holding any (ids and positions of
+ * turns and people do not count: an empty 问 is not content). */
+function filled(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.some(filled);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(
+      ([k, v]) => k !== 'id' && k !== 'pos' && k !== 'speaker' && filled(v),
+    );
+  }
+  return false;
+}
 
 /** Helper for `missing`: the message for each blank field. */
 export function blanks(checks: Record<string, [blank: boolean, message: string]>): FieldErrors {

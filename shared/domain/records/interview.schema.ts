@@ -87,6 +87,7 @@ export const interviewSpec: RecordSpec<ReturnType<typeof interviewFields>> = {
       interviewers: [v.interviewers.length === 0, zh.interview.needInterviewer],
       interviewees: [!v.interviewees.some((p) => p.name !== ''), zh.interview.needInterviewee],
     }),
+  content: ['place', 'startTime', 'endTime', 'interviewees', 'topics', 'turns', 'focus', 'tags'],
   title: (v) => {
     const people = v.interviewees.filter((p) => p.name);
     const [only] = people;

@@ -41,6 +41,7 @@ export const siteVisitSpec: RecordSpec<ReturnType<typeof siteVisitFields>> = {
       place: [v.place === '', zh.validation.required(f.place)],
       date: [v.date === '', zh.validation.required(f.date)],
     }),
+  content: ['place', 'unannounced', 'peopleMet', 'observations', 'focus', 'tags'],
   title: (v) => v.place,
   date: (v) => v.date,
   subKind: (v) => (v.unannounced ? 'unannounced' : 'announced'),

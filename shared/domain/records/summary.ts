@@ -1,7 +1,7 @@
 /** The list row of a field record: derived from the record at every write, never edited. */
 import { ANY_DAY } from '../dates';
 import type { Stored } from '../record';
-import type { RecordKind, RecordSpec } from './common';
+import { hasContent, type RecordKind, type RecordSpec } from './common';
 
 export interface RecordSummary {
   readonly id: string;
@@ -23,6 +23,9 @@ export interface RecordSummary {
   readonly updatedAt: string;
   readonly updatedBy: string;
   readonly deletedAt?: string;
+  /** Nothing filled in yet (a record opened with 新建 and left empty): not counted as evidence.
+   * Absent in list rows written before it existed: those count. */
+  readonly blank?: boolean;
   /** The record's change sequence on this laptop: what the search index syncs by. */
   readonly seq: number;
 }
@@ -48,6 +51,7 @@ export function summarize(spec: RecordSpec, record: Stored<object>): RecordSumma
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
     seq: record.seq,
+    blank: !hasContent(spec, values),
     ...(record.deletedAt ? { deletedAt: record.deletedAt } : {}),
   };
 }

@@ -128,8 +128,14 @@ describe('the autosaver', () => {
     const s = await setup();
     const a = await s.open();
     const b = await s.open();
-    const stopA = watchQuery(() => s.store.get(s.id), (r) => a.received(r));
-    const stopB = watchQuery(() => s.store.get(s.id), (r) => b.received(r));
+    const stopA = watchQuery(
+      () => s.store.get(s.id),
+      (r) => a.received(r),
+    );
+    const stopB = watchQuery(
+      () => s.store.get(s.id),
+      (r) => b.received(r),
+    );
     const edit = (saver: Autosaver, index: number, text: string) => {
       const turns = (saver.getState().values.turns as ReturnType<typeof t>[]).map((x, i) =>
         i === index ? { ...x, text } : x,

@@ -23,6 +23,7 @@ async function team() {
     today,
   );
   const review = await repos.records.create('docReviews', caseRecord.id, member, today);
+  await repos.records.patch('docReviews', review.id, { title: '公务用车台账' }, member, today);
   return { ...setup, caseId: caseRecord.id, leader, member, interview, review };
 }
 
