@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { lengthLimit } from './lengthLimit';
 import type { Dayjs } from 'dayjs';
 import {
   CASE_STATUSES,
@@ -108,17 +109,17 @@ export function CaseFormDialog(props: {
         onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="unitName" label={f.unitName} required>
-          <Input placeholder={f.unitNamePlaceholder} maxLength={100} autoFocus />
+          <Input placeholder={f.unitNamePlaceholder} count={lengthLimit(100)} autoFocus />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="teamName" label={f.teamName}>
-              <Input placeholder={f.teamNamePlaceholder} maxLength={50} />
+              <Input placeholder={f.teamNamePlaceholder} count={lengthLimit(50)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="round" label={f.round}>
-              <Input placeholder={f.roundPlaceholder} maxLength={50} />
+              <Input placeholder={f.roundPlaceholder} count={lengthLimit(50)} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -145,13 +146,13 @@ export function CaseFormDialog(props: {
           </Col>
         </Row>
         <Form.Item name="notes" label={f.notes}>
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} count={lengthLimit(2000)} />
         </Form.Item>
         {!existing && (
           <>
             <Typography.Text type="secondary">{zh.case.creatorHint}</Typography.Text>
             <Form.Item name="creatorName" label={f.creatorName} required style={{ marginTop: 8 }}>
-              <Input maxLength={20} />
+              <Input count={lengthLimit(20)} />
             </Form.Item>
           </>
         )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
+import { lengthLimit } from './lengthLimit';
 import {
   MEMBER_ROLES,
   type MemberInput,
@@ -69,16 +70,16 @@ export function MemberFormDialog(props: {
         onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="name" label={f.name} required>
-          <Input maxLength={20} autoFocus />
+          <Input count={lengthLimit(20)} autoFocus />
         </Form.Item>
         <Form.Item name="role" label={f.role} required>
           <Select options={options(MEMBER_ROLES, zh.member.roles)} />
         </Form.Item>
         <Form.Item name="title" label={f.title}>
-          <Input placeholder={f.titlePlaceholder} maxLength={100} />
+          <Input placeholder={f.titlePlaceholder} count={lengthLimit(100)} />
         </Form.Item>
         <Form.Item name="phone" label={f.phone}>
-          <Input maxLength={30} />
+          <Input count={lengthLimit(30)} />
         </Form.Item>
         {problem && <Alert type="error" showIcon title={problem} />}
         <button type="submit" hidden />

@@ -5,10 +5,12 @@ import { zh } from '../../shared/i18n/zh-CN';
 const RETRY_MS = 3_000;
 
 /**
- * Keeps a page from going blank when something on it fails to render: most often a read of
- * the database that failed (Chromium closes the connection when the disk is full). Says so in
- * words, never as a wrong page such as 找不到该巡察任务, and tries again by itself: `recover`
- * reopens the database, then the page renders afresh. What is saved is not touched.
+ * Keeps a page from going blank when something on it fails to render, and says which of two
+ * things happened. A read of the database that failed (Chromium closes the connection when the
+ * disk is full): said in words, never as a wrong page such as 找不到该巡察任务, and tried again
+ * by itself (`recover` reopens the database, then the page renders afresh). Anything else is a
+ * fault of this page: said as such, with the reason, and retried only when asked (it would fail
+ * the same way). Either way what is saved is not touched, and the rest of the app stays usable.
  */
 export class PageBoundary extends Component<
   {
@@ -17,23 +19,22 @@ export class PageBoundary extends Component<
     /** Where the user is: going elsewhere tries afresh, without remounting a working page. */
     where: string;
   },
-  { failed: boolean; where: string }
+  { failed: boolean; where: string; fault: string | null }
 > {
-  override state = { failed: false, where: this.props.where };
+  override state = { failed: false, where: this.props.where, fault: null as string | null };
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  static getDerivedStateFromError() {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, fault: isDatabaseFailure(error) ? null : describe(error) };
   }
 
   static getDerivedStateFromProps(props: { where: string }, state: { where: string }) {
-    return props.where === state.where ? null : { failed: false, where: props.where };
+    return props.where === state.where ? null : { failed: false, where: props.where, fault: null };
   }
 
   override componentDidCatch(error: unknown) {
-    // For whoever looks at the console (never shown: the page says it in words).
-    console.error('页面渲染失败，将自动重试：', error);
-    this.schedule();
+    console.error('页面渲染失败：', error); // the stack, for whoever looks at the console
+    if (isDatabaseFailure(error)) this.schedule();
   }
 
   override componentWillUnmount() {
@@ -53,6 +54,17 @@ export class PageBoundary extends Component<
 
   override render() {
     if (!this.state.failed) return this.props.children;
+    if (this.state.fault !== null) {
+      return (
+        <Result
+          status="error"
+          title={zh.app.pageFault}
+          subTitle={zh.app.pageFaultHint(this.state.fault)}
+          extra={<Button onClick={() => this.setState({ failed: false })}>{zh.app.retry}</Button>}
+          data-testid="page-fault"
+        />
+      );
+    }
     return (
       <Result
         status="warning"
@@ -63,4 +75,17 @@ export class PageBoundary extends Component<
       />
     );
   }
+}
+
+/** Errors of IndexedDB and of Dexie over it (a closed connection, a failed open, a full disk). */
+function isDatabaseFailure(error: unknown): boolean {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  return /^(DatabaseClosed|OpenFailed|Abort|QuotaExceeded|Unknown|InvalidState|DataError|MissingAPI|Upgrade)(Error)?$/.test(
+    name,
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  return String(error).slice(0, 300);
 }

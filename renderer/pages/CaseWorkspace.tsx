@@ -15,6 +15,8 @@ import { FindingEditorPage } from './FindingEditorPage';
 import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
 import { SearchResults } from '../components/search/SearchResults';
+import { PageBoundary } from '../components/PageBoundary';
+import { repos } from '../db';
 import { useUi } from '../stores/ui.store';
 
 /** One case: the left navigation, the header with the current member, and the section. */
@@ -101,11 +103,17 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
               style={{ marginBottom: 16 }}
             />
           )}
-          {search.trim() ? (
-            <SearchResults caseId={caseId} query={search} />
-          ) : (
-            <SectionContent caseId={caseId} section={section} recordId={recordId} />
-          )}
+          {/* A page that fails says so here; the navigation around it stays usable. */}
+          <PageBoundary
+            where={`${section}/${recordId ?? ''}/${search}`}
+            recover={() => repos.recover()}
+          >
+            {search.trim() ? (
+              <SearchResults caseId={caseId} query={search} />
+            ) : (
+              <SectionContent caseId={caseId} section={section} recordId={recordId} />
+            )}
+          </PageBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

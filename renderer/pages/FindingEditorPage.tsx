@@ -14,6 +14,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
+import { lengthLimit } from '../components/lengthLimit';
 import { DeleteOutlined } from '@ant-design/icons';
 import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
 import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
@@ -140,7 +141,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
               <Input
                 aria-label={f.title}
                 value={v.title}
-                maxLength={200}
+                count={lengthLimit(200)}
                 onChange={(e) => editor.change({ title: e.target.value })}
               />
             </Field>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Col, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
-import { ANY_DAY } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
+import { titleOf } from '../../shared/domain/records/common';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAutosavedRecord } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
@@ -53,7 +53,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const values = editor.values;
   const KindForm = RECORD_FORMS[kind];
   const problems = { refused: editor.refused, missing: editor.missing };
-  const title = spec.title(spec.fields(ANY_DAY).parse(values)) || zh.records.untitled;
+  const title = titleOf(spec, values, editor.record) || zh.records.untitled;
   const list = (key: string) => (values[key] as string[] | undefined) ?? [];
 
   const remove = async () => {

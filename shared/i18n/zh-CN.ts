@@ -13,6 +13,9 @@ export const zh = {
     readFailed: '暂时无法读取本机数据',
     readFailedHint: '已保存的内容不受影响。如果磁盘空间已满，请清理后稍候，本页会自动重试。',
     retry: '重试',
+    pageFault: '这一页出错了',
+    pageFaultHint: (reason: string) =>
+      `已保存的内容没有受影响，其他页面可以照常使用。请把下面的原因告诉维护人员：${reason}`,
     newerVersionElsewhere:
       '另一个窗口已用新版本的巡察工作台打开了本机数据，本窗口已停止保存，以免写坏数据。请重新加载；未保存的输入会自动恢复。',
     notFound: '找不到该巡察任务，可能已被删除。',

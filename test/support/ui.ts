@@ -76,3 +76,30 @@ export async function storedTurnLengths(page: Page): Promise<number[][]> {
       }),
   );
 }
+
+/** Every row of one IndexedDB store, straight from the browser (not through the app). */
+export async function storedRows<T = Record<string, unknown>>(page: Page, store: string) {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('xuncha-workbench');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** Pastes `text` into the focused field as Ctrl+V does (a field's native maxlength cuts it). */
+export async function paste(input: Locator, text: string) {
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.page().keyboard.insertText(text);
+}

@@ -1,4 +1,5 @@
 import { Button, Col, Input, Row } from 'antd';
+import { lengthLimit } from '../lengthLimit';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Interviewee } from '../../../shared/domain/records/interview.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
@@ -23,7 +24,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeName}
               placeholder={f.intervieweeName}
               value={p.name}
-              maxLength={20}
+              count={lengthLimit(20)}
               onChange={(e) => set(i, { name: e.target.value })}
             />
           </Col>
@@ -32,7 +33,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeUnit}
               placeholder={f.intervieweeUnit}
               value={p.unit}
-              maxLength={100}
+              count={lengthLimit(100)}
               onChange={(e) => set(i, { unit: e.target.value })}
             />
           </Col>
@@ -41,7 +42,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeTitle}
               placeholder={f.intervieweeTitle}
               value={p.title}
-              maxLength={50}
+              count={lengthLimit(50)}
               onChange={(e) => set(i, { title: e.target.value })}
             />
           </Col>
@@ -50,7 +51,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweePolitical}
               placeholder={f.intervieweePolitical}
               value={p.political}
-              maxLength={20}
+              count={lengthLimit(20)}
               onChange={(e) => set(i, { political: e.target.value })}
             />
           </Col>

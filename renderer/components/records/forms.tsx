@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { Checkbox, Col, Input, Row, Select } from 'antd';
+import { lengthLimit } from '../lengthLimit';
 import {
   INTERVIEW_KINDS,
   type InterviewFields,
@@ -75,7 +76,7 @@ function InterviewForm({ caseId, values: v, change, problems }: FormProps<Interv
             <Input
               aria-label={f.place}
               value={v.place}
-              maxLength={100}
+              count={lengthLimit(100)}
               onChange={(e) => change({ place: e.target.value })}
             />
           </Field>

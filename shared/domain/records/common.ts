@@ -13,7 +13,7 @@
  */
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
-import { isIsoDate, type IsoDate, EARLIEST_DATE } from '../dates';
+import { ANY_DAY, isIsoDate, type IsoDate, EARLIEST_DATE } from '../dates';
 import { isFocusCode } from '../focus';
 import type { FieldErrors } from '../validation';
 
@@ -97,6 +97,19 @@ export const freeTag = z
   .min(1, { error: zh.validation.tag })
   .max(20, { error: zh.validation.tag });
 export const freeTags = z.array(freeTag).max(20, { error: zh.validation.tag }).default([]);
+
+/**
+ * The record's title as shown: from the first of `candidates` that is a valid record (the
+ * values on screen, then the record as stored: while a pasted value is refused, the title is
+ * the saved one). Never throws: no value typed may blank the page.
+ */
+export function titleOf(spec: RecordSpec, ...candidates: readonly unknown[]): string {
+  for (const values of candidates) {
+    const parsed = spec.fields(ANY_DAY).safeParse(values);
+    if (parsed.success) return spec.title(parsed.data);
+  }
+  return '';
+}
 
 /** Whether any of the record's content fields holds something (see RecordSpec.content). */
 export function hasContent(spec: RecordSpec, values: Readonly<Record<string, unknown>>): boolean {
