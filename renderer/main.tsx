@@ -13,8 +13,10 @@ import { useUi } from './stores/ui.store';
 import { DeviceContext } from './hooks/device';
 import { App } from './app/App';
 import { requestPersistentStorage } from './app/storage';
+import { installKeyboardRules } from './app/keyboard';
 
 dayjs.locale('zh-cn');
+installKeyboardRules();
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { lengthLimit } from './lengthLimit';
+import { enterInDateDoesNotSubmit } from '../app/keyboard';
 import type { Dayjs } from 'dayjs';
 import {
   CASE_STATUSES,
@@ -106,6 +107,7 @@ export function CaseFormDialog(props: {
         layout="vertical"
         initialValues={initialValues}
         onFinish={() => void submit()}
+        onKeyDown={enterInDateDoesNotSubmit}
         onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="unitName" label={f.unitName} required>

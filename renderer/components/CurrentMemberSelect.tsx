@@ -21,6 +21,7 @@ export function CurrentMemberSelect({ caseId }: { caseId: string }) {
         style={{ minWidth: 160 }}
         placeholder={zh.member.currentPlaceholder}
         value={current?.id}
+        showSearch={{ optionFilterProp: 'label' }}
         onChange={(id: string) => void setCurrent(id)}
         options={members.map((m) => ({
           value: m.id,

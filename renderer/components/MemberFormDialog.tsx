@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { lengthLimit } from './lengthLimit';
+import { enterInDateDoesNotSubmit } from '../app/keyboard';
 import {
   MEMBER_ROLES,
   type MemberInput,
@@ -67,6 +68,7 @@ export function MemberFormDialog(props: {
         layout="vertical"
         initialValues={initialValues}
         onFinish={() => void submit()}
+        onKeyDown={enterInDateDoesNotSubmit}
         onValuesChange={(changed: object) => clearErrorsOf(form, changed)}
       >
         <Form.Item name="name" label={f.name} required>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
-import { titleOf } from '../../shared/domain/records/common';
+import { hasContent, titleOf } from '../../shared/domain/records/common';
+import { useFocusFirstField } from '../hooks/focus';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAutosavedRecord } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
@@ -31,6 +32,13 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const citing = useCiting(caseId, recordId) ?? [];
   const confirmedCiting = citing.filter((f) => f.status === 'confirmed');
   const back = () => navigate({ page: 'case', caseId, section: kind });
+  const formRef = useRef<HTMLDivElement>(null);
+  const spec = RECORD_SPECS[kind];
+  useFocusFirstField(
+    formRef,
+    spec.content[0] ?? '',
+    editor.record ? !hasContent(spec, editor.record) : undefined,
+  );
 
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) {
@@ -49,7 +57,6 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
     );
   }
 
-  const spec = RECORD_SPECS[kind];
   const values = editor.values;
   const KindForm = RECORD_FORMS[kind];
   const problems = { refused: editor.refused, missing: editor.missing };
@@ -101,6 +108,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div
+        ref={formRef}
         onSelect={(e) => setPassage(passageOf(e.target))}
         onKeyUp={(e) => setPassage(passageOf(e.target))}
         onMouseUp={(e) => setPassage(passageOf(e.target))}

@@ -31,6 +31,7 @@ export const zh = {
     confirm: '确定',
     optional: '选填',
     none: '无',
+    clear: '清除',
     saved: '已保存',
     saving: '保存中',
     actions: '操作',

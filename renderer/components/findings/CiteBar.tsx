@@ -56,13 +56,17 @@ export function CiteBar(props: {
     <Space
       data-testid="cite-bar"
       style={{
-        position: 'sticky',
-        top: 0,
-        zIndex: 10,
+        // Floats over the page: selecting text must not push the form (and the selection) down.
+        position: 'fixed',
+        bottom: 56,
+        left: '50%',
+        transform: 'translateX(-50%)',
+        zIndex: 1000,
         background: '#fffbe6',
         padding: '6px 12px',
         border: '1px solid #ffe58f',
-        marginBottom: 12,
+        borderRadius: 6,
+        boxShadow: '0 4px 12px rgba(0,0,0,0.15)',
       }}
     >
       <Typography.Text>{t.selection(passage.text.length)}</Typography.Text>

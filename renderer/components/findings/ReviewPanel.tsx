@@ -72,6 +72,7 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
               placeholder={t.mergePlaceholder}
               value={null}
               style={{ minWidth: 240 }}
+              showSearch={{ optionFilterProp: 'label' }}
               options={others.map((f) => ({ value: f.id, label: f.title || t.untitled }))}
               onChange={(absorbedId: string) =>
                 void run(() => actions.merge(finding.id, absorbedId), t.merged)

@@ -26,6 +26,7 @@ export function MemberPicker(props: {
       mode={props.multiple ? 'multiple' : undefined}
       value={props.value === '' ? undefined : (props.value as string | string[])}
       options={options}
+      showSearch={{ optionFilterProp: 'label' }} // typed 王芳 finds 王芳, not an internal id
       onChange={(v: string | string[]) => props.onChange(v ?? (props.multiple ? [] : ''))}
       allowClear={!props.multiple}
       style={{ width: '100%' }}
