@@ -1,5 +1,5 @@
 import { useLive } from './live';
-import { attachmentProblem } from '../../shared/domain/attachment';
+import { attachmentProblem, safeName } from '../../shared/domain/attachment';
 import type { RecordKind } from '../../shared/domain/records';
 import { ValidationError } from '../../shared/domain/validation';
 import { makeThumbnail } from '../attachments/thumbnail';
@@ -17,7 +17,7 @@ export function useBytes(sha256: string | null): Blob | undefined {
 /** Saves an attachment's file under its name (the browser's download; Electron asks where). */
 export async function downloadAttachment(a: Attachment): Promise<void> {
   const bytes = await repos.attachments.bytes(a.sha256);
-  if (bytes) downloadBlob(bytes, a.name);
+  if (bytes) downloadBlob(bytes, safeName(a.name));
 }
 
 /** The live attachments of a record, oldest first; undefined while loading. */

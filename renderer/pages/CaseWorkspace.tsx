@@ -71,17 +71,26 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             paddingInline: 24,
           }}
         >
-          <Space>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-title">
+          {/* A long unit name (党组 names run to 50 characters) is cut with … and shown whole on
+              hover: the search box and the member beside it keep their place. */}
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 1, minWidth: 0 }}>
+            <Typography.Title
+              level={4}
+              style={{ margin: 0, minWidth: 0 }}
+              ellipsis={{ tooltip: caseRecord.unitName }}
+              data-testid="case-title"
+            >
               {caseRecord.unitName}
             </Typography.Title>
             {caseRecord.teamName && (
-              <Typography.Text type="secondary">{caseRecord.teamName}</Typography.Text>
+              <Typography.Text type="secondary" style={{ flexShrink: 0 }}>
+                {caseRecord.teamName}
+              </Typography.Text>
             )}
             <Tag color="blue">{zh.case.statuses[caseRecord.status]}</Tag>
             {caseRecord.archived && <Tag>{zh.case.archived}</Tag>}
-          </Space>
-          <Space size="large">
+          </div>
+          <Space size="large" style={{ flexShrink: 0, marginInlineStart: 16 }}>
             <Input.Search
               aria-label={zh.search.placeholder}
               placeholder={zh.search.placeholder}

@@ -234,6 +234,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
                   caseId={caseId}
                   evidence={live.evidence}
                   editable={canEdit}
+                  emptyText={t.needEvidence}
                   onAdd={(ref) => void actions.addEvidence(findingId, [ref])}
                   onRemove={(ref) => void actions.removeEvidence(findingId, ref)}
                 />

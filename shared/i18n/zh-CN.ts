@@ -7,7 +7,8 @@ export const zh = {
     name: '巡察工作台',
     tagline: '离线工作 · 数据只存本机',
     storagePersisted: '本机存储已设为持久保存',
-    storageNotPersisted: '浏览器未同意持久保存：清理浏览数据可能删除记录，请定期导出',
+    storageNotPersisted:
+      '浏览器未同意持久保存：清理浏览数据会删除这里的记录。请不要清理本浏览器的数据；案卷导出功能推出之前，重要内容请另行留存',
     newerDatabase: '本机数据由更新版本的巡察工作台写入，当前版本无法打开。请安装最新版本后再使用。',
     databaseFailed: '无法打开本机数据库',
     readFailed: '暂时无法读取本机数据',
@@ -423,6 +424,7 @@ export const zh = {
     },
     needSubject: '请填写被反映人',
     needAllegation: '请填写反映的主要问题',
+    noEvidence: '还没有关联证据：可在记录中选中一段文字引用，或在下方选择记录、附件',
     forbidden: '问题线索只有组长和登记人可以查看',
     restricted: '线索仅组长和登记人可见',
     empty: '没有你可以查看的问题线索',
@@ -443,6 +445,10 @@ export const zh = {
     tooLarge: (name: string, size: string, max: string) =>
       `“${name}”大小为 ${size}，超过单个文件 ${max} 的上限，未保存。`,
     empty: (name: string) => `“${name}”是空文件，未保存。`,
+    bytes: (n: number) => `${n.toLocaleString('zh-CN')} 字节`,
+    unnamed: '（无名文件）',
+    notAnImage:
+      '无法显示：文件的内容不是可识别的图片（扩展名可能与内容不符），可下载后用其他程序打开',
     added: (n: number) => `已添加 ${n} 个附件`,
     noPreview: '此类文件不预览，可下载后用其他程序打开',
     download: '下载',

@@ -93,7 +93,9 @@ describe('bad input in a record', () => {
     closeSync(fd);
     await page.getByTestId('attachment-input').setInputFiles(file);
     const alert = page.getByRole('alert').filter({ hasText: '现场录像.mp4' });
-    await expect.poll(() => alert.textContent()).toContain('超过单个文件 200.0 MB 的上限，未保存');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('大小为 209,715,201 字节，超过单个文件 200 MB 的上限，未保存');
     expect(await page.getByTestId('attachment-card').count()).toBe(0);
     await page.reload();
     await page.getByTestId('save-status').waitFor();

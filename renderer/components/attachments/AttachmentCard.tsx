@@ -6,7 +6,7 @@ import {
   FileOutlined,
   FilePdfOutlined,
 } from '@ant-design/icons';
-import { formatBytes, isPreviewable } from '../../../shared/domain/attachment';
+import { formatBytes, isPreviewable, safeName } from '../../../shared/domain/attachment';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { downloadAttachment, useBytes, type Attachment } from '../../hooks/attachments';
 import { useBlobSrc } from './objectUrl';
@@ -22,13 +22,14 @@ export function AttachmentCard(props: {
   onRemove: () => void;
 }) {
   const { attachment: a, canRemove, onOpen, onRemove } = props;
+  const name = safeName(a.name); // never as given: see safeName
   return (
     <Card
       size="small"
       data-testid="attachment-card"
       styles={{ body: { padding: '6px 8px' } }}
       cover={
-        <button type="button" aria-label={z.open(a.name)} onClick={onOpen} style={coverButton}>
+        <button type="button" aria-label={z.open(name)} onClick={onOpen} style={coverButton}>
           {a.thumbSha256 ? <Thumbnail sha256={a.thumbSha256} /> : <FileIcon mime={a.mime} />}
         </button>
       }
@@ -38,7 +39,7 @@ export function AttachmentCard(props: {
             type="text"
             size="small"
             icon={<DownloadOutlined />}
-            aria-label={z.downloadNamed(a.name)}
+            aria-label={z.downloadNamed(name)}
             onClick={() => void downloadAttachment(a)}
           />
         </Tooltip>,
@@ -56,15 +57,15 @@ export function AttachmentCard(props: {
               size="small"
               danger
               icon={<DeleteOutlined />}
-              aria-label={z.removeNamed(a.name)}
+              aria-label={z.removeNamed(name)}
               disabled={!canRemove}
             />
           </Tooltip>
         </Popconfirm>,
       ]}
     >
-      <Typography.Text ellipsis={{ tooltip: a.name }} style={{ display: 'block' }}>
-        {a.name}
+      <Typography.Text ellipsis={{ tooltip: name }} style={{ display: 'block' }}>
+        {name}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatBytes(a.size)}

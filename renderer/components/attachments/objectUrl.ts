@@ -5,15 +5,15 @@ import { useCallback } from 'react';
  * A ref for an <img> or <iframe> that points its `src` at `blob`. The URL lives exactly as long
  * as the element shows this blob (React 19 runs the returned cleanup on unmount or change).
  */
-export function useBlobSrc(blob: Blob | null) {
+export function useBlobSrc(blob: Blob | null, fragment = '') {
   return useCallback(
     (element: HTMLImageElement | HTMLIFrameElement | null) => {
       if (!element || !blob) return undefined;
       const url = URL.createObjectURL(blob);
-      element.src = url;
+      element.src = url + fragment;
       return () => URL.revokeObjectURL(url);
     },
-    [blob],
+    [blob, fragment],
   );
 }
 

@@ -164,6 +164,7 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
             caseId={caseId}
             evidence={v.evidence}
             editable
+            emptyText={c.noEvidence}
             onAdd={(ref) => editor.change({ evidence: [...v.evidence, ref] })}
             onRemove={(ref) =>
               editor.change({

@@ -1,5 +1,6 @@
 import { Button, List, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
+import { safeName } from '../../../shared/domain/attachment';
 import type { EvidenceRef } from '../../../shared/domain/findings/finding.schema';
 import { isRecordKind } from '../../../shared/domain/records';
 import type { RecordSummary } from '../../../shared/domain/records/summary';
@@ -18,6 +19,8 @@ export function EvidenceList(props: {
   caseId: string;
   evidence: readonly EvidenceRef[];
   editable: boolean;
+  /** What an empty list says: what the evidence is needed for differs between kinds. */
+  emptyText: string;
   onAdd: (ref: EvidenceRef) => void;
   onRemove: (ref: EvidenceRef) => void;
 }) {
@@ -34,14 +37,17 @@ export function EvidenceList(props: {
     .map((r) => ({ value: `${r.kind}:${r.id}`, label: label(r) }));
   const fileChoices = files
     .filter((a) => !a.deleted && !cited.has(a.id) && byId.get(a.recordId)?.state === 'live')
-    .map((a) => ({ value: `attachments:${a.id}`, label: `${t.attachmentLabel} · ${a.name}` }));
+    .map((a) => ({
+      value: `attachments:${a.id}`,
+      label: `${t.attachmentLabel} · ${safeName(a.name)}`,
+    }));
 
   return (
     <div data-testid="evidence">
       <List
         size="small"
         dataSource={[...evidence]}
-        locale={{ emptyText: t.needEvidence }}
+        locale={{ emptyText: props.emptyText }}
         renderItem={(e) => {
           const file = e.kind === 'attachments' ? fileById.get(e.recordId) : undefined;
           const row = byId.get(file ? file.recordId : e.recordId);

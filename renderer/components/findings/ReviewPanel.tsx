@@ -32,7 +32,10 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
     }
   };
   const review = (action: Exclude<ReviewAction, 'merge'>, done: string) =>
-    run(() => actions.review(finding.id, action, comment), done);
+    run(async () => {
+      await actions.review(finding.id, action, comment);
+      setComment(''); // sent: the box is ready for the next one
+    }, done);
 
   return (
     <Card size="small" title={t.reviewTitle} data-testid="review">

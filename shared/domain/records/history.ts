@@ -6,7 +6,7 @@
  * found by replaying: it is what the previous version held.
  */
 import { zh } from '../../i18n/zh-CN';
-import { formatBytes } from '../attachment';
+import { formatBytes, safeName } from '../attachment';
 import { focusPath } from '../focus';
 import { splitPath } from '../collections';
 import { META_KEYS, applyPatch, sameValue, type FieldChanges, type MemberId } from '../record';
@@ -229,7 +229,7 @@ export function describeValue(value: unknown, options: DescribeOptions = {}): st
   if (typeof value === 'string') return clip([word(value, options)]);
   if (isAttachment(value)) {
     const size = typeof value.size === 'number' ? `（${formatBytes(value.size)}）` : '';
-    return clip([value.attachment + size]);
+    return clip([safeName(value.attachment) + size]);
   }
   if (Array.isArray(value)) {
     if (value.every(isTurn)) return clip(value.map(turnText), '\n');

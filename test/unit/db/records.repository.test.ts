@@ -379,7 +379,7 @@ describe('attachments', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.attachments).toBe(
-      '“全程录像.mp4”大小为 200.0 MB，超过单个文件 200.0 MB 的上限，未保存。',
+      '“全程录像.mp4”大小为 209,715,201 字节，超过单个文件 200 MB 的上限，未保存。',
     );
     expect(await snapshot(db)).toEqual(before);
   });

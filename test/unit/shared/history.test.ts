@@ -143,7 +143,7 @@ describe('versionsOf', () => {
         after: undefined,
       },
     ]);
-    expect(describeValue(versions[4]?.changes[0]?.after)).toBe('会议记录.jpg（2.0 KB）');
+    expect(describeValue(versions[4]?.changes[0]?.after)).toBe('会议记录.jpg（2 KB）');
   });
 
   it('replays in causal order, never by id or clock: a laptop whose clock ran fast comes later', () => {
