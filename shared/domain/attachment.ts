@@ -38,6 +38,8 @@ function sizeOver(bytes: number, limit: number): string {
 export function safeName(name: string): string {
   const last = name.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
   const shown = last.replace(
+    // Control characters are exactly what this looks for.
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
   );
