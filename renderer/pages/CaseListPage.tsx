@@ -7,6 +7,8 @@ import { useCases, useCreateCase } from '../hooks/cases';
 import { useUi } from '../stores/ui.store';
 import { navigate } from '../app/route';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
+import { isDemoCase } from '../../shared/demo';
+import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCase';
 
 const f = zh.case.fields;
 
@@ -25,13 +27,17 @@ export function CaseListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {zh.case.listTitle}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => openDialog({ kind: 'newCase' })}
-        >
-          {zh.case.create}
-        </Button>
+        <Space>
+          {/* An empty list offers the demo case too. */}
+          {cases?.length === 0 && <LoadDemoButton />}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => openDialog({ kind: 'newCase' })}
+          >
+            {zh.case.create}
+          </Button>
+        </Space>
       </Space>
       <Tabs
         activeKey={caseListTab}
@@ -52,7 +58,12 @@ export function CaseListPage() {
           {
             title: f.unitName,
             dataIndex: 'unitName',
-            render: (name: string, c) => <a onClick={() => open(c)}>{name}</a>,
+            render: (name: string, c) => (
+              <>
+                <a onClick={() => open(c)}>{name}</a>
+                {isDemoCase(c) && <DemoTag />}
+              </>
+            ),
           },
           { title: f.teamName, dataIndex: 'teamName' },
           { title: f.round, dataIndex: 'round' },
@@ -76,6 +87,7 @@ export function CaseListPage() {
                   {zh.common.open}
                 </Button>
                 <CaseArchiveButton caseRecord={c} />
+                {isDemoCase(c) && <RemoveDemoButton caseId={c.id} />}
               </Space>
             ),
           },

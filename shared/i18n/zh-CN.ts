@@ -470,6 +470,21 @@ export const zh = {
     asideTyped: (at: string) => `输入于 ${at}`,
     reload: '重新加载',
   },
+  /** The 示例巡察任务: demo data to try the app with, loaded and removed from the case list. */
+  demo: {
+    load: '载入示例巡察任务',
+    hint: '想先熟悉软件？可载入一个示例巡察任务（单位、人员和事件均为虚构），看完可一键删除。',
+    loaded: '示例巡察任务已载入。其中的数据均为虚构，看完可在列表中删除。',
+    loadFailed: '示例巡察任务未能载入：',
+    tag: '示例',
+    tagHint: '示例数据，均为虚构',
+    remove: '删除示例数据',
+    removeConfirm:
+      '将彻底删除这个示例巡察任务及其全部记录、问题、线索和附件，删除后无法恢复。确定删除？',
+    removed: '示例数据已删除',
+    removeFailed: '示例数据未能删除：',
+    notDemo: '只有示例巡察任务可以这样删除；正式的巡察任务不能删除，只能归档。',
+  },
   /** Rows that arrive from another laptop (case packages) and are checked before storing. */
   data: {
     notARow: (table: string) => `${table}：数据不是一条记录`,
