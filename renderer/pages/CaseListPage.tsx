@@ -7,19 +7,21 @@ import { useCases, useCreateCase } from '../hooks/cases';
 import { useUi } from '../stores/ui.store';
 import { navigate } from '../app/route';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
-import { isDemoCase } from '../../shared/demo';
 import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCase';
+import { useDemoCaseId } from '../hooks/demo';
 
 const f = zh.case.fields;
 
 /** 巡察任务 list: the first screen. Create, open, archive. */
 export function CaseListPage() {
   const cases = useCases();
+  const demoId = useDemoCaseId();
   const createCase = useCreateCase();
   const { caseListTab, setCaseListTab, dialog, openDialog, closeDialog } = useUi();
   const { message } = AntApp.useApp();
   const shown = (cases ?? []).filter((c) => c.archived === (caseListTab === 'archived'));
-  const open = (c: CaseRecord) => navigate({ page: 'case', caseId: c.id, section: 'overview' });
+  const openCase = (caseId: string) => navigate({ page: 'case', caseId, section: 'overview' });
+  const open = (c: CaseRecord) => openCase(c.id);
 
   return (
     <div style={{ padding: 24 }}>
@@ -27,17 +29,13 @@ export function CaseListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {zh.case.listTitle}
         </Typography.Title>
-        <Space>
-          {/* An empty list offers the demo case too. */}
-          {cases?.length === 0 && <LoadDemoButton />}
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => openDialog({ kind: 'newCase' })}
-          >
-            {zh.case.create}
-          </Button>
-        </Space>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => openDialog({ kind: 'newCase' })}
+        >
+          {zh.case.create}
+        </Button>
       </Space>
       <Tabs
         activeKey={caseListTab}
@@ -52,7 +50,14 @@ export function CaseListPage() {
         loading={cases === undefined}
         dataSource={shown}
         pagination={false}
-        locale={{ emptyText: <Empty description={zh.case.empty} /> }}
+        locale={{
+          emptyText: (
+            <Empty description={zh.case.empty}>
+              {/* A laptop with no case at all is offered the demo case to try the app with. */}
+              {cases?.length === 0 && <LoadDemoButton onLoaded={(caseId) => openCase(caseId)} />}
+            </Empty>
+          ),
+        }}
         onRow={(c) => ({ onDoubleClick: () => open(c) })}
         columns={[
           {
@@ -61,7 +66,7 @@ export function CaseListPage() {
             render: (name: string, c) => (
               <>
                 <a onClick={() => open(c)}>{name}</a>
-                {isDemoCase(c) && <DemoTag />}
+                {c.id === demoId && <DemoTag />}
               </>
             ),
           },
@@ -87,7 +92,7 @@ export function CaseListPage() {
                   {zh.common.open}
                 </Button>
                 <CaseArchiveButton caseRecord={c} />
-                {isDemoCase(c) && <RemoveDemoButton caseId={c.id} />}
+                {c.id === demoId && <RemoveDemoButton caseId={c.id} />}
               </Space>
             ),
           },

@@ -16,6 +16,8 @@ import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
 import { SearchResults } from '../components/search/SearchResults';
 import { useUi } from '../stores/ui.store';
+import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
+import { useDemoCaseId } from '../hooks/demo';
 
 /** One case: the left navigation, the header with the current member, and the section. */
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
@@ -25,6 +27,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
   const search = useUi((s) => s.search);
   const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
+  const isDemo = useDemoCaseId() === caseId;
   const toCases = () => navigate({ page: 'cases' });
 
   if (caseRecord === undefined) return null;
@@ -78,6 +81,8 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             )}
             <Tag color="blue">{zh.case.statuses[caseRecord.status]}</Tag>
             {caseRecord.archived && <Tag>{zh.case.archived}</Tag>}
+            {isDemo && <DemoTag />}
+            {isDemo && <RemoveDemoButton caseId={caseId} onRemoved={toCases} />}
           </Space>
           <Space size="large">
             <Input.Search

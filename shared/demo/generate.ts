@@ -9,9 +9,11 @@
  * `today`. What comes out is what the 组长's laptop would hold after merging everyone's
  * packages: rows with their version vectors and dots, a revision per write, and the files.
  *
- * At scale 1: a team of five, 30 interviews, 15 document reviews, 10 site visits, 8 petitions,
- * 12 findings at every stage of review, 5 clues, 4 photos and scans. `scale` multiplies the
- * records (and grows the team up to ten).
+ * Two scales (DEMO_SCALES): `demo`, what the case list loads (a team of five, 30 interviews, 15
+ * document reviews, 10 site visits, 8 petitions, 12 findings at every stage of review, 5 clues,
+ * 4 photos and scans), and `large`, what the UI, package and document benchmarks seed with
+ * (2,000 interviews, 1,000 document reviews, 500 visits, 300 findings). A larger case has a
+ * larger team (up to ten) and more villages; its records repeat the demo's patterns.
  */
 import { caseFieldsSchema } from '../domain/case.schema';
 import { ANY_DAY, type IsoDate } from '../domain/dates';
@@ -38,8 +40,36 @@ import {
 import { int, prng, ulidAt } from './random';
 import { writeClues, writeFindings } from './review';
 
-/** What marks a case as demo data: its 被巡察单位 starts with it. Never change it. */
+/**
+ * Written before the demo's 被巡察单位, so wherever its rows go (lists, headers, printouts,
+ * another laptop) no one takes the invented case for a real one. It is only a notice: what
+ * makes a case removable as the demo is a local setting (see rows.ts, demo.repository.ts).
+ */
 export const DEMO_MARK = '【示例】';
+
+/** How many of each thing a generated case holds. */
+export interface DemoCounts {
+  readonly interviews: number;
+  readonly docReviews: number;
+  readonly siteVisits: number;
+  readonly petitions: number;
+  readonly findings: number;
+  readonly clues: number;
+}
+
+export const DEMO_SCALES = {
+  demo: { interviews: 30, docReviews: 15, siteVisits: 10, petitions: 8, findings: 12, clues: 5 },
+  large: {
+    interviews: 2000,
+    docReviews: 1000,
+    siteVisits: 500,
+    petitions: 160,
+    findings: 300,
+    clues: 60,
+  },
+} as const satisfies Record<string, DemoCounts>;
+
+export type DemoScale = keyof typeof DEMO_SCALES;
 export const DEMO_SEED = 20261123;
 export const DEMO_UNIT = `${DEMO_MARK}${COUNTY}${TOWN}党委`;
 export const DEMO_NOTES =
@@ -48,14 +78,10 @@ export const DEMO_NOTES =
 /** How long the team has been on site when the demo is loaded. */
 const DAYS_ON_SITE = 23;
 
-export function isDemoCase(c: { readonly unitName: string }): boolean {
-  return c.unitName.startsWith(DEMO_MARK);
-}
-
 export interface DemoOptions {
   readonly seed?: number;
-  /** 1 for the demo; larger for benchmarks (records multiply). */
-  readonly scale?: number;
+  /** A named scale (default `demo`), or counts of one's own (at least one of each). */
+  readonly scale?: DemoScale | DemoCounts;
   /** The day it is loaded: every record is dated before it. */
   readonly today?: IsoDate;
   /** The laptop that loads the demo: the 组长's writes carry its device id. */
@@ -86,12 +112,16 @@ export interface DemoCase {
 }
 
 export async function generateDemoCase(options: DemoOptions): Promise<DemoCase> {
-  const scale = options.scale ?? 1;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be positive: ${scale}`);
+  const counts =
+    typeof options.scale === 'object' ? options.scale : DEMO_SCALES[options.scale ?? 'demo'];
+  for (const [what, n] of Object.entries(counts)) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${what}: not a positive count: ${n}`);
+  }
+  // How many times the demo's interview plan is repeated: the team and villages grow with it.
+  const scale = counts.interviews / DEMO_SCALES.demo.interviews;
   const random = prng(options.seed ?? DEMO_SEED);
   const cal = calendar(options.today ?? '2026-11-23', DAYS_ON_SITE);
   const newId = (at: string) => ulidAt(at, random);
-  const times = (n: number) => Math.max(1, Math.round(n * scale));
 
   // A week before arrival the 组长 sets up the case and the team; each member's laptop joins.
   const prepared = cal.time(-6, 15 * 60);
@@ -167,12 +197,12 @@ export async function generateDemoCase(options: DemoOptions): Promise<DemoCase> 
   history.patch(caseId, { status: 'onsite' }, leader, cal.time(0, 8 * 60 + 30));
 
   seedCast(cast, villages);
-  writeInterviews(ctx, times(30));
-  await writeDocReviews(ctx, times(15));
-  await writeSiteVisits(ctx, times(10));
-  writePetitions(ctx, times(8));
-  writeFindings(ctx, times(12));
-  writeClues(ctx, times(5));
+  writeInterviews(ctx, counts.interviews);
+  await writeDocReviews(ctx, counts.docReviews);
+  await writeSiteVisits(ctx, counts.siteVisits);
+  writePetitions(ctx, counts.petitions);
+  writeFindings(ctx, counts.findings);
+  writeClues(ctx, counts.clues);
 
   return {
     caseId,

@@ -2,12 +2,15 @@
 export {
   DEMO_MARK,
   DEMO_NOTES,
+  DEMO_SCALES,
   DEMO_SEED,
   DEMO_UNIT,
   generateDemoCase,
-  isDemoCase,
   type DemoBlob,
   type DemoCase,
+  type DemoCounts,
   type DemoMember,
   type DemoOptions,
+  type DemoScale,
 } from './generate';
+export { demoRows, demoSettingKey, type DemoRows, type DemoRowsOptions } from './rows';

@@ -135,7 +135,7 @@ function writeFinding(
   const { day, refs, village } = evidenceFor(ctx, t.about, t.theme, wanted);
   const fill = (s: string) => ctx.fill(s, village);
   const author = pick(random, workers(ctx));
-  let minute = int(random, 9 * 60, 17 * 60);
+  const minute = int(random, 9 * 60, 17 * 60);
   const created = cal.time(day, minute);
   const id = ctx.newId(created);
   const order = positionAfter([...orders].sort());
@@ -156,7 +156,7 @@ function writeFinding(
       ...evidenceWrites(refs.slice(1)),
     },
     author,
-    cal.time(day, (minute += int(random, 25, 90))),
+    cal.time(day, minute + int(random, 25, 90)),
   );
   if (status === 'draft' || status === 'merged') return { id, day };
 

@@ -16,5 +16,5 @@ export function storedForm(kind: RecordKind, input: unknown): Record<string, unk
     schema = RECORD_SPECS[kind].fields(ANY_DAY);
     built.set(kind, schema);
   }
-  return schema.parse(input) as Record<string, unknown>;
+  return schema.parse(input);
 }
