@@ -129,6 +129,15 @@ describe('the demo case', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('a load that fails stores nothing at all, says why, and can be tried again', async () => {
+    const { db, repos, deviceId } = await freshRepos();
+    const before = await snapshot(db);
+    // A device id no laptop makes: the rows fail the checks for rows from other laptops.
+    await expect(repos.demo.load('x'.repeat(60))).rejects.toBeInstanceOf(ValidationError);
+    expect(await snapshot(db)).toEqual(before);
+    expect((await repos.demo.load(deviceId)).created).toBe(true);
+  });
+
   it('is loaded once, however many times it is asked for at once or again', async () => {
     const { db, repos, deviceId } = await freshRepos();
     const [first, second] = await Promise.all([
