@@ -85,9 +85,9 @@ describe('the 示例巡察任务', () => {
     expect(await rowTexts(page.locator('table'))).toEqual([
       expect.stringMatching(/【示例】.*示例/s),
     ]);
-    await button(page, '删除示例数据').click();
+    await page.getByTestId('remove-demo').click();
     await page
-      .locator('.ant-popconfirm')
+      .locator('.ant-popconfirm:visible')
       .getByRole('button', { name: /删除示例数据/ })
       .click();
     await expect
@@ -101,6 +101,31 @@ describe('the 示例巡察任务', () => {
     await page.reload();
     await expect.poll(() => page.getByText('还没有巡察任务').isVisible()).toBe(true);
     expect(await storedRows(page)).toEqual(empty);
+    expect(session().problems).toEqual([]);
+  });
+
+  it('can be removed from inside it too, which returns to the empty list', async () => {
+    const { page } = session();
+    await button(page, '载入示例巡察任务').click();
+    await expect
+      .poll(() => page.getByTestId('case-title').textContent(), { timeout: 30_000 })
+      .toBe('【示例】清河县石桥镇党委');
+    // Asked first: cancelling keeps everything.
+    await page.getByTestId('remove-demo').click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    expect(await storeCount(page, 'interviews')).toBe(30);
+
+    await page.getByTestId('remove-demo').click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /删除示例数据/ })
+      .click();
+    await expect.poll(() => page.getByText('还没有巡察任务').isVisible()).toBe(true);
+    expect(await page.getByText('找不到该巡察任务').count()).toBe(0);
+    expect(await storedRows(page)).toEqual(Object.fromEntries(STORES.map((s) => [s, 0])));
     expect(session().problems).toEqual([]);
   });
 });
