@@ -92,6 +92,21 @@ describe('the demo case generator', () => {
     expect(rows.settings).toContainEqual({ key: 'seq', value: String(Math.max(...seqs)) });
   });
 
+  it('at the large scale holds what the benchmarks seed with, rows as checked as the demo’s', async () => {
+    const demo = await generateDemoCase({ ...options, scale: 'large' });
+    const count = (t: string) => byTable(demo, t).length;
+    expect(count('interviews')).toBe(2000);
+    expect(count('docReviews')).toBe(1000);
+    expect(count('siteVisits')).toBe(500);
+    expect(count('findings')).toBe(300);
+    expect(count('members')).toBe(10);
+    const statuses = new Set(byTable(demo, 'findings').map((f) => f.status));
+    expect([...statuses].sort()).toEqual(['confirmed', 'draft', 'merged', 'pending', 'returned']);
+    // Every 25th row and revision (all of them take a while; the demo test checks every one).
+    demo.rows.forEach(({ table, row }, i) => i % 25 === 0 && checkRecordRow(table, row));
+    demo.revisions.forEach((r, i) => i % 25 === 0 && parseRevision(r));
+  }, 120_000);
+
   it('refuses a count that is not a whole positive number', async () => {
     const counts = { ...DEMO_SCALES.demo, interviews: 0 };
     await expect(generateDemoCase({ ...options, scale: counts })).rejects.toThrow(/interviews/);
