@@ -26,6 +26,7 @@ import { ValidationError } from '../../shared/domain/validation';
 import { demoSettingKey, generateDemoCase, type DemoCase } from '../../shared/demo';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
+import { sha256Hex } from './hash';
 import type { Clock, WritePath } from './write';
 
 const DEMO_PREFIX = demoSettingKey('');
@@ -49,10 +50,8 @@ export interface DemoRemoved {
   readonly records: readonly { readonly table: string; readonly id: string }[];
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', Uint8Array.from(bytes));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** The app's file hash (hash.ts), so the demo's files are keyed exactly as attached ones. */
+const sha256 = (bytes: Uint8Array) => sha256Hex(new Blob([Uint8Array.from(bytes)]));
 
 export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
   const allTables = () => Object.keys(TABLES).map((name) => db.table(name));
