@@ -20,3 +20,4 @@ export { NewerDataError } from './repositories';
 export type { Actor } from './write';
 export type { FieldRecord, PatchResult } from './records.repository';
 export type { Attachment } from './database';
+export type { DemoStage } from './demo.repository';

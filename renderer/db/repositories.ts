@@ -11,6 +11,7 @@ import { cluesRepository } from './clues.repository';
 import { historyRepository } from './history.repository';
 import { statsRepository } from './stats.repository';
 import { journalStore } from './journal.store';
+import { demoRepository } from './demo.repository';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -55,6 +56,8 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     settings,
     /** The autosave journal's durable half: this laptop only (see journal.store.ts). */
     journal: journalStore(db),
+    /** The 示例巡察任务: load it, and remove it again (the one hard delete, demo data only). */
+    demo: demoRepository(db, w, options.clock ?? systemClock),
     /** Rows from another laptop, and the export watermark (case packages use these). */
     sync: {
       storeForeign: (batch: ForeignBatch) => w.storeForeign(batch),

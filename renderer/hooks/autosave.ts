@@ -26,6 +26,12 @@ const journal = createJournal({
   onDurableFailure: (error) => void noteWriteFailed(error),
 });
 
+/** Forgets the unsaved and kept-aside edits of a record that is gone for good (the demo). */
+export function forgetEdits(table: string, id: string): void {
+  journal.clear(table, id);
+  journal.dropAside(table, id);
+}
+
 /** The store of one kind of field record. */
 export function recordStore(kind: RecordKind): AutosaveStore {
   const today = () => localIsoDate(new Date());

@@ -7,17 +7,21 @@ import { useCases, useCreateCase } from '../hooks/cases';
 import { useUi } from '../stores/ui.store';
 import { navigate } from '../app/route';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
+import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCase';
+import { useDemoCaseId } from '../hooks/demo';
 
 const f = zh.case.fields;
 
 /** 巡察任务 list: the first screen. Create, open, archive. */
 export function CaseListPage() {
   const cases = useCases();
+  const demoId = useDemoCaseId();
   const createCase = useCreateCase();
   const { caseListTab, setCaseListTab, dialog, openDialog, closeDialog } = useUi();
   const { message } = AntApp.useApp();
   const shown = (cases ?? []).filter((c) => c.archived === (caseListTab === 'archived'));
-  const open = (c: CaseRecord) => navigate({ page: 'case', caseId: c.id, section: 'overview' });
+  const openCase = (caseId: string) => navigate({ page: 'case', caseId, section: 'overview' });
+  const open = (c: CaseRecord) => openCase(c.id);
 
   return (
     <div style={{ padding: 24 }}>
@@ -46,13 +50,25 @@ export function CaseListPage() {
         loading={cases === undefined}
         dataSource={shown}
         pagination={false}
-        locale={{ emptyText: <Empty description={zh.case.empty} /> }}
+        locale={{
+          emptyText: (
+            <Empty description={zh.case.empty}>
+              {/* A laptop with no case at all is offered the demo case to try the app with. */}
+              {cases?.length === 0 && <LoadDemoButton onLoaded={(caseId) => openCase(caseId)} />}
+            </Empty>
+          ),
+        }}
         onRow={(c) => ({ onDoubleClick: () => open(c) })}
         columns={[
           {
             title: f.unitName,
             dataIndex: 'unitName',
-            render: (name: string, c) => <a onClick={() => open(c)}>{name}</a>,
+            render: (name: string, c) => (
+              <>
+                <a onClick={() => open(c)}>{name}</a>
+                {c.id === demoId && <DemoTag />}
+              </>
+            ),
           },
           { title: f.teamName, dataIndex: 'teamName' },
           { title: f.round, dataIndex: 'round' },
@@ -76,6 +92,7 @@ export function CaseListPage() {
                   {zh.common.open}
                 </Button>
                 <CaseArchiveButton caseRecord={c} />
+                {c.id === demoId && <RemoveDemoButton caseId={c.id} />}
               </Space>
             ),
           },

@@ -18,6 +18,8 @@ import { SearchResults } from '../components/search/SearchResults';
 import { PageBoundary } from '../components/PageBoundary';
 import { repos } from '../db';
 import { useUi } from '../stores/ui.store';
+import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
+import { useDemoCaseId } from '../hooks/demo';
 
 /** One case: the left navigation, the header with the current member, and the section. */
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
@@ -27,6 +29,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
   const search = useUi((s) => s.search);
   const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
+  const isDemo = useDemoCaseId() === caseId;
   const toCases = () => navigate({ page: 'cases' });
 
   if (caseRecord === undefined) return null;
@@ -89,6 +92,8 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             )}
             <Tag color="blue">{zh.case.statuses[caseRecord.status]}</Tag>
             {caseRecord.archived && <Tag>{zh.case.archived}</Tag>}
+            {isDemo && <DemoTag />}
+            {isDemo && <RemoveDemoButton caseId={caseId} onRemoved={toCases} />}
           </div>
           <Space size="large" style={{ flexShrink: 0, marginInlineStart: 16 }}>
             <Input.Search

@@ -480,6 +480,28 @@ export const zh = {
     asideTyped: (at: string) => `输入于 ${at}`,
     reload: '重新加载',
   },
+  // ---- 示例巡察任务 (issue 11 C2): demo data, loaded and removed from the case list ----
+  /** The 示例巡察任务: demo data to try the app with, loaded and removed from the case list. */
+  demo: {
+    load: '载入示例巡察任务',
+    hint: '一个虚构的乡镇巡察任务：5 人巡察组，30 份谈话记录，查阅资料、实地走访和信访件，以及处于各审核阶段的问题和线索。用来熟悉软件，看完可一键删除。',
+    generating: '正在生成示例数据…',
+    saving: '正在保存到本机…',
+    loaded: (c: { interviews: number; docReviews: number; findings: number; clues: number }) =>
+      `示例巡察任务已载入：谈话记录 ${c.interviews} 份、查阅资料 ${c.docReviews} 份、问题 ${c.findings} 个、线索 ${c.clues} 条。其中的单位、人员和事件均为虚构。`,
+    alreadyLoaded: '本机已有示例巡察任务，未重复载入。',
+    loadFailed: '示例巡察任务未能载入，本机数据未作任何改动：',
+    tag: '示例',
+    tagHint: '示例数据，均为虚构，可一键删除',
+    remove: '删除示例数据',
+    removeConfirm:
+      '将彻底删除这个示例巡察任务及其全部记录、问题、线索和附件，删除后无法恢复。确定删除？',
+    removing: '正在删除示例数据…',
+    removed: (rows: number) => `示例数据已全部删除（共 ${rows} 条）。`,
+    removeFailed: '示例数据未能删除，本机数据未作任何改动：',
+    notDemo: '只有本机载入的示例巡察任务可以这样删除；正式的巡察任务不能删除，只能归档。',
+  },
+  // ---- end of 示例巡察任务 ----
   /** Rows that arrive from another laptop (case packages) and are checked before storing. */
   data: {
     notARow: (table: string) => `${table}：数据不是一条记录`,

@@ -9,63 +9,11 @@
  * some records and absent from most, while 问题 or 情况 are everywhere.
  */
 import type { SearchDoc } from '../../shared/search';
+import { int, pick, prng, type Random } from '../../shared/demo/random';
+import { COUNTIES, GIVEN, PROJECTS, SURNAMES, TOWNS, VILLAGES } from '../../shared/demo/vocabulary';
 
-/** mulberry32: small, fast, and good enough to pick words. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
-type Random = () => number;
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-function int(random: Random, min: number, max: number): number {
-  return min + Math.floor(random() * (max - min + 1));
-}
-
-const SURNAMES = [
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-];
-const GIVEN = [
-  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉文斌林波海鹏辉飞宇浩凯晨亮俊峰琳雪梅兰松柏德新春秋冬远',
-];
-const COUNTIES = ['某县', '清河县', '石门县', '安平县', '东阳县'];
-const TOWNS = ['城关镇', '石桥镇', '白沙镇', '龙泉镇', '青山乡', '河口乡', '新华镇', '柳林镇'];
-const VILLAGES = [
-  '东风村',
-  '红旗村',
-  '新民村',
-  '和平村',
-  '柳树村',
-  '杨家湾村',
-  '三合村',
-  '石桥社区',
-  '向阳村',
-  '龙潭村',
-  '大坪村',
-  '桃园村',
-];
-const PROJECTS = [
-  '农村饮水安全巩固提升',
-  '中小学校舍维修改造',
-  '乡镇卫生院业务用房',
-  '高标准农田建设',
-  '城区道路提升改造',
-  '河道综合治理',
-  '老旧小区改造',
-  '农村公路硬化',
-  '文化广场',
-  '污水管网',
-];
 const INTERVIEW_KINDS = ['个别谈话', '一对一谈话', '集体谈话', '延伸谈话'];
 const ROOMS = [
   '巡察组谈话室',
