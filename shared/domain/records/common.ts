@@ -23,6 +23,23 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /** One answer may hold a whole pasted document: 10 MB of text must fit, with room to spare. */
 export const MAX_LONG_TEXT = 20_000_000;
 
+/**
+ * A kind's schema for one day, built once per day: building a zod object costs about a
+ * millisecond, and list rows, checks and search ask for it for every record they touch.
+ */
+export function perDay<S>(build: (today: IsoDate) => S): (today: IsoDate) => S {
+  const built = new Map<IsoDate, S>();
+  return (today) => {
+    let schema = built.get(today);
+    if (!schema) {
+      if (built.size >= 8) built.clear(); // ANY_DAY and today, a few days over midnight
+      schema = build(today);
+      built.set(today, schema);
+    }
+    return schema;
+  };
+}
+
 export interface RecordSpec<S extends z.ZodObject = z.ZodObject> {
   readonly kind: RecordKind;
   /** The record's fields; `today` bounds dates. Blank values are valid (drafts). */

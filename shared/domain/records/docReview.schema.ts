@@ -12,6 +12,7 @@ import {
   pastDate,
   rule,
   type RecordSpec,
+  perDay,
 } from './common';
 import { isIsoDate } from '../dates';
 
@@ -50,7 +51,7 @@ export type DocReviewRecord = Stored<DocReviewFields>;
 
 export const docReviewSpec: RecordSpec<ReturnType<typeof docReviewFields>> = {
   kind: 'docReviews',
-  fields: docReviewFields,
+  fields: perDay(docReviewFields),
   defaults: ({ today, memberId }) => ({ kind: 'minutes', date: today, reviewer: memberId }),
   cross: (v) =>
     rule(

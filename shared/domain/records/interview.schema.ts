@@ -14,6 +14,7 @@ import {
   rule,
   timeOfDay,
   type RecordSpec,
+  perDay,
 } from './common';
 
 export const INTERVIEW_KINDS = ['individual', 'oneOnOne', 'group', 'extended', 'special'] as const;
@@ -67,7 +68,7 @@ export type InterviewRecord = Stored<InterviewFields>;
 
 export const interviewSpec: RecordSpec<ReturnType<typeof interviewFields>> = {
   kind: 'interviews',
-  fields: interviewFields,
+  fields: perDay(interviewFields),
   defaults: ({ today, memberId }) => ({
     kind: 'individual',
     date: today,

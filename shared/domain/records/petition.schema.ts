@@ -3,7 +3,16 @@ import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
 import { choice, optionalText } from '../text';
 import type { Stored } from '../record';
-import { blanks, focusCodes, freeTags, longText, pastDate, rule, type RecordSpec } from './common';
+import {
+  blanks,
+  focusCodes,
+  freeTags,
+  longText,
+  pastDate,
+  rule,
+  type RecordSpec,
+  perDay,
+} from './common';
 
 export const PETITION_CHANNELS = ['letter', 'visit', 'call', 'online', 'other'] as const;
 export const PETITION_STATUSES = ['registered', 'transferred', 'closed'] as const;
@@ -41,7 +50,7 @@ export type PetitionRecord = Stored<PetitionFields>;
 
 export const petitionSpec: RecordSpec<ReturnType<typeof petitionFields>> = {
   kind: 'petitions',
-  fields: petitionFields,
+  fields: perDay(petitionFields),
   defaults: ({ today }) => ({ channel: 'letter', receivedDate: today }),
   // Anonymous means anonymous: no name or contact may be written while it is ticked.
   cross: (v) =>

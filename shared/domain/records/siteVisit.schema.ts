@@ -11,6 +11,7 @@ import {
   memberRefs,
   pastDate,
   type RecordSpec,
+  perDay,
 } from './common';
 
 const f = zh.siteVisit.fields;
@@ -33,7 +34,7 @@ export type SiteVisitRecord = Stored<SiteVisitFields>;
 
 export const siteVisitSpec: RecordSpec<ReturnType<typeof siteVisitFields>> = {
   kind: 'siteVisits',
-  fields: siteVisitFields,
+  fields: perDay(siteVisitFields),
   defaults: ({ today, memberId }) => ({ date: today, participants: [memberId] }),
   cross: () => ({}),
   missing: (v) =>
