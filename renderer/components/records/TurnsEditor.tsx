@@ -4,7 +4,15 @@
  * 问 and 答; Alt+Q starts a new 问, Alt+A a new 答; Backspace in an empty turn removes it.
  * The 问/答 label is part of the turn, never typed.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { ulid } from 'ulid';
@@ -17,10 +25,26 @@ const t = zh.interview;
 
 const other = (s: Speaker): Speaker => (s === 'q' ? 'a' : 'q');
 
+/** What a row asks of the list: rows hold no callbacks of their own, so they can be memoised. */
+type TurnAction =
+  | { type: 'text'; text: string }
+  | { type: 'speaker' }
+  | { type: 'remove' }
+  | { type: 'key'; event: KeyboardEvent<HTMLTextAreaElement> };
+
+/**
+ * Typing in one turn re-renders that turn only (with 200 turns, re-rendering them all, each
+ * auto-sized text area measuring itself, cost several frames a key): rows are memoised on their
+ * turn, and the list hands them one stable callback that reads the latest turns when it runs.
+ */
 export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: Turn[]) => void }) {
-  const { turns, onChange } = props;
+  const { turns } = props;
   const areas = useRef(new Map<string, HTMLTextAreaElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   // Focus a turn just added (or the one before a removed one) once it is on screen, then forget
   // it: refocusing on every change would pull the caret away from any other turn being edited.
@@ -34,7 +58,8 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
     }
   }, [focusId, turns]);
 
-  const insertAfter = (index: number, speaker: Speaker) => {
+  const insertAfter = useCallback((index: number, speaker: Speaker) => {
+    const { turns, onChange } = latest.current;
     // A position between its neighbours: inserting writes the new turn only (see order.ts).
     const pos = positionAt(
       turns.map((t) => t.pos),
@@ -43,29 +68,50 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
     const turn: Turn = { id: ulid(), pos, speaker, text: '' };
     onChange([...turns.slice(0, index + 1), turn, ...turns.slice(index + 1)]);
     setFocusId(turn.id);
-  };
+  }, []);
 
-  const update = (index: number, patch: Partial<Turn>) =>
-    onChange(turns.map((turn, i) => (i === index ? { ...turn, ...patch } : turn)));
+  const act = useCallback(
+    (id: string, action: TurnAction) => {
+      const { turns, onChange } = latest.current;
+      const index = turns.findIndex((t) => t.id === id);
+      const turn = turns[index];
+      if (!turn) return;
+      const update = (patch: Partial<Turn>) =>
+        onChange(turns.map((t, i) => (i === index ? { ...t, ...patch } : t)));
+      const remove = () => {
+        const previous = turns[index - 1];
+        onChange(turns.filter((_, i) => i !== index));
+        if (previous) setFocusId(previous.id);
+      };
+      switch (action.type) {
+        case 'text':
+          return update({ text: action.text });
+        case 'speaker':
+          return update({ speaker: other(turn.speaker) });
+        case 'remove':
+          return remove();
+        case 'key': {
+          const e = action.event;
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            insertAfter(index, other(turn.speaker));
+          } else if (e.altKey && (e.code === 'KeyQ' || e.code === 'KeyA')) {
+            e.preventDefault();
+            insertAfter(index, e.code === 'KeyQ' ? 'q' : 'a');
+          } else if (e.key === 'Backspace' && turn.text === '' && turns.length > 1) {
+            e.preventDefault();
+            remove();
+          }
+        }
+      }
+    },
+    [insertAfter],
+  );
 
-  const remove = (index: number) => {
-    const previous = turns[index - 1];
-    onChange(turns.filter((_, i) => i !== index));
-    if (previous) setFocusId(previous.id);
-  };
-
-  const onKeyDown = (index: number, turn: Turn, e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      insertAfter(index, other(turn.speaker));
-    } else if (e.altKey && (e.code === 'KeyQ' || e.code === 'KeyA')) {
-      e.preventDefault();
-      insertAfter(index, e.code === 'KeyQ' ? 'q' : 'a');
-    } else if (e.key === 'Backspace' && turn.text === '' && turns.length > 1) {
-      e.preventDefault();
-      remove(index);
-    }
-  };
+  const register = useCallback((id: string, el: HTMLTextAreaElement | null) => {
+    if (el) areas.current.set(id, el);
+    else areas.current.delete(id);
+  }, []);
 
   const last = turns.length - 1;
   return (
@@ -76,16 +122,8 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
       {turns.length === 0 && (
         <Empty description={t.emptyTurns} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
-      {turns.map((turn, index) => (
-        <TurnRow
-          key={turn.id}
-          turn={turn}
-          register={(el) => (el ? areas.current.set(turn.id, el) : areas.current.delete(turn.id))}
-          onText={(text) => update(index, { text })}
-          onSpeaker={() => update(index, { speaker: other(turn.speaker) })}
-          onRemove={() => remove(index)}
-          onKeyDown={(e) => onKeyDown(index, turn, e)}
-        />
+      {turns.map((turn) => (
+        <TurnRow key={turn.id} turn={turn} register={register} act={act} />
       ))}
       <Space style={{ marginTop: 8 }}>
         <Button onClick={() => insertAfter(last, 'q')}>{t.addQuestion}</Button>
@@ -95,27 +133,34 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
   );
 }
 
-function TurnRow(props: {
+interface TurnRowProps {
   turn: Turn;
-  register: (el: HTMLTextAreaElement | null) => void;
-  onText: (text: string) => void;
-  onSpeaker: () => void;
-  onRemove: () => void;
-  onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>) => void;
-}) {
-  const { turn } = props;
+  register: (id: string, el: HTMLTextAreaElement | null) => void;
+  act: (id: string, action: TurnAction) => void;
+}
+
+/** Equal turns from a fresh read of the database are new objects: compare what is shown. */
+const sameRow = (a: TurnRowProps, b: TurnRowProps) =>
+  a.register === b.register &&
+  a.act === b.act &&
+  a.turn.id === b.turn.id &&
+  a.turn.speaker === b.turn.speaker &&
+  a.turn.text === b.turn.text;
+
+const TurnRow = memo(function TurnRow({ turn, register, act }: TurnRowProps) {
   const label = turn.speaker === 'q' ? t.question : t.answer;
+  const { id } = turn;
   return (
     <div
       style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginBottom: 8 }}
       data-testid="turn"
-      data-turn-id={turn.id}
+      data-turn-id={id}
     >
       <Tooltip title={zh.common.edit}>
         <Tag
           color={turn.speaker === 'q' ? 'blue' : 'green'}
           style={{ cursor: 'pointer', marginTop: 5, fontSize: 15 }}
-          onClick={props.onSpeaker}
+          onClick={() => act(id, { type: 'speaker' })}
           data-testid="turn-speaker"
         >
           {label}：
@@ -123,17 +168,17 @@ function TurnRow(props: {
       </Tooltip>
       <BigTextArea
         ariaLabel={label}
-        ref={(ref) => props.register(ref?.resizableTextArea?.textArea ?? null)}
+        ref={(ref) => register(id, ref?.resizableTextArea?.textArea ?? null)}
         value={turn.text}
-        onChange={props.onText}
-        onKeyDown={props.onKeyDown}
+        onChange={(text) => act(id, { type: 'text', text })}
+        onKeyDown={(event) => act(id, { type: 'key', event })}
       />
       <Button
         type="text"
         aria-label={t.removeTurn}
         icon={<DeleteOutlined />}
-        onClick={props.onRemove}
+        onClick={() => act(id, { type: 'remove' })}
       />
     </div>
   );
-}
+}, sameRow);

@@ -40,6 +40,8 @@ const treeData = (nodes: readonly FocusNode[]): object[] =>
     title: n.label,
     children: n.children ? treeData(n.children) : undefined,
   }));
+/** Built once: a new tree at every keystroke elsewhere in the form made TreeSelect redo it. */
+const FOCUS_TREE_DATA = treeData(FOCUS_TREE);
 
 export function FocusPicker(props: { value: readonly string[]; onChange: (v: string[]) => void }) {
   return (
@@ -49,7 +51,7 @@ export function FocusPicker(props: { value: readonly string[]; onChange: (v: str
       treeDefaultExpandAll
       virtual={false} // 30 items: render them all, so every item is reachable by keyboard and tests
       value={[...props.value]}
-      treeData={treeData(FOCUS_TREE)}
+      treeData={FOCUS_TREE_DATA}
       placeholder={zh.records.focusPlaceholder}
       onChange={(v: string[]) => props.onChange(v)}
       style={{ width: '100%' }}
