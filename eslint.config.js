@@ -85,6 +85,15 @@ export default tseslint.config(
           ],
         },
       ],
+      // The same rule for `import()`, which no-restricted-imports does not see.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportExpression[source.value=/(^dexie$|\\/db\\/(database|write|schema|[^/]*\\.repository)$)/]',
+          message: 'Go through the repositories (renderer/db/index.ts), also in import().',
+        },
+      ],
     },
   },
   {
