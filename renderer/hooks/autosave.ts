@@ -5,9 +5,16 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
-import type { Patch } from '../../shared/domain/record';
+import type { Patch, Stored } from '../../shared/domain/record';
+import type { Collections } from '../../shared/domain/collections';
+import type { FieldErrors } from '../../shared/domain/validation';
 import { COLLECTIONS } from '../../shared/domain/tables';
-import { Autosaver, type AutosaveStore, type EditorState } from '../autosave/autosaver';
+import {
+  Autosaver,
+  type AutosaveStore,
+  type EditorState,
+  type Writer,
+} from '../autosave/autosaver';
 import { noteWriteFailed, noteWriteSucceeded } from '../app/storageHealth';
 import { describeFailure } from '../autosave/failure';
 import { useUi } from '../stores/ui.store';
@@ -33,7 +40,7 @@ export function forgetEdits(table: string, id: string): void {
 }
 
 /** The store of one kind of field record. */
-export function recordStore(kind: RecordKind): AutosaveStore {
+export function recordStore(kind: RecordKind): TypedStore<Record<string, unknown>> {
   const today = () => localIsoDate(new Date());
   return {
     table: kind,
@@ -46,7 +53,29 @@ export function recordStore(kind: RecordKind): AutosaveStore {
   };
 }
 
-export interface AutosavedRecord extends EditorState {
+/** Where a table's records live, in that table's own types (see AutosaveStore). */
+export interface TypedStore<T extends object> {
+  readonly table: string;
+  readonly collections: Collections;
+  get(id: string): Promise<Stored<T> | undefined>;
+  recover?(): Promise<void>;
+  patch(
+    id: string,
+    patch: Patch,
+    actor: Writer,
+  ): Promise<{ record: Stored<T>; refused: FieldErrors; missing?: FieldErrors }>;
+  missing(record: Stored<T>): FieldErrors;
+  left?(id: string): Promise<unknown>;
+}
+
+export interface AutosavedRecord<T extends object = Readonly<Record<string, unknown>>> extends Omit<
+  EditorState,
+  'record' | 'values'
+> {
+  /** undefined while loading; null when there is no such record (or it was deleted). */
+  readonly record: Stored<T> | null | undefined;
+  /** What the form shows: the stored record with the unsaved edits on top. */
+  readonly values: T;
   readonly change: (patch: Patch) => void;
   /** Writes whatever is pending now (before deleting or leaving, say). */
   readonly flush: () => Promise<void>;
@@ -61,12 +90,21 @@ export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string)
   return useAutosaved(caseId, store, id);
 }
 
-/** Any record of `store`, saved as it is typed. `store` must not change while mounted. */
-export function useAutosaved(caseId: string, store: AutosaveStore, id: string): AutosavedRecord {
+/**
+ * Any record of `store`, saved as it is typed, in the store's own types. `store` must not
+ * change while mounted. The autosaver serves every table, so it holds records untyped: this is
+ * the one place they are given their table's type again (what it holds is a stored record of
+ * that table, with edits of this form on top).
+ */
+export function useAutosaved<T extends object>(
+  caseId: string,
+  store: TypedStore<T>,
+  id: string,
+): AutosavedRecord<T> {
   const deviceId = useDeviceId();
   const [saver] = useState(
     () =>
-      new Autosaver(store, id, {
+      new Autosaver(store as unknown as AutosaveStore, id, {
         journal,
         deviceId,
         describeFailure: (error) =>
@@ -108,7 +146,7 @@ export function useAutosaved(caseId: string, store: AutosaveStore, id: string): 
   }, [saver, store, id]);
 
   return {
-    ...state,
+    ...(state as unknown as Pick<AutosavedRecord<T>, 'record' | 'values'> & EditorState),
     change: (patch) => saver.change(patch),
     flush: () => saver.flush(),
     restoreAside: () => saver.restoreAside(),

@@ -18,13 +18,17 @@ import { lengthLimit } from '../components/lengthLimit';
 import { DeleteOutlined } from '@ant-design/icons';
 import { FOCUS_TREE, type FocusNode } from '../../shared/domain/focus';
 import { formatAmount, parseAmount, type AmountUnit } from '../../shared/domain/findings/amount';
-import { SEVERITIES, type FindingFields } from '../../shared/domain/findings/finding.schema';
+import {
+  SEVERITIES,
+  type FindingFields,
+  type FindingRecord,
+} from '../../shared/domain/findings/finding.schema';
 import { editProblems, reviewProblems } from '../../shared/domain/findings/review';
 import { COLLECTIONS } from '../../shared/domain/tables';
 import { zh } from '../../shared/i18n/zh-CN';
-import { repos, type FieldRecord } from '../db';
+import { repos } from '../db';
 import { navigate } from '../app/route';
-import { useAutosaved, type AutosaveStore } from '../hooks/autosave';
+import { useAutosaved, type TypedStore } from '../hooks/autosave';
 import { useFinding, useFindingActions, useIsLeader } from '../hooks/findings';
 import { Field } from '../components/records/Field';
 import { EditorTitle } from '../components/records/EditorTitle';
@@ -38,20 +42,17 @@ const t = zh.finding;
 const f = t.fields;
 
 /** What a finding still needs before the leader can confirm it (shown, never blocking edits). */
-function confirmNeeds(record: FieldRecord) {
-  const { status: _status, ...needs } = reviewProblems('confirm', record as never, 'leader');
+function confirmNeeds(record: FindingRecord) {
+  const { status: _status, ...needs } = reviewProblems('confirm', record, 'leader');
   return needs;
 }
 
-const findingStore: AutosaveStore = {
+const findingStore: TypedStore<FindingFields> = {
   table: 'findings',
   collections: COLLECTIONS.findings,
-  get: async (id) => (await repos.findings.get(id)) as FieldRecord | undefined,
+  get: (id) => repos.findings.get(id),
   recover: () => repos.recover(),
-  patch: async (id, patch, actor) => {
-    const { record, refused } = await repos.findings.patch(id, patch, actor);
-    return { record: record as unknown as FieldRecord, refused };
-  },
+  patch: (id, patch, actor) => repos.findings.patch(id, patch, actor),
   missing: confirmNeeds,
 };
 
@@ -68,7 +69,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   const live = useFinding(findingId);
   const actions = useFindingActions(caseId);
   const leader = useIsLeader(caseId);
-  const v = editor.values as unknown as FindingFields;
+  const v = editor.values;
   const [unit, setUnit] = useState<AmountUnit>('wanYuan');
   const [amountText, setAmountText] = useState<string | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
@@ -91,7 +92,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   const canEdit = actions.canWrite && !locked;
   const problems = {
     refused: amountError ? { ...editor.refused, amountFen: amountError } : editor.refused,
-    missing: confirmNeeds(live as unknown as FieldRecord),
+    missing: confirmNeeds(live),
   };
   const shownAmount =
     amountText ??

@@ -8,7 +8,7 @@ import { zh } from '../../shared/i18n/zh-CN';
 import { useAutosavedRecord } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
 import { navigate } from '../app/route';
-import { RECORD_FORMS } from '../components/records/forms';
+import { RecordForm } from '../components/records/forms';
 import { Field } from '../components/records/Field';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { EditorTitle } from '../components/records/EditorTitle';
@@ -58,7 +58,6 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   }
 
   const values = editor.values;
-  const KindForm = RECORD_FORMS[kind];
   const problems = { refused: editor.refused, missing: editor.missing };
   const title = titleOf(spec, values, editor.record) || zh.records.untitled;
   const list = (key: string) => (values[key] as string[] | undefined) ?? [];
@@ -114,7 +113,13 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
         onMouseUp={(e) => setPassage(passageOf(e.target))}
       >
         <Form layout="vertical" component="div" disabled={!actions.canWrite}>
-          <KindForm caseId={caseId} values={values} change={editor.change} problems={problems} />
+          <RecordForm
+            kind={kind}
+            caseId={caseId}
+            values={values}
+            change={editor.change}
+            problems={problems}
+          />
           <Row gutter={16} style={{ marginTop: 16 }}>
             <Col span={14}>
               <Field name="focus" label={zh.records.focus} problems={problems}>

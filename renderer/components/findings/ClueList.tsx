@@ -9,8 +9,8 @@ import {
 } from '../../../shared/domain/findings/clue.schema';
 import { evidenceKey } from '../../../shared/domain/findings/finding.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
-import { repos, type Actor, type FieldRecord } from '../../db';
-import { useAutosaved, type AutosaveStore } from '../../hooks/autosave';
+import { repos, type Actor } from '../../db';
+import { useAutosaved, type TypedStore } from '../../hooks/autosave';
 import { useActor } from '../../hooks/members';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
@@ -80,18 +80,14 @@ export function ClueList({ caseId }: { caseId: string }) {
 }
 
 /** The clue store of one member: reads and writes go through the clue read rules. */
-function clueStore(actor: Actor): AutosaveStore {
+function clueStore(actor: Actor): TypedStore<ClueFields> {
   return {
     table: 'clues',
     collections: COLLECTIONS.clues,
-    get: async (id) =>
-      (await repos.clues.get(id, actor).catch(() => undefined)) as FieldRecord | undefined,
+    get: (id) => repos.clues.get(id, actor).catch(() => undefined),
     recover: () => repos.recover(),
-    patch: async (id, patch, who) => {
-      const { record, refused } = await repos.clues.patch(id, patch, who);
-      return { record: record as unknown as FieldRecord, refused };
-    },
-    missing: (record) => clueMissing(record as unknown as ClueFields),
+    patch: (id, patch, who) => repos.clues.patch(id, patch, who),
+    missing: clueMissing,
   };
 }
 
@@ -102,7 +98,7 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
   const f = c.fields;
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
-  const v = editor.values as unknown as ClueFields;
+  const v = editor.values;
   const problems = { refused: editor.refused, missing: editor.missing };
   const text = (name: 'subjectName' | 'subjectTitle' | 'subjectUnit') => (
     <Field name={name} label={f[name]} problems={problems}>

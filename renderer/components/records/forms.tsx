@@ -1,10 +1,9 @@
 /**
- * The four record forms. Each is a plain layout of fields over the editor's values: no state of
- * its own, no saving (the editor's autosave does that), no rules (shared/ has them).
+ * The four record forms. Each is a plain list of its fields over the editor's values (see
+ * fieldRows.tsx): no state of its own, no saving (the editor's autosave does that), no rules
+ * (shared/ has them).
  */
-import type { ReactNode } from 'react';
-import { Checkbox, Col, Input, Row, Select } from 'antd';
-import { lengthLimit } from '../lengthLimit';
+import { Checkbox, Col, Row, Select } from 'antd';
 import {
   INTERVIEW_KINDS,
   type InterviewFields,
@@ -20,387 +19,146 @@ import {
 import type { RecordKind } from '../../../shared/domain/records';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { options } from '../options';
-import { Field, type FieldProblems } from './Field';
+import { fieldRows, type FormProps } from './fieldRows';
 import { IntervieweesEditor } from './IntervieweesEditor';
 import { TurnsEditor } from './TurnsEditor';
-import { BigTextArea } from './BigTextArea';
-import { DateInput, MemberPicker, TimeInput } from './pickers';
 
-export interface FormProps<T> {
-  caseId: string;
-  values: T;
-  change: (patch: Partial<T>) => void;
-  problems: FieldProblems;
-}
+export type { FormProps };
 
-function InterviewForm({ caseId, values: v, change, problems }: FormProps<InterviewFields>) {
-  const f = zh.interview.fields;
+function InterviewForm(props: FormProps<InterviewFields>) {
+  const { values: v, change } = props;
+  const row = fieldRows(props, zh.interview.fields);
   return (
     <>
       <Row gutter={16}>
-        <Col span={6}>
-          <Field name="kind" label={f.kind} problems={problems} required>
-            <Select
-              aria-label={f.kind}
-              value={v.kind}
-              options={options(INTERVIEW_KINDS, zh.interview.kinds)}
-              onChange={(kind) => change({ kind })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="date" label={f.date} problems={problems} required>
-            <DateInput label={f.date} value={v.date} onChange={(date) => change({ date })} />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="startTime" label={f.startTime} problems={problems}>
-            <TimeInput
-              label={f.startTime}
-              value={v.startTime}
-              onChange={(startTime) => change({ startTime })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="endTime" label={f.endTime} problems={problems}>
-            <TimeInput
-              label={f.endTime}
-              value={v.endTime}
-              onChange={(endTime) => change({ endTime })}
-            />
-          </Field>
-        </Col>
-        <Col span={8}>
-          <Field name="place" label={f.place} problems={problems}>
-            <Input
-              aria-label={f.place}
-              value={v.place}
-              count={lengthLimit(100)}
-              onChange={(e) => change({ place: e.target.value })}
-            />
-          </Field>
-        </Col>
-        <Col span={10}>
-          <Field name="interviewers" label={f.interviewers} problems={problems} required>
-            <MemberPicker
-              caseId={caseId}
-              multiple
-              ariaLabel={f.interviewers}
-              value={v.interviewers}
-              onChange={(ids) => change({ interviewers: ids as string[] })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="recorder" label={f.recorder} problems={problems}>
-            <MemberPicker
-              caseId={caseId}
-              ariaLabel={f.recorder}
-              value={v.recorder}
-              onChange={(id) => change({ recorder: id as string })}
-            />
-          </Field>
-        </Col>
+        {row.choice('kind', options(INTERVIEW_KINDS, zh.interview.kinds), {
+          span: 6,
+          required: true,
+        })}
+        {row.date('date', { span: 6, required: true })}
+        {row.time('startTime', { span: 6 })}
+        {row.time('endTime', { span: 6 })}
+        {row.text('place', { span: 8, max: 100 })}
+        {row.member('interviewers', { span: 10, required: true })}
+        {row.member('recorder', { span: 6 })}
       </Row>
-      <Field name="interviewees" label={f.interviewees} problems={problems} required>
+      {row.custom(
+        'interviewees',
         <IntervieweesEditor
           value={v.interviewees}
           onChange={(interviewees) => change({ interviewees })}
-        />
-      </Field>
-      <Field name="topics" label={f.topics} problems={problems}>
+        />,
+        { required: true },
+      )}
+      {row.custom(
+        'topics',
         <Select
-          aria-label={f.topics}
+          aria-label={zh.interview.fields.topics}
           mode="tags"
           placeholder={zh.interview.topicsPlaceholder}
           open={false} // free text only: an empty "暂无数据" list would suggest choosing
           value={v.topics}
           onChange={(topics: string[]) => change({ topics })}
-        />
-      </Field>
-      <Field name="turns" label={f.turns} problems={problems}>
-        <TurnsEditor turns={v.turns} onChange={(turns) => change({ turns })} />
-      </Field>
-      <Checkbox checked={v.confirmed} onChange={(e) => change({ confirmed: e.target.checked })}>
-        {f.confirmed}
-      </Checkbox>
+        />,
+      )}
+      {row.custom('turns', <TurnsEditor turns={v.turns} onChange={(turns) => change({ turns })} />)}
+      {row.check('confirmed')}
     </>
   );
 }
 
-function DocReviewForm({ caseId, values: v, change, problems }: FormProps<DocReviewFields>) {
-  const f = zh.docReview.fields;
-  const text = (name: 'title' | 'sourceDept' | 'refNo' | 'volume', label: string, span: number) => (
-    <Col span={span}>
-      <Field name={name} label={label} problems={problems} required={name === 'title'}>
-        <Input
-          aria-label={label}
-          value={v[name]}
-          onChange={(e) => change({ [name]: e.target.value })}
-        />
-      </Field>
-    </Col>
-  );
+function DocReviewForm(props: FormProps<DocReviewFields>) {
+  const row = fieldRows(props, zh.docReview.fields);
   return (
     <>
       <Row gutter={16}>
-        {text('title', f.title, 12)}
-        <Col span={6}>
-          <Field name="kind" label={f.kind} problems={problems}>
-            <Select
-              aria-label={f.kind}
-              value={v.kind}
-              options={options(DOC_KINDS, zh.docReview.kinds)}
-              onChange={(kind) => change({ kind })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="date" label={f.date} problems={problems} required>
-            <DateInput label={f.date} value={v.date} onChange={(date) => change({ date })} />
-          </Field>
-        </Col>
-        {text('sourceDept', f.sourceDept, 8)}
-        {text('refNo', f.refNo, 8)}
-        {text('volume', f.volume, 8)}
-        <Col span={8}>
-          <Field name="periodFrom" label={f.periodFrom} problems={problems}>
-            <DateInput
-              label={f.periodFrom}
-              value={v.periodFrom}
-              onChange={(periodFrom) => change({ periodFrom })}
-            />
-          </Field>
-        </Col>
-        <Col span={8}>
-          <Field name="periodTo" label={f.periodTo} problems={problems}>
-            <DateInput
-              label={f.periodTo}
-              value={v.periodTo}
-              onChange={(periodTo) => change({ periodTo })}
-            />
-          </Field>
-        </Col>
-        <Col span={8}>
-          <Field name="reviewer" label={f.reviewer} problems={problems}>
-            <MemberPicker
-              caseId={caseId}
-              ariaLabel={f.reviewer}
-              value={v.reviewer}
-              onChange={(id) => change({ reviewer: id as string })}
-            />
-          </Field>
-        </Col>
+        {row.text('title', { span: 12, required: true })}
+        {row.choice('kind', options(DOC_KINDS, zh.docReview.kinds), { span: 6 })}
+        {row.date('date', { span: 6, required: true })}
+        {row.text('sourceDept', { span: 8 })}
+        {row.text('refNo', { span: 8 })}
+        {row.text('volume', { span: 8 })}
+        {row.date('periodFrom', { span: 8 })}
+        {row.date('periodTo', { span: 8 })}
+        {row.member('reviewer', { span: 8 })}
       </Row>
-      <Field name="extracts" label={f.extracts} problems={problems}>
-        <BigTextArea
-          ariaLabel={f.extracts}
-          value={v.extracts}
-          minRows={4}
-          maxRows={20}
-          onChange={(extracts) => change({ extracts })}
-        />
-      </Field>
-      <Field name="observations" label={f.observations} problems={problems}>
-        <BigTextArea
-          ariaLabel={f.observations}
-          value={v.observations}
-          minRows={3}
-          maxRows={20}
-          onChange={(observations) => change({ observations })}
-        />
-      </Field>
+      {row.long('extracts', { minRows: 4 })}
+      {row.long('observations', { minRows: 3 })}
     </>
   );
 }
 
-function SiteVisitForm({ caseId, values: v, change, problems }: FormProps<SiteVisitFields>) {
-  const f = zh.siteVisit.fields;
+function SiteVisitForm(props: FormProps<SiteVisitFields>) {
+  const row = fieldRows(props, zh.siteVisit.fields);
   return (
     <>
       <Row gutter={16}>
-        <Col span={12}>
-          <Field name="place" label={f.place} problems={problems} required>
-            <Input
-              aria-label={f.place}
-              value={v.place}
-              onChange={(e) => change({ place: e.target.value })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="date" label={f.date} problems={problems} required>
-            <DateInput label={f.date} value={v.date} onChange={(date) => change({ date })} />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="participants" label={f.participants} problems={problems}>
-            <MemberPicker
-              caseId={caseId}
-              multiple
-              ariaLabel={f.participants}
-              value={v.participants}
-              onChange={(ids) => change({ participants: ids as string[] })}
-            />
-          </Field>
-        </Col>
+        {row.text('place', { span: 12, required: true })}
+        {row.date('date', { span: 6, required: true })}
+        {row.member('participants', { span: 6 })}
       </Row>
-      <Checkbox
-        checked={v.unannounced}
-        onChange={(e) => change({ unannounced: e.target.checked })}
-        style={{ marginBottom: 16 }}
-      >
-        {f.unannounced}
-      </Checkbox>
-      <Field name="peopleMet" label={f.peopleMet} problems={problems}>
-        <Input.TextArea
-          aria-label={f.peopleMet}
-          value={v.peopleMet}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-          onChange={(e) => change({ peopleMet: e.target.value })}
-        />
-      </Field>
-      <Field name="observations" label={f.observations} problems={problems}>
-        <BigTextArea
-          ariaLabel={f.observations}
-          value={v.observations}
-          minRows={4}
-          maxRows={20}
-          onChange={(observations) => change({ observations })}
-        />
-      </Field>
+      {row.check('unannounced', { marginBottom: 16 })}
+      {row.long('peopleMet', { minRows: 2, maxRows: 8 })}
+      {row.long('observations', { minRows: 4 })}
     </>
   );
 }
 
-function PetitionForm({ values: v, change, problems }: FormProps<PetitionFields>) {
-  const f = zh.petition.fields;
+function PetitionForm(props: FormProps<PetitionFields>) {
+  const { values: v, change } = props;
+  const row = fieldRows(props, zh.petition.fields);
   return (
     <>
       <Row gutter={16}>
-        <Col span={6}>
-          <Field name="channel" label={f.channel} problems={problems}>
-            <Select
-              aria-label={f.channel}
-              value={v.channel}
-              options={options(PETITION_CHANNELS, zh.petition.channels)}
-              onChange={(channel) => change({ channel })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="receivedDate" label={f.receivedDate} problems={problems} required>
-            <DateInput
-              label={f.receivedDate}
-              value={v.receivedDate}
-              onChange={(receivedDate) => change({ receivedDate })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="category" label={f.category} problems={problems}>
-            <Select
-              aria-label={f.category}
-              value={v.category}
-              options={options(PETITION_CATEGORIES, zh.petition.categories)}
-              onChange={(category) => change({ category })}
-            />
-          </Field>
-        </Col>
-        <Col span={6}>
-          <Field name="status" label={f.status} problems={problems}>
-            <Select
-              aria-label={f.status}
-              value={v.status}
-              options={options(PETITION_STATUSES, zh.petition.statuses)}
-              onChange={(status) => change({ status })}
-            />
-          </Field>
-        </Col>
-        <Col span={4}>
-          <AnonymousCheck
+        {row.choice('channel', options(PETITION_CHANNELS, zh.petition.channels), { span: 6 })}
+        {row.date('receivedDate', { span: 6, required: true })}
+        {row.choice('category', options(PETITION_CATEGORIES, zh.petition.categories), {
+          span: 6,
+        })}
+        {row.choice('status', options(PETITION_STATUSES, zh.petition.statuses), { span: 6 })}
+        <Col span={4} style={{ paddingTop: 30 }}>
+          <Checkbox
             checked={v.anonymous}
-            onChange={(anonymous) =>
-              // Anonymous means anonymous: the name and contact typed before go with it, from the
-              // record and from its history (the repository redacts the revisions).
+            onChange={(e) => {
+              const anonymous = e.target.checked;
+              // Anonymous means anonymous: the name and contact typed before go with it, from
+              // the record and from its history (the repository redacts the revisions).
               change(
                 anonymous ? { anonymous, reporterName: '', reporterContact: '' } : { anonymous },
-              )
-            }
-          />
-        </Col>
-        <Col span={10}>
-          <Field
-            name="reporterName"
-            label={f.reporterName}
-            problems={problems}
-            required={!v.anonymous}
+              );
+            }}
           >
-            <Input
-              aria-label={f.reporterName}
-              value={v.reporterName}
-              disabled={v.anonymous}
-              onChange={(e) => change({ reporterName: e.target.value })}
-            />
-          </Field>
+            {zh.petition.anonymousLabel}
+          </Checkbox>
         </Col>
-        <Col span={10}>
-          <Field name="reporterContact" label={f.reporterContact} problems={problems}>
-            <Input
-              aria-label={f.reporterContact}
-              value={v.reporterContact}
-              disabled={v.anonymous}
-              onChange={(e) => change({ reporterContact: e.target.value })}
-            />
-          </Field>
-        </Col>
+        {row.text('reporterName', { span: 10, required: !v.anonymous, disabled: v.anonymous })}
+        {row.text('reporterContact', { span: 10, disabled: v.anonymous })}
       </Row>
-      <Field name="subject" label={f.subject} problems={problems}>
-        <Input
-          aria-label={f.subject}
-          value={v.subject}
-          onChange={(e) => change({ subject: e.target.value })}
-        />
-      </Field>
-      <Field name="summary" label={f.summary} problems={problems} required>
-        <BigTextArea
-          ariaLabel={f.summary}
-          value={v.summary}
-          minRows={4}
-          maxRows={20}
-          onChange={(summary) => change({ summary })}
-        />
-      </Field>
-      <Field name="handlingNote" label={f.handlingNote} problems={problems}>
-        <BigTextArea
-          ariaLabel={f.handlingNote}
-          value={v.handlingNote}
-          minRows={2}
-          maxRows={12}
-          onChange={(handlingNote) => change({ handlingNote })}
-        />
-      </Field>
+      {row.text('subject')}
+      {row.long('summary', { minRows: 4, required: true })}
+      {row.long('handlingNote', { minRows: 2, maxRows: 12 })}
     </>
   );
 }
 
-function AnonymousCheck(props: { checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <div style={{ paddingTop: 30 }}>
-      <Checkbox checked={props.checked} onChange={(e) => props.onChange(e.target.checked)}>
-        {zh.petition.anonymousLabel}
-      </Checkbox>
-    </div>
-  );
+/**
+ * The form of a kind. The editor holds the values untyped (the autosaver serves every table);
+ * this is the one place they meet their kind's type: they are the stored record of that kind
+ * plus the edits typed into this very form.
+ */
+export function RecordForm(
+  props: FormProps<Readonly<Record<string, unknown>>> & { kind: RecordKind },
+) {
+  const { kind, ...rest } = props;
+  const typed = <T,>() => rest as unknown as FormProps<T>;
+  switch (kind) {
+    case 'interviews':
+      return <InterviewForm {...typed<InterviewFields>()} />;
+    case 'docReviews':
+      return <DocReviewForm {...typed<DocReviewFields>()} />;
+    case 'siteVisits':
+      return <SiteVisitForm {...typed<SiteVisitFields>()} />;
+    case 'petitions':
+      return <PetitionForm {...typed<PetitionFields>()} />;
+  }
 }
-
-type AnyForm = (props: FormProps<Readonly<Record<string, unknown>>>) => ReactNode;
-
-/** The form of each kind, over untyped values: the editor knows the kind, not the shape. */
-export const RECORD_FORMS: Record<RecordKind, AnyForm> = {
-  interviews: InterviewForm as unknown as AnyForm,
-  docReviews: DocReviewForm as unknown as AnyForm,
-  siteVisits: SiteVisitForm as unknown as AnyForm,
-  petitions: PetitionForm as unknown as AnyForm,
-};
