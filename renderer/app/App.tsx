@@ -1,9 +1,10 @@
 /**
  * The app's frame and its two pages. This module and what it imports are the interface's
- * chunk (see main.tsx): the case list, the first screen, and antd. The case workspace, with its
- * editors, search and findings, is a chunk of its own: fetched at once when the app starts on
- * a case (a reload), otherwise once the case list has painted and the page is idle, so that
- * opening a case rarely waits for it.
+ * chunk (see main.tsx): the case list, the first screen, and the antd components it shows. The
+ * case workspace, with its editors, search, findings, history and attachments (and dayjs, the
+ * date pickers, forms), is a chunk of its own: fetched at once when the app starts on a case
+ * (a reload), otherwise once the case list has painted and the page is idle, so that opening a
+ * case rarely waits for it. The case form is a third (CaseListPage.tsx).
  */
 import { lazy, Suspense, useEffect } from 'react';
 import {
@@ -14,12 +15,13 @@ import {
   Layout,
   Result,
   Space,
+  Spin,
   Typography,
 } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+// antd's styles as one prebuilt sheet (zeroRuntime below): generating them at run time, as
+// each component first renders, was most of the first screen's time (DESIGN §7).
 import 'antd/dist/antd.css';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
 import { StorageWarning } from '../components/StorageWarning';
@@ -28,8 +30,6 @@ import { useUi } from '../stores/ui.store';
 import { PageBoundary } from '../components/PageBoundary';
 import { repos } from '../db';
 import { parseRoute, routeHash, useRoute } from './route';
-
-dayjs.locale('zh-cn');
 
 const loadWorkspace = () => import('../pages/CaseWorkspace');
 const CaseWorkspace = lazy(async () => ({ default: (await loadWorkspace()).CaseWorkspace }));
@@ -71,7 +71,7 @@ export function App() {
           <Layout.Content style={{ overflow: 'auto' }}>
             <PageBoundary where={routeHash(route)} recover={() => repos.recover()}>
               {route.page === 'case' ? (
-                <Suspense>
+                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
                   <CaseWorkspace {...route} />
                 </Suspense>
               ) : (

@@ -30,7 +30,7 @@
  * through the app's own repositories by a page on the app's origin (test/bench/pages/seed.ts)
  * before the app is opened.
  *
- *   npm run bench -- ui [--runs 9] [--scale 1]
+ *   npm run bench -- ui [--runs 9] [--scale 1] [--startup-only]
  *   (--scale 0.1 seeds a tenth of the case, to try the benchmark quickly; BENCH_REUSE_BUILD=1
  *   measures the existing dist/renderer, as the other browser benchmarks)
  *
@@ -81,6 +81,13 @@ const CASE: LargeCaseRequest = {
   findings: Math.round(ISSUE_11_CASE.findings * SCALE),
 };
 const TURNS = CASE.longInterviewTurns;
+/** Start-up only: a minute instead of several, to compare builds while splitting the bundle. */
+const STARTUP_ONLY = process.argv.includes('--startup-only');
+/**
+ * Another build of the renderer (a folder such as dist/renderer), loaded cold beside the two
+ * pages, in turn with them: before and after a change, measured in the same run.
+ */
+const COMPARE = process.env.BENCH_UI_COMPARE;
 /** About a hundred characters: a sentence and a half of an answer. */
 const TYPED = [
   ...'经查该单位二〇二五年公务用车登记簿有十二次出车未填写事由其中节假日出车五次'.repeat(3),
@@ -474,15 +481,45 @@ async function main(): Promise<void> {
     console.log(`start-up: ${RUNS} cold loads of each page…`);
     await coldLoad(`${bare.url}react/bare-react.html`);
     await coldLoad(app.url, '新建巡察任务');
+    const other = COMPARE ? await serveFolder(path.resolve(COMPARE)) : undefined;
     const react: Load[] = [];
     const workbench: Load[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      react.push(await coldLoad(`${bare.url}react/bare-react.html`));
-      workbench.push(await coldLoad(app.url, '新建巡察任务'));
+    const compared: Load[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        react.push(await coldLoad(`${bare.url}react/bare-react.html`));
+        workbench.push(await coldLoad(app.url, '新建巡察任务'));
+        if (other) compared.push(await coldLoad(other.url, '新建巡察任务'));
+      }
+    } finally {
+      await other?.close();
     }
     const reactFcp = median(react.map((l) => l.fcp));
     const appFcp = median(workbench.map((l) => l.fcp));
     const appReady = median(workbench.map((l) => l.ready));
+    const startupFigures = [
+      against('ui.startup.fcp_ms', round(appFcp), 'react.startup.fcp_ms', round(reactFcp)),
+      against(
+        'ui.startup.interactive_ms',
+        round(appReady),
+        'react.startup.fcp_ms',
+        round(reactFcp),
+      ),
+    ];
+    if (STARTUP_ONLY) {
+      for (const [label, loads] of [
+        ['bare React page, first paint', react.map((l) => l.fcp)],
+        ['app, first paint', workbench.map((l) => l.fcp)],
+        ...(other ? ([[`${COMPARE}, first paint`, compared.map((l) => l.fcp)]] as const) : []),
+      ] as const) {
+        console.log(
+          `  ${label.padEnd(30)} median ${ms(median(loads))}  all ${loads.map(ms).join('')}`,
+        );
+      }
+      console.log(`  app ÷ bare React: ${(appFcp / reactFcp).toFixed(2)}× (goal ≤ 2×)\n`);
+      printBench(startupFigures);
+      return;
+    }
 
     console.log(
       `search and typing: seeding ${CASE.interviews} interviews, ${CASE.docReviews} reviews, ` +
@@ -556,13 +593,7 @@ async function main(): Promise<void> {
     console.log('');
 
     figures.push(
-      against('ui.startup.fcp_ms', round(appFcp), 'react.startup.fcp_ms', round(reactFcp)),
-      against(
-        'ui.startup.interactive_ms',
-        round(appReady),
-        'react.startup.fcp_ms',
-        round(reactFcp),
-      ),
+      ...startupFigures,
       against(
         'ui.keystroke.p95_ms',
         round(keyP95),
