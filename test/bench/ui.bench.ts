@@ -32,7 +32,8 @@
  *
  *   npm run bench -- ui [--runs 9] [--scale 1] [--startup-only]
  *   (--scale 0.1 seeds a tenth of the case, to try the benchmark quickly; BENCH_REUSE_BUILD=1
- *   measures the existing dist/renderer, as the other browser benchmarks)
+ *   measures the existing dist/renderer, as the other browser benchmarks; BENCH_UI_COMPARE=DIR
+ *   loads another build, e.g. one made before a change, cold beside it in the same run)
  *
  * UI contract: the 新建巡察任务 button; the routes #/case/<id>/overview and
  * #/case/<id>/interviews/<recordId>; [data-testid="turn"] textarea; [data-testid="case-title"];
@@ -549,6 +550,16 @@ async function main(): Promise<void> {
       'app, 新建巡察任务 painted',
       workbench.map((l) => l.ready),
     );
+    if (other) {
+      row(
+        `${COMPARE}, first paint`,
+        compared.map((l) => l.fcp),
+      );
+      row(
+        `${COMPARE}, 新建巡察任务 painted`,
+        compared.map((l) => l.ready),
+      );
+    }
     console.log(
       `\n  case: ${seeded.records} records, ${(seeded.characters / 1e6).toFixed(2)} M characters, ` +
         `seeded in ${(seeded.ms / 1000).toFixed(1)} s`,
