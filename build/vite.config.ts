@@ -28,11 +28,57 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * The first screen's chunk (renderer/app/App.tsx: antd and the case list) and its styles are
+ * asked for by the page itself, beside the entry, instead of once the entry has run and calls
+ * import(): Chromium fetches and compiles them off the main thread while it runs the entry and
+ * opens the database (renderer/main.tsx). Later chunks (the case workspace) are not preloaded.
+ */
+function preloadFirstScreen(): Plugin {
+  return {
+    name: 'workbench-preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        const first = chunks.find((c) => c.facadeModuleId?.endsWith('/renderer/app/App.tsx'));
+        if (!first) throw new Error('preloadFirstScreen: no chunk for renderer/app/App.tsx');
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || chunk === entry || scripts.has(fileName)) return;
+          scripts.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        visit(first.fileName);
+        return [
+          ...[...styles].map((href) => ({
+            tag: 'link',
+            // crossorigin as vite's loader asks for it, or Chromium fetches the sheet twice.
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...scripts].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset paths: the same build loads from app://workbench/ and from any web server.
   base: './',
-  plugins: [react(), cspMetaTag()],
+  plugins: [react(), cspMetaTag(), preloadFirstScreen()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

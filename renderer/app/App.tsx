@@ -1,14 +1,47 @@
-import { Alert, App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+/**
+ * The app's frame and its two pages. This module and what it imports are the interface's
+ * chunk (see main.tsx): the case list, the first screen, and the antd components it shows. The
+ * case workspace, with its editors, search, findings, history and attachments (and dayjs, the
+ * date pickers, forms), is a chunk of its own: fetched at once when the app starts on a case
+ * (a reload), otherwise once the case list has painted and the page is idle, so that opening a
+ * case rarely waits for it. The case form is a third (CaseListPage.tsx).
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  ConfigProvider,
+  Layout,
+  Result,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+// antd's styles as one prebuilt sheet (zeroRuntime below): generating them at run time, as
+// each component first renders, was most of the first screen's time (DESIGN §7).
+import 'antd/dist/antd.css';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
 import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
-import { CaseWorkspace } from '../pages/CaseWorkspace';
 import { useUi } from '../stores/ui.store';
 import { PageBoundary } from '../components/PageBoundary';
 import { repos } from '../db';
-import { routeHash, useRoute } from './route';
+import { parseRoute, routeHash, useRoute } from './route';
+
+const loadWorkspace = () => import('../pages/CaseWorkspace');
+const CaseWorkspace = lazy(async () => ({ default: (await loadWorkspace()).CaseWorkspace }));
+if (parseRoute(window.location.hash).page === 'case') void loadWorkspace();
+
+/** Fetches the workspace's chunk once the first screen is up and nothing else is going on. */
+function usePreloadWorkspace() {
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void loadWorkspace(), { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+}
 
 /** Shown for good once another window opened the data with a newer app: this one stopped. */
 function NewerVersionBanner() {
@@ -27,8 +60,9 @@ function NewerVersionBanner() {
 
 export function App() {
   const route = useRoute();
+  usePreloadWorkspace();
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 }, zeroRuntime: true }}>
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
           <NewerVersionBanner />
@@ -36,7 +70,13 @@ export function App() {
           <StorageWarning />
           <Layout.Content style={{ overflow: 'auto' }}>
             <PageBoundary where={routeHash(route)} recover={() => repos.recover()}>
-              {route.page === 'case' ? <CaseWorkspace {...route} /> : <CaseListPage />}
+              {route.page === 'case' ? (
+                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                  <CaseWorkspace {...route} />
+                </Suspense>
+              ) : (
+                <CaseListPage />
+              )}
             </PageBoundary>
           </Layout.Content>
           <Layout.Footer style={{ padding: '4px 16px', borderTop: '1px solid #f0f0f0' }}>
@@ -49,5 +89,16 @@ export function App() {
         </Layout>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** The page shown instead of the app when the database cannot be opened (see main.tsx). */
+export function StartFailed({ newer, error }: { newer: boolean; error: unknown }) {
+  return (
+    <Result
+      status="error"
+      title={newer ? zh.app.newerDatabase : zh.app.databaseFailed}
+      subTitle={newer ? undefined : String(error)}
+    />
   );
 }

@@ -23,7 +23,8 @@ import Dexie from 'dexie';
 import { localIsoDate } from '../../shared/domain/dates';
 import { RECORD_TABLES, TABLES, type TableName } from '../../shared/domain/tables';
 import { ValidationError } from '../../shared/domain/validation';
-import { demoSettingKey, generateDemoCase, type DemoCase } from '../../shared/demo';
+import type { DemoCase } from '../../shared/demo';
+import { demoSettingKey } from '../../shared/demo/rows';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
 import { sha256Hex } from './hash';
@@ -134,6 +135,8 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
           const existing = await db.transaction('r', [db.settings, db.cases], current);
           if (existing) return { caseId: existing, created: false, counts: {} };
           onStage?.('generating');
+          // The generator and its texts (~100 kB) load only now, not with the app's first screen.
+          const { generateDemoCase } = await import('../../shared/demo/generate');
           const demo: DemoCase = await generateDemoCase({
             today: localIsoDate(new Date(clock.now())),
             leaderDeviceId: deviceId,

@@ -1,8 +1,8 @@
-import { App as AntApp, Button, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { App as AntApp, Button, Empty, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseRecord } from '../../shared/domain/case.schema';
 import { zh } from '../../shared/i18n/zh-CN';
-import { CaseFormDialog } from '../components/CaseFormDialog';
 import { useCases, useCreateCase } from '../hooks/cases';
 import { useUi } from '../stores/ui.store';
 import { navigate } from '../app/route';
@@ -11,6 +11,11 @@ import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCas
 import { useDemoCaseId } from '../hooks/demo';
 
 const f = zh.case.fields;
+
+// The case form (antd's Form, date pickers, dayjs) is not part of the first screen: its chunk
+// is fetched once the list has painted and the page is idle, or when 新建巡察任务 is clicked.
+const loadCaseForm = () => import('../components/CaseFormDialog');
+const CaseFormDialog = lazy(async () => ({ default: (await loadCaseForm()).CaseFormDialog }));
 
 /** 巡察任务 list: the first screen. Create, open, archive. */
 export function CaseListPage() {
@@ -22,6 +27,10 @@ export function CaseListPage() {
   const shown = (cases ?? []).filter((c) => c.archived === (caseListTab === 'archived'));
   const openCase = (caseId: string) => navigate({ page: 'case', caseId, section: 'overview' });
   const open = (c: CaseRecord) => openCase(c.id);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void loadCaseForm(), { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   return (
     <div style={{ padding: 24 }}>
@@ -99,14 +108,16 @@ export function CaseListPage() {
         ]}
       />
       {dialog.kind === 'newCase' && (
-        <CaseFormDialog
-          onClose={closeDialog}
-          onSave={async (values) => {
-            const { caseRecord } = await createCase(values);
-            void message.success(zh.case.createdToast);
-            open(caseRecord);
-          }}
-        />
+        <Suspense fallback={<Spin fullscreen />}>
+          <CaseFormDialog
+            onClose={closeDialog}
+            onSave={async (values) => {
+              const { caseRecord } = await createCase(values);
+              void message.success(zh.case.createdToast);
+              open(caseRecord);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

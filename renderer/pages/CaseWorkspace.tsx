@@ -20,6 +20,7 @@ import { repos } from '../db';
 import { useUi } from '../stores/ui.store';
 import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
 import { useDemoCaseId } from '../hooks/demo';
+import '../app/dayjsLocale';
 
 /** One case: the left navigation, the header with the current member, and the section. */
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
