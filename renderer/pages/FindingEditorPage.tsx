@@ -29,6 +29,7 @@ import { zh } from '../../shared/i18n/zh-CN';
 import { repos } from '../db';
 import { navigate } from '../app/route';
 import { useAutosaved, type TypedStore } from '../hooks/autosave';
+import { evidenceEditing } from '../hooks/evidence';
 import { useFinding, useFindingActions, useIsLeader } from '../hooks/findings';
 import { Field } from '../components/records/Field';
 import { EditorTitle } from '../components/records/EditorTitle';
@@ -70,6 +71,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
   const actions = useFindingActions(caseId);
   const leader = useIsLeader(caseId);
   const v = editor.values;
+  const evidence = evidenceEditing(editor.change);
   const [unit, setUnit] = useState<AmountUnit>('wanYuan');
   const [amountText, setAmountText] = useState<string | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
@@ -229,15 +231,15 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
         <Col span={9}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <ReviewPanel caseId={caseId} finding={live} />
-            <Card size="small" title={`${f.evidence}（${live.evidence.length}）`}>
+            <Card size="small" title={`${f.evidence}（${v.evidence.length}）`}>
               <Field name="evidence" label="" problems={problems}>
                 <EvidenceList
                   caseId={caseId}
-                  evidence={live.evidence}
+                  evidence={v.evidence}
                   editable={canEdit}
                   emptyText={t.needEvidence}
-                  onAdd={(ref) => void actions.addEvidence(findingId, [ref])}
-                  onRemove={(ref) => void actions.removeEvidence(findingId, ref)}
+                  onAdd={evidence.add}
+                  onRemove={evidence.remove}
                 />
               </Field>
             </Card>

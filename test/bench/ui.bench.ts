@@ -41,7 +41,7 @@
  * its results answer) and aria-busy; [data-testid="search-hit"] with <mark> highlights;
  * [data-testid="save-status"] 已保存.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, preview, type Plugin } from 'vite';
 import type { Page } from 'playwright-core';
@@ -447,7 +447,16 @@ async function searchAndTyping(
     await area.click();
     await page.keyboard.press('Control+End');
     await sleep(1_000);
+    // BENCH_UI_PROFILE=file.cpuprofile: a CPU profile of the typing, to open in DevTools.
+    const profileTo = process.env.BENCH_UI_PROFILE;
+    const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+    await cdp?.send('Profiler.enable');
+    await cdp?.send('Profiler.start');
     const keys = await typeTimed(page);
+    if (cdp && profileTo) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
+    }
     if ((await area.inputValue()) !== before + TYPED) throw new Error('the typing did not land');
     await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
     if (browser.problems.length > 0) throw new Error(browser.problems.join('; '));

@@ -7,10 +7,10 @@ import {
   clueMissing,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
-import { evidenceKey } from '../../../shared/domain/findings/finding.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
 import { repos, type Actor } from '../../db';
 import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { evidenceEditing } from '../../hooks/evidence';
 import { useActor } from '../../hooks/members';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
@@ -99,6 +99,7 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;
+  const evidence = evidenceEditing(editor.change);
   const problems = { refused: editor.refused, missing: editor.missing };
   const text = (name: 'subjectName' | 'subjectTitle' | 'subjectUnit') => (
     <Field name={name} label={f[name]} problems={problems}>
@@ -161,12 +162,8 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
             evidence={v.evidence}
             editable
             emptyText={c.noEvidence}
-            onAdd={(ref) => editor.change({ evidence: [...v.evidence, ref] })}
-            onRemove={(ref) =>
-              editor.change({
-                evidence: v.evidence.filter((e) => evidenceKey(e) !== evidenceKey(ref)),
-              })
-            }
+            onAdd={evidence.add}
+            onRemove={evidence.remove}
           />
         </Field>
       </Form>

@@ -90,7 +90,14 @@ export function BigTextArea({
         aria-label={ariaLabel}
         ref={ref}
         value={tail}
-        autoSize={{ minRows, maxRows }}
+        // Grows with its text by CSS, not by antd's autoSize: that measures each keystroke with
+        // getComputedStyle, which makes Chromium restyle the whole page first (with 200 turns,
+        // most of every keystroke's time, measured).
+        style={{
+          fieldSizing: 'content',
+          minHeight: `calc(${minRows}lh + 10px)`,
+          maxHeight: `calc(${maxRows}lh + 10px)`,
+        }}
         onChange={(e) => onChange(head + e.target.value)}
         onPaste={onPaste}
         onKeyDown={onKeyDown}
