@@ -19,6 +19,7 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 import { CiteBar, passageOf, type Passage } from '../components/findings/CiteBar';
 import { CitedBy } from '../components/findings/CitedBy';
 import { useCiting } from '../hooks/findings';
+import { useBackToResults, useRevealSearchMatch } from '../hooks/searchReveal';
 
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
@@ -30,7 +31,9 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const [passage, setPassage] = useState<Passage | null>(null);
   const citing = useCiting(caseId, recordId) ?? [];
   const confirmedCiting = citing.filter((f) => f.status === 'confirmed');
-  const back = () => navigate({ page: 'case', caseId, section: kind });
+  const toResults = useBackToResults(caseId, recordId); // opened from a search hit
+  const revealMatch = useRevealSearchMatch(caseId, recordId);
+  const back = toResults ?? (() => navigate({ page: 'case', caseId, section: kind }));
 
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) {
@@ -67,7 +70,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
     <Card
       title={
         <EditorTitle
-          backLabel={zh.records.back}
+          backLabel={toResults ? zh.searchIndex.backToResults : zh.records.back}
           onBack={back}
           title={`${RECORD_TITLES[kind]} · ${title}`}
           testId="record-title"
@@ -101,6 +104,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div
+        ref={revealMatch}
         onSelect={(e) => setPassage(passageOf(e.target))}
         onKeyUp={(e) => setPassage(passageOf(e.target))}
         onMouseUp={(e) => setPassage(passageOf(e.target))}

@@ -4,6 +4,7 @@
  */
 export { SearchIndex } from './search-index';
 export { normalize, queryTerms } from './normalize';
+export { firstMatch } from './first-match';
 export type {
   Highlight,
   SearchDoc,

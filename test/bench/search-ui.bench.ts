@@ -44,7 +44,8 @@ function typeAndTime(page: Page, text: string): Promise<Timed> {
     const box = document.querySelector<HTMLElement>('[data-testid="search-box"]');
     const input = box instanceof HTMLInputElement ? box : box?.querySelector('input');
     if (!input) throw new Error('no search box');
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const setValue = (value: string) =>
+      Reflect.set(HTMLInputElement.prototype, 'value', value, input);
     const shown = () => {
       const results = document.querySelector<HTMLElement>('[data-testid="search-results"]');
       return results?.dataset.query === text && results.getAttribute('aria-busy') !== 'true'
@@ -52,7 +53,7 @@ function typeAndTime(page: Page, text: string): Promise<Timed> {
         : null;
     };
     const start = performance.now();
-    setter.call(input, text);
+    setValue(text);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const results = await new Promise<HTMLElement>((resolve) => {
       const now = shown();
@@ -82,9 +83,9 @@ async function clear(page: Page): Promise<void> {
   await page.evaluate(() => {
     const box = document.querySelector<HTMLElement>('[data-testid="search-box"]');
     const input = box instanceof HTMLInputElement ? box : box?.querySelector('input');
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setter.call(input, '');
-    input!.dispatchEvent(new Event('input', { bubbles: true }));
+    if (!input) throw new Error('no search box');
+    Reflect.set(HTMLInputElement.prototype, 'value', '', input);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.locator('[data-testid="search-results"]').waitFor({ state: 'detached' });
 }

@@ -86,32 +86,35 @@ export function seedRows(caseId: string, docs: readonly SearchDoc[] = generateCa
 export async function storeSeedRows(page: Page, rows: readonly SeedRow[]): Promise<void> {
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await page.evaluate(async (chunk) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(new Error(String(open.error)));
-      });
-      const kinds = [...new Set(chunk.map((r) => r.kind))];
-      const tx = db.transaction([...kinds, 'summaries', 'settings'], 'readwrite');
-      const settings = tx.objectStore('settings');
-      const current = await new Promise<{ value?: string } | undefined>((resolve) => {
-        const get = settings.get('seq');
-        get.onsuccess = () => resolve(get.result as { value?: string } | undefined);
-      });
-      let seq = Number(current?.value ?? 0);
-      for (const { kind, record, summary } of chunk) {
-        seq++;
-        tx.objectStore(kind).put({ ...record, seq });
-        tx.objectStore('summaries').put({ ...summary, seq });
-      }
-      settings.put({ key: 'seq', value: String(seq) });
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      });
-      db.close();
-    }, rows.slice(i, i + CHUNK));
+    await page.evaluate(
+      async (chunk) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('xuncha-workbench');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(new Error(String(open.error)));
+        });
+        const kinds = [...new Set(chunk.map((r) => r.kind))];
+        const tx = db.transaction([...kinds, 'summaries', 'settings'], 'readwrite');
+        const settings = tx.objectStore('settings');
+        const current = await new Promise<{ value?: string } | undefined>((resolve) => {
+          const get = settings.get('seq');
+          get.onsuccess = () => resolve(get.result as { value?: string } | undefined);
+        });
+        let seq = Number(current?.value ?? 0);
+        for (const { kind, record, summary } of chunk) {
+          seq++;
+          tx.objectStore(kind).put({ ...record, seq });
+          tx.objectStore('summaries').put({ ...summary, seq });
+        }
+        settings.put({ key: 'seq', value: String(seq) });
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        });
+        db.close();
+      },
+      rows.slice(i, i + CHUNK),
+    );
   }
 }
 

@@ -1,0 +1,141 @@
+/**
+ * One case's search index and how it follows IndexedDB, as the search worker runs it (plain
+ * code, so unit tests drive it without a worker).
+ *
+ * The index is built as soon as the case opens, batch by batch in the order of this laptop's
+ * change sequence `seq` (one indexed range read and one bulk read per kind per batch), and it
+ * yields between batches, so queries are answered from the index as it is while the build goes
+ * on; each answer says whether the index was complete. Once built, a query first reads what
+ * changed since the last sync (one range read, usually empty), so the words just typed into a
+ * record are found, whatever the laptop's clock did and however many rows share an updatedAt.
+ */
+import { ANY_DAY } from '../../shared/domain/dates';
+import { RECORD_SPECS, isRecordKind, type RecordKind } from '../../shared/domain/records';
+import type { RecordSummary } from '../../shared/domain/records/summary';
+import { SearchIndex, type SearchDoc, type SearchResult } from '../../shared/search';
+
+/** What the index reads: the read-only repository (renderer/db/readonly.ts) in the worker. */
+export interface RecordSource {
+  changedSince(caseId: string, seq: number, limit?: number): Promise<RecordSummary[]>;
+  getMany(kind: RecordKind, ids: readonly string[]): Promise<(object | undefined)[]>;
+  counts(caseId: string): Promise<Record<RecordKind, number>>;
+}
+
+export interface IndexStatus {
+  /** Records in the index. */
+  readonly indexed: number;
+  /** Live records of the case when the build started (what "N / M" counts towards). */
+  readonly total: number;
+  /** True until the first build has read everything: answers may then miss records. */
+  readonly building: boolean;
+  /** The database could not be read (closed for a newer version, say): answers may be stale. */
+  readonly failed: boolean;
+}
+
+export interface Answer {
+  readonly result: SearchResult;
+  readonly status: IndexStatus;
+}
+
+/** Rows per batch: about 10 ms of parsing and indexing, so a query never waits long. */
+const BATCH = 100;
+
+/** Lets queued messages (queries) run between batches. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class CaseIndex {
+  private readonly index = new SearchIndex();
+  private syncedUpTo = 0;
+  private total = 0;
+  private building = true;
+  private failed = false;
+  private pulling: Promise<void> | null = null;
+
+  constructor(
+    private readonly source: RecordSource,
+    private readonly caseId: string,
+    private readonly onStatus: (status: IndexStatus) => void = () => {},
+  ) {}
+
+  status(): IndexStatus {
+    const indexed = this.index.size;
+    return {
+      indexed,
+      total: Math.max(this.total, indexed),
+      building: this.building,
+      failed: this.failed,
+    };
+  }
+
+  /** Builds the index from scratch; resolves when it holds everything stored so far. */
+  async build(): Promise<void> {
+    try {
+      const counts = await this.source.counts(this.caseId);
+      this.total = Object.values(counts).reduce((a, b) => a + b, 0);
+      this.onStatus(this.status());
+      while (await this.pullBatch()) {
+        this.onStatus(this.status());
+        await breathe();
+      }
+    } catch {
+      this.failed = true;
+    }
+    this.building = false;
+    this.onStatus(this.status());
+  }
+
+  /**
+   * Answers `query`. While the build runs, from the index as it is (the status says so);
+   * afterwards, after reading what changed since the last sync.
+   */
+  async search(query: string, limit: number): Promise<Answer> {
+    if (!this.building) {
+      try {
+        await this.catchUp();
+      } catch {
+        this.failed = true; // answer from what is indexed; the status says it may be stale
+      }
+    }
+    return { result: this.index.search(query, { limit }), status: this.status() };
+  }
+
+  /** Reads everything changed since the last sync; concurrent callers share one read. */
+  private catchUp(): Promise<void> {
+    this.pulling ??= (async () => {
+      while (await this.pullBatch());
+    })().finally(() => (this.pulling = null));
+    return this.pulling;
+  }
+
+  /** Indexes the next batch of changed rows; false when there was none. */
+  private async pullBatch(): Promise<boolean> {
+    const rows = await this.source.changedSince(this.caseId, this.syncedUpTo, BATCH);
+    if (rows.length === 0) return false;
+    const gone = rows.filter((s) => s.state !== 'live').map((s) => s.id);
+    const live = rows.filter((s) => s.state === 'live' && isRecordKind(s.kind));
+    const docs: SearchDoc[] = [];
+    for (const kind of new Set(live.map((s) => s.kind))) {
+      const ofKind = live.filter((s) => s.kind === kind);
+      const records = await this.source.getMany(
+        kind,
+        ofKind.map((s) => s.id),
+      );
+      const spec = RECORD_SPECS[kind];
+      const fields = spec.fields(ANY_DAY);
+      ofKind.forEach((summary, i) => {
+        const parsed = fields.safeParse(records[i]);
+        // A record this version cannot read is left out rather than stop the whole index.
+        if (!parsed.success) {
+          gone.push(summary.id);
+          return;
+        }
+        docs.push({ id: summary.id, kind, title: summary.title, text: spec.text(parsed.data) });
+      });
+    }
+    for (const id of gone) this.index.remove(id);
+    // Bulk load sizes every posting list once: about 3x faster than one by one (measured).
+    if (docs.length > 0) this.index.upsertMany(docs);
+    this.syncedUpTo = Math.max(this.syncedUpTo, rows.at(-1)!.seq);
+    return true;
+  }
+}
