@@ -19,7 +19,6 @@ export const hitId = (index: number) => `search-hit-${index}`;
 export function SearchResults({ caseId, query }: { caseId: string; query: string }) {
   const { answer, searching } = useSearch(caseId, query);
   const active = useSearchStore((s) => s.active);
-  const setActive = useSearchStore((s) => s.setActive);
 
   useEffect(() => {
     document.getElementById(hitId(active))?.scrollIntoView({ block: 'nearest' });
@@ -75,7 +74,6 @@ export function SearchResults({ caseId, query }: { caseId: string; query: string
                   boxShadow: 'inset 3px 0 0 #1677ff',
                 }),
               }}
-              onMouseEnter={() => setActive(index)}
               onClick={() => openHit(caseId, hit, answer.query)}
             >
               <div style={{ marginBottom: 4, fontWeight: 500 }}>

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { RECORD_SPECS } from '../../../shared/domain/records';
 import { summarize } from '../../../shared/domain/records/summary';
-import { firstMatch, queryTerms } from '../../../shared/search';
+import { SearchIndex, firstMatch, queryTerms } from '../../../shared/search';
 import { openReadOnlyRecords } from '../../../renderer/db/readonly';
 import { CURRENT_VERSION } from '../../../renderer/db/schema';
 import { CaseIndex, type IndexStatus } from '../../../renderer/search/caseIndex';
@@ -130,5 +130,30 @@ describe('the first match of a query in a field', () => {
       end: 8,
     });
     expect(firstMatch('没有这个词', queryTerms('公务用车'))).toBeNull();
+  });
+});
+
+describe('a bulk load in steps', () => {
+  it('answers between steps from what is placed, and ends as one upsertMany would', () => {
+    const docs = Array.from({ length: 60 }, (_, i) => ({
+      id: `d${String(i).padStart(2, '0')}`,
+      kind: 'siteVisits',
+      title: `村${i}`,
+      text: i % 3 === 0 ? `发现公务用车${i}` : `走访${i}`,
+    }));
+    const stepped = new SearchIndex();
+    const loader = stepped.loader();
+    loader.add(docs.slice(0, 30));
+    loader.add(docs.slice(30));
+    loader.drop('d03');
+    expect(stepped.search('公务用车').total).toBe(0);
+    const seen: number[] = [];
+    while (loader.place(7)) seen.push(stepped.search('公务用车').total);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBeLessThan(19);
+    const whole = new SearchIndex();
+    whole.upsertMany(docs.filter((d) => d.id !== 'd03'));
+    expect(stepped.search('公务用车')).toEqual(whole.search('公务用车'));
+    expect(stepped.search('走访', { limit: 100 })).toEqual(whole.search('走访', { limit: 100 }));
   });
 });
