@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Empty, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Spin, Typography } from 'antd';
 import { isRecordKind } from '../../../shared/domain/records';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useSearch } from '../../hooks/search';
@@ -9,6 +9,23 @@ import { RECORD_TITLES } from '../records/titles';
 import { Highlighted } from './Highlighted';
 
 export const RESULTS_ID = 'search-results';
+
+/**
+ * Hits are plain elements styled like antd's blue Tag and Paragraph: fifty of those components
+ * took most of a keystroke's time to render (measured: the worker answers in 10–60 ms, the page
+ * took 60–600 ms more on a busy machine).
+ */
+const KIND_TAG = {
+  display: 'inline-block',
+  marginInlineEnd: 8,
+  padding: '0 7px',
+  fontSize: 12,
+  lineHeight: '20px',
+  color: '#0958d9',
+  background: '#e6f4ff',
+  border: '1px solid #91caff',
+  borderRadius: 4,
+} as const;
 export const hitId = (index: number) => `search-hit-${index}`;
 
 /**
@@ -77,19 +94,19 @@ export function SearchResults({ caseId, query }: { caseId: string; query: string
               onClick={() => openHit(caseId, hit, answer.query)}
             >
               <div style={{ marginBottom: 4, fontWeight: 500 }}>
-                <Tag color="blue">
+                <span style={KIND_TAG}>
                   {isRecordKind(hit.kind) ? RECORD_TITLES[hit.kind] : hit.kind}
-                </Tag>
+                </span>
                 <Highlighted
                   text={hit.title || zh.records.untitled}
                   highlights={hit.titleHighlights}
                 />
               </div>
               {hit.snippets.map((s, i) => (
-                <Typography.Paragraph key={i} style={{ marginBottom: 4 }}>
+                <p key={i} style={{ margin: '0 0 4px' }}>
                   {s.offset > 0 && '…'}
                   <Highlighted text={s.text} highlights={s.highlights} />…
-                </Typography.Paragraph>
+                </p>
               ))}
             </div>
           ))}
