@@ -140,12 +140,14 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
     /**
      * List rows stored after change `seq` of this laptop's change sequence, in that order: for
      * keeping an index fresh. The sequence only goes up, whatever the clock or the times other
-     * laptops wrote, so nothing stored after a sync is ever missed.
+     * laptops wrote, so nothing stored after a sync is ever missed. `limit` reads the first
+     * rows only: an index built batch by batch.
      */
-    async changedSince(caseId: string, seq: number): Promise<RecordSummary[]> {
+    async changedSince(caseId: string, seq: number, limit = Infinity): Promise<RecordSummary[]> {
       return db.summaries
         .where('[caseId+seq]')
         .between([caseId, seq], [caseId, Dexie.maxKey], false, true)
+        .limit(limit)
         .toArray();
     },
   };

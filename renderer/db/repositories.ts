@@ -98,7 +98,7 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
  * n as 10n) or as the app wrote it in settings, whichever is higher; 0 when there is none.
  * Opened without our schema: Dexie would otherwise "upgrade" a newer database.
  */
-async function peekVersion(name: string): Promise<number> {
+export async function peekVersion(name: string): Promise<number> {
   if (!(await Dexie.exists(name))) return 0;
   const peek = new Dexie(name);
   try {

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { Alert, Button, Empty, Input, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -14,12 +15,15 @@ import { FindingsPage } from './FindingsPage';
 import { FindingEditorPage } from './FindingEditorPage';
 import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
-import { SearchResults } from '../components/search/SearchResults';
+import { SearchResults, RESULTS_ID, hitId } from '../components/search/SearchResults';
 import { PageBoundary } from '../components/PageBoundary';
 import { repos } from '../db';
 import { useUi } from '../stores/ui.store';
 import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
 import { useDemoCaseId } from '../hooks/demo';
+import { useSearchIndex } from '../hooks/search';
+import { useSearchStore } from '../stores/search.store';
+import { forgetOpenedHit, openHit } from '../search/navigation';
 import '../app/dayjsLocale';
 
 /** One case: the left navigation, the header with the current member, and the section. */
@@ -31,6 +35,8 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
   const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
   const isDemo = useDemoCaseId() === caseId;
+  const activeHit = useSearchStore((s) => (s.answer?.query === search ? s.active : null));
+  useSearchIndex(caseId); // built in the background from now on: the first query never waits
   const toCases = () => navigate({ page: 'cases' });
 
   if (caseRecord === undefined) return null;
@@ -60,6 +66,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
           }))}
           onClick={({ key }) => {
             setSearch('');
+            forgetOpenedHit();
             navigate({ page: 'case', caseId, section: key as Section });
           }}
         />
@@ -102,7 +109,15 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
               placeholder={zh.search.placeholder}
               allowClear
               value={search}
-              onChange={(e) => setSearch(e.target.value)}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                forgetOpenedHit();
+              }}
+              onKeyDown={(e) => onResultKey(caseId, search, e)}
+              role="combobox"
+              aria-expanded={search.trim() !== ''}
+              aria-controls={RESULTS_ID}
+              aria-activedescendant={activeHit === null ? undefined : hitId(activeHit)}
               style={{ width: 360 }}
               data-testid="search-box"
             />
@@ -133,6 +148,18 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
       </Layout>
     </Layout>
   );
+}
+
+/** ↑/↓ in the search box move the active hit, Enter opens it. */
+function onResultKey(caseId: string, query: string, e: KeyboardEvent<HTMLInputElement>) {
+  const results = useSearchStore.getState();
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault(); // not the caret's start or end
+    results.move(e.key === 'ArrowDown' ? 1 : -1);
+  } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+    const hit = results.activeHit();
+    if (hit && results.answer?.query === query) openHit(caseId, hit, query);
+  }
 }
 
 function SectionContent(props: {

@@ -20,6 +20,7 @@ import { HistoryDrawer } from '../components/HistoryDrawer';
 import { CiteBar, passageOf, type Passage } from '../components/findings/CiteBar';
 import { CitedBy } from '../components/findings/CitedBy';
 import { useCiting } from '../hooks/findings';
+import { useBackToResults, useRevealSearchMatch } from '../hooks/searchReveal';
 
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
@@ -31,7 +32,9 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const [passage, setPassage] = useState<Passage | null>(null);
   const citing = useCiting(caseId, recordId) ?? [];
   const confirmedCiting = citing.filter((f) => f.status === 'confirmed');
-  const back = () => navigate({ page: 'case', caseId, section: kind });
+  const toResults = useBackToResults(caseId, recordId); // opened from a search hit
+  const revealMatch = useRevealSearchMatch(caseId, recordId);
+  const back = toResults ?? (() => navigate({ page: 'case', caseId, section: kind }));
   const formRef = useRef<HTMLDivElement>(null);
   const spec = RECORD_SPECS[kind];
   useFocusFirstField(
@@ -73,7 +76,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
     <Card
       title={
         <EditorTitle
-          backLabel={zh.records.back}
+          backLabel={toResults ? zh.searchIndex.backToResults : zh.records.back}
           onBack={back}
           title={`${RECORD_TITLES[kind]} · ${title}`}
           testId="record-title"
@@ -107,7 +110,10 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div
-        ref={formRef}
+        ref={(body) => {
+          formRef.current = body;
+          revealMatch(body);
+        }}
         onSelect={(e) => setPassage(passageOf(e.target))}
         onKeyUp={(e) => setPassage(passageOf(e.target))}
         onMouseUp={(e) => setPassage(passageOf(e.target))}

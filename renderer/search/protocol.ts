@@ -1,9 +1,10 @@
 /** Messages between the page and the search worker. */
-import type { SearchDoc, SearchResult } from '../../shared/search';
+import type { SearchResult } from '../../shared/search';
+import type { IndexStatus } from './caseIndex';
 
 export type ToWorker =
-  | { readonly type: 'upsert'; readonly docs: readonly SearchDoc[] }
-  | { readonly type: 'remove'; readonly ids: readonly string[] }
+  /** Start building the index of this case from IndexedDB (sent once, right after start). */
+  | { readonly type: 'open'; readonly caseId: string }
   | {
       readonly type: 'query';
       readonly requestId: number;
@@ -11,8 +12,12 @@ export type ToWorker =
       readonly limit: number;
     };
 
-export type FromWorker = {
-  readonly type: 'result';
-  readonly requestId: number;
-  readonly result: SearchResult;
-};
+export type FromWorker =
+  | {
+      readonly type: 'result';
+      readonly requestId: number;
+      readonly result: SearchResult;
+      readonly status: IndexStatus;
+    }
+  /** How far the build is: after each batch, and when it is done. */
+  | { readonly type: 'status'; readonly status: IndexStatus };

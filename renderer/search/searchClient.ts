@@ -1,75 +1,57 @@
 /**
- * The page's side of search: keeps the worker's index in step with IndexedDB and asks it
- * queries. Before each query it asks the repository what changed since the last sync, by this
- * laptop's change sequence (one indexed range read, usually empty), so results always include
- * the words just typed, whatever the laptop's clock did and whenever imported rows were written.
+ * The page's side of search: starts the case's worker, which builds and keeps its index from
+ * IndexedDB on its own, and asks it queries. The page does no per-record work for search; it
+ * keeps only the worker's last word on how far the index is, for the UI to say so honestly.
  */
-import { ANY_DAY } from '../../shared/domain/dates';
-import { RECORD_SPECS } from '../../shared/domain/records';
-import type { SearchDoc, SearchResult } from '../../shared/search';
-import { repos } from '../db';
+import type { SearchResult } from '../../shared/search';
+import type { IndexStatus } from './caseIndex';
 import type { FromWorker, ToWorker } from './protocol';
 
-/** Records read and sent to the worker per message while building: keeps each step short. */
-const BATCH = 200;
+export interface SearchAnswer {
+  readonly result: SearchResult;
+  /** The index as it was when answering: while it was still building, hits may be missing. */
+  readonly status: IndexStatus;
+}
+
+const STARTING: IndexStatus = { indexed: 0, total: 0, building: true, failed: false };
 
 export class SearchClient {
   private readonly worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
     type: 'module',
   });
-  private syncedUpTo = 0;
-  private syncing: Promise<void> | null = null;
   private nextRequest = 1;
-  private readonly waiting = new Map<number, (result: SearchResult) => void>();
+  private readonly waiting = new Map<number, (answer: SearchAnswer) => void>();
+  private current: IndexStatus = STARTING;
+  private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly caseId: string) {
+  constructor(caseId: string) {
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const { requestId, result } = event.data;
-      this.waiting.get(requestId)?.(result);
-      this.waiting.delete(requestId);
+      const message = event.data;
+      if (message.type === 'status') {
+        this.current = message.status;
+        for (const listener of this.listeners) listener();
+        return;
+      }
+      this.waiting.get(message.requestId)?.({ result: message.result, status: message.status });
+      this.waiting.delete(message.requestId);
     };
+    this.post({ type: 'open', caseId });
   }
 
   private post(message: ToWorker) {
     this.worker.postMessage(message);
   }
 
-  /** Brings the index up to date with what is stored. */
-  sync(): Promise<void> {
-    this.syncing ??= this.pull().finally(() => (this.syncing = null));
-    return this.syncing;
-  }
+  /** How far the index is (for useSyncExternalStore: the same object until it changes). */
+  readonly status = (): IndexStatus => this.current;
 
-  private async pull(): Promise<void> {
-    const changed = await repos.records.changedSince(this.caseId, this.syncedUpTo);
-    for (let i = 0; i < changed.length; i += BATCH) {
-      const batch = changed.slice(i, i + BATCH);
-      const gone = batch.filter((s) => s.state === 'deleted').map((s) => s.id);
-      const docs: SearchDoc[] = [];
-      const live = batch.filter((s) => s.state === 'live');
-      for (const kind of new Set(live.map((s) => s.kind))) {
-        const rows = live.filter((s) => s.kind === kind);
-        const records = await repos.records.getMany(
-          kind,
-          rows.map((s) => s.id),
-        );
-        const spec = RECORD_SPECS[kind];
-        rows.forEach((summary, i) => {
-          const record = records[i];
-          if (!record) return;
-          const values = spec.fields(ANY_DAY).parse(record);
-          docs.push({ id: summary.id, kind, title: summary.title, text: spec.text(values) });
-        });
-      }
-      if (gone.length > 0) this.post({ type: 'remove', ids: gone });
-      if (docs.length > 0) this.post({ type: 'upsert', docs });
-    }
-    const last = changed.at(-1);
-    if (last && last.seq > this.syncedUpTo) this.syncedUpTo = last.seq;
-  }
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
 
-  async search(query: string, limit = 50): Promise<SearchResult> {
-    await this.sync();
+  /** Answers from the index as it is: never waits for a build. */
+  search(query: string, limit = 50): Promise<SearchAnswer> {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.waiting.set(requestId, resolve);
@@ -82,14 +64,16 @@ export class SearchClient {
   }
 }
 
-const clients = new Map<string, SearchClient>();
+let open: { caseId: string; client: SearchClient } | null = null;
 
-/** One client (and worker) per open case, made on first use. */
+/**
+ * The client (and worker) of the open case, made on first use, which starts building its
+ * index. Opening another case ends the previous one's worker: one index in memory at a time.
+ */
 export function searchClient(caseId: string): SearchClient {
-  let client = clients.get(caseId);
-  if (!client) {
-    client = new SearchClient(caseId);
-    clients.set(caseId, client);
+  if (open?.caseId !== caseId) {
+    open?.client.close();
+    open = { caseId, client: new SearchClient(caseId) };
   }
-  return client;
+  return open.client;
 }

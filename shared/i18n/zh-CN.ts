@@ -544,6 +544,16 @@ export const zh = {
     fullTitle: '本机存储空间已满，最近的修改没有保存',
     fullAdvice: '修改仍保留在本页，请不要关闭窗口。请清理磁盘空间后继续，腾出空间后会自动保存。',
   },
+  // ── Search index and moving through results (issue 11, B1 and A11) ──
+  searchIndex: {
+    building: (indexed: number, total: number) =>
+      total > 0
+        ? `正在建立索引，已索引 ${indexed} / ${total} 条记录：以下结果可能不全，索引建好后会自动更新。`
+        : '正在建立索引：以下结果可能不全，索引建好后会自动更新。',
+    failed: '搜索索引暂时无法读取本机数据，结果可能不是最新的。请重新打开本案后再试。',
+    keys: '↑/↓ 选择结果，回车打开',
+    backToResults: '返回搜索结果',
+  },
 } as const;
 
 /** Label of an enum value, for selects and tables. */
