@@ -2,7 +2,7 @@
  * Records, findings and clues saved as they are typed: the React side of the one autosaver
  * (renderer/autosave/autosaver.ts). Mount once per record (key the editor by record id).
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
 import type { Patch, Stored } from '../../shared/domain/record';
@@ -145,12 +145,19 @@ export function useAutosaved<T extends object>(
     };
   }, [saver, store, id]);
 
+  // Stable for the editor's life: forms memoise their fields on them (see fieldRows.tsx).
+  const actions = useMemo(
+    () => ({
+      change: (patch: Patch) => saver.change(patch),
+      flush: () => saver.flush(),
+      restoreAside: () => saver.restoreAside(),
+      discardAside: () => saver.discardAside(),
+      dismissChangedElsewhere: () => saver.dismissChangedElsewhere(),
+    }),
+    [saver],
+  );
   return {
     ...(state as unknown as Pick<AutosavedRecord<T>, 'record' | 'values'> & EditorState),
-    change: (patch) => saver.change(patch),
-    flush: () => saver.flush(),
-    restoreAside: () => saver.restoreAside(),
-    discardAside: () => saver.discardAside(),
-    dismissChangedElsewhere: () => saver.dismissChangedElsewhere(),
+    ...actions,
   };
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Form, Popconfirm, Result, Row, Space } from 'antd';
+import { App as AntApp, Button, Card, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { hasContent, titleOf } from '../../shared/domain/records/common';
@@ -9,7 +9,7 @@ import { useAutosavedRecord } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
 import { navigate } from '../app/route';
 import { RecordForm } from '../components/records/forms';
-import { Field } from '../components/records/Field';
+import { fieldRows } from '../components/records/fieldRows';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
 import { EditorTitle } from '../components/records/EditorTitle';
 import { ReadFailed, SaveNotices } from '../components/records/SaveNotices';
@@ -64,6 +64,11 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const problems = { refused: editor.refused, missing: editor.missing };
   const title = titleOf(spec, values, editor.record) || zh.records.untitled;
   const list = (key: string) => (values[key] as string[] | undefined) ?? [];
+  // The fields every kind has, built like the kind's own (see fieldRows.tsx).
+  const common = fieldRows(
+    { caseId, values, change: editor.change, problems },
+    { focus: zh.records.focus, tags: zh.records.tags },
+  );
 
   const remove = async () => {
     await editor.flush();
@@ -127,16 +132,16 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
             problems={problems}
           />
           <Row gutter={16} style={{ marginTop: 16 }}>
-            <Col span={14}>
-              <Field name="focus" label={zh.records.focus} problems={problems}>
-                <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />
-              </Field>
-            </Col>
-            <Col span={10}>
-              <Field name="tags" label={zh.records.tags} problems={problems}>
-                <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />
-              </Field>
-            </Col>
+            {common.custom(
+              'focus',
+              <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />,
+              { span: 14 },
+            )}
+            {common.custom(
+              'tags',
+              <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />,
+              { span: 10 },
+            )}
           </Row>
         </Form>
       </div>

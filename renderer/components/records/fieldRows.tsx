@@ -3,7 +3,7 @@
  * catalogue), its message beneath (Field), the input that suits its type, and the one way every
  * input reports a change (`change({ [name]: value })`). A form then reads as a list of its fields.
  */
-import { Fragment, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Checkbox, Col, Input, Select } from 'antd';
 import { lengthLimit } from '../lengthLimit';
 import { Field, type FieldProblems } from './Field';
@@ -37,18 +37,22 @@ export function fieldRows<T extends object>(
   // to fields of the right type, so the value written is of that field's type.
   const set = (name: string, value: unknown) => change({ [name]: value } as Partial<T>);
 
-  const place = (name: string, input: ReactNode, at: Place) => {
+  const place = (name: string, input: ReactNode, at: Place & { disabled?: boolean }) => {
     const field = (
       <Field name={name} label={label(name)} problems={problems} required={at.required}>
         {input}
       </Field>
     );
-    return at.span ? (
-      <Col key={name} span={at.span}>
-        {field}
-      </Col>
-    ) : (
-      <Fragment key={name}>{field}</Fragment>
+    return (
+      <Cell
+        key={name}
+        value={values[name as keyof T]}
+        refused={problems.refused[name]}
+        missing={problems.missing[name]}
+        required={at.required}
+        disabled={at.disabled}
+        field={at.span ? <Col span={at.span}>{field}</Col> : field}
+      />
     );
   };
 
@@ -145,3 +149,30 @@ export function fieldRows<T extends object>(
     custom: (name: keyof T & string, input: ReactNode, at: Place = {}) => place(name, input, at),
   };
 }
+
+interface CellProps {
+  readonly value: unknown;
+  readonly refused: string | undefined;
+  readonly missing: string | undefined;
+  readonly required: boolean | undefined;
+  readonly disabled: boolean | undefined;
+  readonly field: ReactNode;
+}
+
+/**
+ * One field of a form, rendered again only when what it shows changed: its value, its message,
+ * whether it is required or disabled. Typing in one field (one turn of 200) leaves the others
+ * alone. The `field` element is made afresh at every render of the form but only rendered when
+ * the rest differs: it depends on nothing else (the form's `change` is stable).
+ */
+const Cell = memo(
+  function Cell({ field }: CellProps) {
+    return field;
+  },
+  (a, b) =>
+    a.value === b.value &&
+    a.refused === b.refused &&
+    a.missing === b.missing &&
+    a.required === b.required &&
+    a.disabled === b.disabled,
+);
