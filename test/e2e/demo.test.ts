@@ -59,7 +59,9 @@ describe('the 示例巡察任务', () => {
     expect(await page.getByTestId('stats').textContent()).toContain(
       '另有 3 个待组长审核，4 个在编写或退回修改',
     );
-    expect(await page.getByTestId('current-member').textContent()).toContain('周立新（组长）');
+    await expect
+      .poll(() => page.getByTestId('current-member').textContent())
+      .toContain('周立新（组长）');
 
     // Findings at every stage of review.
     await openSection(page, '问题与线索');
@@ -82,9 +84,10 @@ describe('the 示例巡察任务', () => {
 
     // Back on the list it is marked too; removing it asks first, then takes all of it.
     await button(page, '返回任务列表').click();
-    expect(await rowTexts(page.locator('table'))).toEqual([
-      expect.stringMatching(/【示例】.*示例/s),
-    ]);
+    // The 示例 mark is a local setting, read a moment after the list itself.
+    await expect
+      .poll(() => rowTexts(page.locator('table')))
+      .toEqual([expect.stringMatching(/【示例】.*示例/s)]);
     await page.getByTestId('remove-demo').click();
     await page
       .locator('.ant-popconfirm:visible')
