@@ -151,7 +151,10 @@ export class Autosaver {
   private shown(): Record<string, unknown> {
     if (!this.base) return {};
     const edits = { ...this.held, ...this.inflight, ...this.pending };
-    return applyPatch(this.base, edits, this.store.collections);
+    return keepUnchanged(
+      this.state.values,
+      applyPatch(this.base, edits, this.store.collections),
+    ) as Record<string, unknown>;
   }
 
   private get unsaved(): Patch {
@@ -408,4 +411,25 @@ export class Autosaver {
   dismissChangedElsewhere(): void {
     this.update({ changedElsewhere: false });
   }
+}
+
+/**
+ * `next`, reusing every part of `prev` equal to its own. A save brings the record back from the
+ * database as new objects; with this, the fields it did not change keep their identity and the
+ * form renders only the field being typed into (see useEditorState).
+ */
+function keepUnchanged(prev: unknown, next: unknown): unknown {
+  if (sameValue(prev, next)) return prev;
+  if (typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) {
+    return next;
+  }
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    return next.map((value: unknown, i) => keepUnchanged(prev[i], value));
+  }
+  if (Array.isArray(prev)) return next;
+  const before = prev as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(next).map(([key, value]) => [key, keepUnchanged(before[key], value)]),
+  );
 }

@@ -2,7 +2,7 @@
  * Records, findings and clues saved as they are typed: the React side of the one autosaver
  * (renderer/autosave/autosaver.ts). Mount once per record (key the editor by record id).
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
 import type { Patch, Stored } from '../../shared/domain/record';
@@ -68,14 +68,8 @@ export interface TypedStore<T extends object> {
   left?(id: string): Promise<unknown>;
 }
 
-export interface AutosavedRecord<T extends object = Readonly<Record<string, unknown>>> extends Omit<
-  EditorState,
-  'record' | 'values'
-> {
-  /** undefined while loading; null when there is no such record (or it was deleted). */
-  readonly record: Stored<T> | null | undefined;
-  /** What the form shows: the stored record with the unsaved edits on top. */
-  readonly values: T;
+/** What every editor can do, stable for its life (forms memoise their fields on it). */
+export interface EditorActions {
   readonly change: (patch: Patch) => void;
   /** Writes whatever is pending now (before deleting or leaving, say). */
   readonly flush: () => Promise<void>;
@@ -84,10 +78,66 @@ export interface AutosavedRecord<T extends object = Readonly<Record<string, unkn
   readonly dismissChangedElsewhere: () => void;
 }
 
-/** A field record, saved as it is typed. */
-export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string): AutosavedRecord {
+/**
+ * One autosaved record, without its state: each part of the page reads the slice it shows
+ * (useEditorState), so a keystroke renders the field typed into and nothing else.
+ */
+export interface Editor extends EditorActions {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getState: () => EditorState;
+}
+
+export interface AutosavedRecord<T extends object = Readonly<Record<string, unknown>>>
+  extends Omit<EditorState, 'record' | 'values'>, Editor {
+  /** undefined while loading; null when there is no such record (or it was deleted). */
+  readonly record: Stored<T> | null | undefined;
+  /** What the form shows: the stored record with the unsaved edits on top. */
+  readonly values: T;
+}
+
+/** A field record's editor, saved as it is typed. */
+export function useRecordEditor(caseId: string, kind: RecordKind, id: string): Editor {
   const [store] = useState(() => recordStore(kind));
-  return useAutosaved(caseId, store, id);
+  return useEditor(caseId, store, id);
+}
+
+/**
+ * A slice of an editor's state, rendering again only when the slice changes (by `equal`; the
+ * default suits a value, `shallowEqual` an object of values).
+ */
+export function useEditorState<S>(
+  editor: Editor,
+  select: (state: EditorState) => S,
+  equal: (a: S, b: S) => boolean = Object.is,
+): S {
+  const last = useRef<{ slice: S } | null>(null);
+  const read = () => {
+    const slice = select(editor.getState());
+    // A slice equal to the last is returned as the same value: React then skips the render.
+    if (last.current && equal(last.current.slice, slice)) return last.current.slice;
+    last.current = { slice };
+    return slice;
+  };
+  return useSyncExternalStore(editor.subscribe, read);
+}
+
+export function shallowEqual<S extends object>(a: S, b: S): boolean {
+  const keys = Object.keys(a) as (keyof S)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/** Every part of an editor's state, rendering at every change (small editors: a clue). */
+export function useAutosaved<T extends object>(
+  caseId: string,
+  store: TypedStore<T>,
+  id: string,
+): AutosavedRecord<T> {
+  const editor = useEditor(caseId, store, id);
+  const state = useSyncExternalStore(editor.subscribe, editor.getState);
+  return {
+    ...(state as unknown as Pick<AutosavedRecord<T>, 'record' | 'values'> & EditorState),
+    ...editor,
+  };
 }
 
 /**
@@ -96,11 +146,11 @@ export function useAutosavedRecord(caseId: string, kind: RecordKind, id: string)
  * the one place they are given their table's type again (what it holds is a stored record of
  * that table, with edits of this form on top).
  */
-export function useAutosaved<T extends object>(
+export function useEditor<T extends object>(
   caseId: string,
   store: TypedStore<T>,
   id: string,
-): AutosavedRecord<T> {
+): Editor {
   const deviceId = useDeviceId();
   const [saver] = useState(
     () =>
@@ -117,7 +167,6 @@ export function useAutosaved<T extends object>(
         },
       }),
   );
-  const state = useSyncExternalStore(saver.subscribe, saver.getState);
   const actor = useActor(caseId);
 
   useEffect(() => {
@@ -145,9 +194,11 @@ export function useAutosaved<T extends object>(
     };
   }, [saver, store, id]);
 
-  // Stable for the editor's life: forms memoise their fields on them (see fieldRows.tsx).
-  const actions = useMemo(
+  // Stable for the editor's life: forms memoise their fields on it (see fieldRows.tsx).
+  return useMemo(
     () => ({
+      subscribe: saver.subscribe,
+      getState: saver.getState,
       change: (patch: Patch) => saver.change(patch),
       flush: () => saver.flush(),
       restoreAside: () => saver.restoreAside(),
@@ -156,8 +207,4 @@ export function useAutosaved<T extends object>(
     }),
     [saver],
   );
-  return {
-    ...(state as unknown as Pick<AutosavedRecord<T>, 'record' | 'values'> & EditorState),
-    ...actions,
-  };
 }

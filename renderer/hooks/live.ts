@@ -16,8 +16,16 @@ type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
-/** Like dexie-react-hooks' useLiveQuery: undefined while loading, then the live result. */
-export function useLive<T>(querier: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+/**
+ * Like dexie-react-hooks' useLiveQuery: undefined while loading, then the live result. With
+ * `same`, a result equal to the last is returned as the last (the same object), so what is
+ * memoised on it stays.
+ */
+export function useLive<T>(
+  querier: () => Promise<T>,
+  deps: readonly unknown[],
+  same?: (a: T, b: T) => boolean,
+): T | undefined {
   const [attempt, setAttempt] = useState(0);
   const [kept, setKept] = useState<{ deps: readonly unknown[]; value: T } | null>(null);
   const result = useLiveQuery(async (): Promise<Outcome<T>> => {
@@ -40,6 +48,7 @@ export function useLive<T>(querier: () => Promise<T>, deps: readonly unknown[]):
   }, [result]);
 
   if (result?.ok) {
+    if (kept && sameDeps(kept.deps, deps) && same?.(kept.value, result.value)) return kept.value;
     if (!kept || kept.value !== result.value || !sameDeps(kept.deps, deps)) {
       setKept({ deps, value: result.value }); // remembered for a failure to come
     }

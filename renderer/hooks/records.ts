@@ -1,5 +1,6 @@
 import { useLive } from './live';
 import { localIsoDate } from '../../shared/domain/dates';
+import { sameValue } from '../../shared/domain/record';
 import type { RecordKind } from '../../shared/domain/records';
 import { repos } from '../db';
 import { navigate } from '../app/route';
@@ -12,7 +13,8 @@ export function useSummaries(caseId: string, kind: RecordKind, state: 'live' | '
 
 /** Live records per kind, for the navigation. */
 export function useRecordCounts(caseId: string) {
-  return useLive(() => repos.records.counts(caseId), [caseId]);
+  // Read again after every save, mostly unchanged: the same object then (the menu is memoised).
+  return useLive(() => repos.records.counts(caseId), [caseId], sameValue);
 }
 
 export function useRecordActions(caseId: string, kind: RecordKind) {

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import { Alert, Button, Empty, Input, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -30,7 +30,6 @@ import '../app/dayjsLocale';
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
   const { caseId, section, recordId } = props;
   const caseRecord = useCase(caseId);
-  const counts = useRecordCounts(caseId);
   const search = useUi((s) => s.search);
   const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
@@ -56,20 +55,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
         <Button type="link" icon={<ArrowLeftOutlined />} onClick={toCases} style={{ margin: 8 }}>
           {zh.app.backToCases}
         </Button>
-        <Menu
-          mode="inline"
-          selectedKeys={[section]}
-          items={SECTION_MENU.map(({ key, label, icon }) => ({
-            key,
-            icon,
-            label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
-          }))}
-          onClick={({ key }) => {
-            setSearch('');
-            forgetOpenedHit();
-            navigate({ page: 'case', caseId, section: key as Section });
-          }}
-        />
+        <SectionMenu caseId={caseId} section={section} />
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -162,7 +148,11 @@ function onResultKey(caseId: string, query: string, e: KeyboardEvent<HTMLInputEl
   }
 }
 
-function SectionContent(props: {
+/**
+ * The section's page. Memoised: the workspace renders again whenever the case, the counts or
+ * the search index move (after each save, say), and the page being typed into must not.
+ */
+const SectionContent = memo(function SectionContent(props: {
   caseId: string;
   section: Section;
   recordId?: string | undefined;
@@ -189,4 +179,31 @@ function SectionContent(props: {
     default:
       return <Empty description={zh.common.comingLater} />;
   }
-}
+});
+
+/** The sections, each record kind with its count. */
+const SectionMenu = memo(function SectionMenu(props: { caseId: string; section: Section }) {
+  const { caseId, section } = props;
+  const counts = useRecordCounts(caseId);
+  const items = useMemo(
+    () =>
+      SECTION_MENU.map(({ key, label, icon }) => ({
+        key,
+        icon,
+        label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
+      })),
+    [counts],
+  );
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[section]}
+      items={items}
+      onClick={({ key }) => {
+        useUi.getState().setSearch('');
+        forgetOpenedHit();
+        navigate({ page: 'case', caseId, section: key as Section });
+      }}
+    />
+  );
+});

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { hasContent, titleOf } from '../../shared/domain/records/common';
 import { useFocusFirstField } from '../hooks/focus';
 import { zh } from '../../shared/i18n/zh-CN';
-import { useAutosavedRecord } from '../hooks/autosave';
+import { useEditorState, useRecordEditor, type Editor } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
 import { navigate } from '../app/route';
 import { RecordForm } from '../components/records/forms';
@@ -25,7 +25,14 @@ import { useBackToResults, useRevealSearchMatch } from '../hooks/searchReveal';
 /** One record, edited in place and saved as it is typed. */
 export function RecordEditorPage(props: { caseId: string; kind: RecordKind; recordId: string }) {
   const { caseId, kind, recordId } = props;
-  const editor = useAutosavedRecord(caseId, kind, recordId);
+  const editor = useRecordEditor(caseId, kind, recordId);
+  const spec = RECORD_SPECS[kind];
+  // What the page itself shows of the record; each field reads its own (see fieldRows.tsx).
+  const presence = useEditorState(editor, (s) =>
+    s.record === undefined ? (s.loadFailed ? 'failed' : 'loading') : s.record ? 'here' : 'gone',
+  );
+  const title = useEditorState(editor, (s) => (s.record ? titleOf(spec, s.values, s.record) : ''));
+  const blank = useEditorState(editor, (s) => (s.record ? !hasContent(spec, s.record) : undefined));
   const actions = useRecordActions(caseId, kind);
   const { message } = AntApp.useApp();
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -36,15 +43,11 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const revealMatch = useRevealSearchMatch(caseId, recordId);
   const back = toResults ?? (() => navigate({ page: 'case', caseId, section: kind }));
   const formRef = useRef<HTMLDivElement>(null);
-  const spec = RECORD_SPECS[kind];
-  useFocusFirstField(
-    formRef,
-    spec.content[0] ?? '',
-    editor.record ? !hasContent(spec, editor.record) : undefined,
-  );
+  useFocusFirstField(formRef, spec.content[0] ?? '', blank);
 
-  if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
-  if (editor.record === null) {
+  if (presence === 'failed') return <ReadFailed />;
+  if (presence === 'loading') return null;
+  if (presence === 'gone') {
     return (
       <Result
         status="404"
@@ -60,16 +63,6 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
     );
   }
 
-  const values = editor.values;
-  const problems = { refused: editor.refused, missing: editor.missing };
-  const title = titleOf(spec, values, editor.record) || zh.records.untitled;
-  const list = (key: string) => (values[key] as string[] | undefined) ?? [];
-  // The fields every kind has, built like the kind's own (see fieldRows.tsx).
-  const common = fieldRows(
-    { caseId, values, change: editor.change, problems },
-    { focus: zh.records.focus, tags: zh.records.tags },
-  );
-
   const remove = async () => {
     await editor.flush();
     await actions.remove(recordId);
@@ -83,7 +76,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
         <EditorTitle
           backLabel={toResults ? zh.searchIndex.backToResults : zh.records.back}
           onBack={back}
-          title={`${RECORD_TITLES[kind]} · ${title}`}
+          title={`${RECORD_TITLES[kind]} · ${title || zh.records.untitled}`}
           testId="record-title"
           editor={editor}
         />
@@ -123,27 +116,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
         onKeyUp={(e) => setPassage(passageOf(e.target))}
         onMouseUp={(e) => setPassage(passageOf(e.target))}
       >
-        <Form layout="vertical" component="div" disabled={!actions.canWrite}>
-          <RecordForm
-            kind={kind}
-            caseId={caseId}
-            values={values}
-            change={editor.change}
-            problems={problems}
-          />
-          <Row gutter={16} style={{ marginTop: 16 }}>
-            {common.custom(
-              'focus',
-              <FocusPicker value={list('focus')} onChange={(focus) => editor.change({ focus })} />,
-              { span: 14 },
-            )}
-            {common.custom(
-              'tags',
-              <TagsPicker value={list('tags')} onChange={(tags) => editor.change({ tags })} />,
-              { span: 10 },
-            )}
-          </Row>
-        </Form>
+        <RecordBody kind={kind} caseId={caseId} editor={editor} canWrite={actions.canWrite} />
       </div>
       <HistoryDrawer
         caseId={caseId}
@@ -161,3 +134,38 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
     </Card>
   );
 }
+
+/** The form of a record, and the fields every kind has (built like the kind's own). */
+const RecordBody = memo(function RecordBody(props: {
+  kind: RecordKind;
+  caseId: string;
+  editor: Editor;
+  canWrite: boolean;
+}) {
+  const { kind, caseId, editor } = props;
+  const common = fieldRows<{ focus: string[]; tags: string[] }>(
+    { caseId, editor },
+    { focus: zh.records.focus, tags: zh.records.tags },
+  );
+  return (
+    <Form layout="vertical" component="div" disabled={!props.canWrite}>
+      <RecordForm kind={kind} caseId={caseId} editor={editor} />
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        {common.custom(
+          'focus',
+          (focus) => (
+            <FocusPicker value={focus ?? []} onChange={(next) => editor.change({ focus: next })} />
+          ),
+          { span: 14 },
+        )}
+        {common.custom(
+          'tags',
+          (tags) => (
+            <TagsPicker value={tags ?? []} onChange={(next) => editor.change({ tags: next })} />
+          ),
+          { span: 10 },
+        )}
+      </Row>
+    </Form>
+  );
+});

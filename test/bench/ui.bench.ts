@@ -33,7 +33,9 @@
  *   npm run bench -- ui [--runs 9] [--scale 1] [--startup-only]
  *   (--scale 0.1 seeds a tenth of the case, to try the benchmark quickly; BENCH_REUSE_BUILD=1
  *   measures the existing dist/renderer, as the other browser benchmarks; BENCH_UI_COMPARE=DIR
- *   loads another build, e.g. one made before a change, cold beside it in the same run)
+ *   loads another build, e.g. one made before a change, cold beside it in the same run;
+ *   BENCH_UI_PROFILE=PREFIX and BENCH_UI_TRACE=PREFIX record the search and the typing, see
+ *   observed())
  *
  * UI contract: the 新建巡察任务 button; the routes #/case/<id>/overview and
  * #/case/<id>/interviews/<recordId>; [data-testid="turn"] textarea; [data-testid="case-title"];
@@ -419,6 +421,49 @@ async function seedCase(
   }
 }
 
+/**
+ * Runs `run`, and with BENCH_UI_PROFILE=PREFIX writes a CPU profile of it to
+ * PREFIX-<what>.cpuprofile (to open in DevTools), with BENCH_UI_TRACE=PREFIX a performance trace
+ * (style, layout, paint) to PREFIX-<what>.json.
+ */
+async function observed<T>(page: Page, what: string, run: () => Promise<T>): Promise<T> {
+  const profileTo = process.env.BENCH_UI_PROFILE;
+  const traceTo = process.env.BENCH_UI_TRACE;
+  const cdp = profileTo || traceTo ? await page.context().newCDPSession(page) : undefined;
+  if (!cdp) return run();
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  if (traceTo) {
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute',
+      transferMode: 'ReturnAsStream',
+    });
+  }
+  const result = await run();
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${profileTo}-${what}.cpuprofile`, JSON.stringify(profile));
+  }
+  if (traceTo) {
+    const done = new Promise<string>((resolve) =>
+      cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)),
+    );
+    await cdp.send('Tracing.end');
+    const stream = await done;
+    const chunks: string[] = [];
+    for (;;) {
+      const { data, eof } = await cdp.send('IO.read', { handle: stream });
+      chunks.push(data);
+      if (eof) break;
+    }
+    writeFileSync(`${traceTo}-${what}.json`, chunks.join(''));
+  }
+  await cdp.detach();
+  return result;
+}
+
 /** Seeds the case; opens it afresh, times the search box, then typing in the long interview. */
 async function searchAndTyping(
   appUrl: string,
@@ -434,7 +479,7 @@ async function searchAndTyping(
     await page.goto(`${appUrl}${caseHash}/overview`);
     await page.getByTestId('case-title').waitFor({ timeout: 60_000 });
     await sleep(FIRST_QUERY_AFTER_MS);
-    const search = await searchTimed(page);
+    const search = await observed(page, 'search', () => searchTimed(page));
 
     const record = encodeURIComponent(seeded.longInterviewId!);
     await page.goto(`${appUrl}${caseHash}/interviews/${record}`);
@@ -447,16 +492,7 @@ async function searchAndTyping(
     await area.click();
     await page.keyboard.press('Control+End');
     await sleep(1_000);
-    // BENCH_UI_PROFILE=file.cpuprofile: a CPU profile of the typing, to open in DevTools.
-    const profileTo = process.env.BENCH_UI_PROFILE;
-    const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
-    await cdp?.send('Profiler.enable');
-    await cdp?.send('Profiler.start');
-    const keys = await typeTimed(page);
-    if (cdp && profileTo) {
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(profileTo, JSON.stringify(profile));
-    }
+    const keys = await observed(page, 'typing', () => typeTimed(page));
     if ((await area.inputValue()) !== before + TYPED) throw new Error('the typing did not land');
     await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
     if (browser.problems.length > 0) throw new Error(browser.problems.join('; '));

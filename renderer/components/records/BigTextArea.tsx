@@ -18,6 +18,36 @@ const EDITABLE_TAIL = 2_000;
 const FOLD_STEP = 1_000;
 const PREVIEW = 600;
 
+/*
+ * Growing with the text. A text area sized by its content (CSS field-sizing, or antd's
+ * autoSize) makes every keystroke lay out the whole page again, since its height might change:
+ * with 200 turns that was most of each keystroke's time (npm run bench -- ui). So the text area
+ * being typed into is pinned at its height, which lets Chromium lay out only inside it, and grows
+ * when its text no longer fits (a line more, now and then). The others keep sizing by CSS: they
+ * do not change while nobody types in them.
+ */
+function pin(area: HTMLTextAreaElement): void {
+  area.style.height = `${area.offsetHeight}px`;
+  area.style.fieldSizing = 'fixed';
+}
+
+function unpin(area: HTMLTextAreaElement): void {
+  area.style.height = '';
+  area.style.fieldSizing = '';
+}
+
+/** After an edit of a pinned text area: grows it to its text, or fits it again if it shrank. */
+function fit(area: HTMLTextAreaElement, shrank: boolean): void {
+  if (area.style.fieldSizing !== 'fixed') return;
+  if (shrank) {
+    unpin(area); // measured by CSS again: a line may have gone
+    pin(area);
+  } else if (area.scrollHeight > area.clientHeight) {
+    const border = area.offsetHeight - area.clientHeight;
+    area.style.height = `${area.scrollHeight + border}px`; // max-height still caps it
+  }
+}
+
 export interface BigTextAreaProps {
   value: string;
   onChange: (value: string) => void;
@@ -90,15 +120,17 @@ export function BigTextArea({
         aria-label={ariaLabel}
         ref={ref}
         value={tail}
-        // Grows with its text by CSS, not by antd's autoSize: that measures each keystroke with
-        // getComputedStyle, which makes Chromium restyle the whole page first (with 200 turns,
-        // most of every keystroke's time, measured).
         style={{
           fieldSizing: 'content',
           minHeight: `calc(${minRows}lh + 10px)`,
           maxHeight: `calc(${maxRows}lh + 10px)`,
         }}
-        onChange={(e) => onChange(head + e.target.value)}
+        onFocus={(e) => pin(e.currentTarget)}
+        onBlur={(e) => unpin(e.currentTarget)}
+        onChange={(e) => {
+          fit(e.currentTarget, e.target.value.length < tail.length);
+          onChange(head + e.target.value);
+        }}
         onPaste={onPaste}
         onKeyDown={onKeyDown}
       />

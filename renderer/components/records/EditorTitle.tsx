@@ -1,6 +1,6 @@
 import { Button, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { AutosavedRecord } from '../../hooks/autosave';
+import { shallowEqual, useEditorState, type Editor } from '../../hooks/autosave';
 import { SaveIndicator } from './SaveIndicator';
 
 /** The head of every autosaved editor: back, what is open, and whether it is saved. */
@@ -9,9 +9,18 @@ export function EditorTitle(props: {
   onBack: () => void;
   title: string;
   testId: string;
-  editor: Pick<AutosavedRecord, 'status' | 'failure' | 'refused'>;
+  editor: Editor;
 }) {
-  const { editor } = props;
+  // Read here, not by the page: saving renders the indicator alone.
+  const save = useEditorState(
+    props.editor,
+    (s) => ({
+      status: s.status,
+      failure: s.failure?.message ?? null,
+      refusedCount: Object.keys(s.refused).length,
+    }),
+    shallowEqual,
+  );
   return (
     <Space>
       <Button
@@ -23,11 +32,7 @@ export function EditorTitle(props: {
       <Typography.Text strong data-testid={props.testId}>
         {props.title}
       </Typography.Text>
-      <SaveIndicator
-        status={editor.status}
-        failure={editor.failure?.message ?? null}
-        refusedCount={Object.keys(editor.refused).length}
-      />
+      <SaveIndicator {...save} />
     </Space>
   );
 }

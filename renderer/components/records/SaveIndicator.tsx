@@ -28,7 +28,7 @@ export function SaveIndicator(props: {
   const partly = saved && refusedCount > 0;
   return (
     <Tag
-      icon={saved ? <CheckCircleOutlined /> : <SyncOutlined spin />}
+      icon={saved ? <CheckCircleOutlined /> : <SyncOutlined />}
       color={partly ? 'warning' : saved ? 'success' : 'processing'}
       data-testid="save-status"
     >

@@ -3,7 +3,7 @@ import { Alert, Button, Modal, Popconfirm, Result, Space, Typography } from 'ant
 import { splitPath } from '../../../shared/domain/collections';
 import { describeValue } from '../../../shared/domain/records/history';
 import { zh } from '../../../shared/i18n/zh-CN';
-import type { AutosavedRecord } from '../../hooks/autosave';
+import { shallowEqual, useEditorState, type Editor } from '../../hooks/autosave';
 
 const a = zh.autosave;
 
@@ -13,19 +13,29 @@ const a = zh.autosave;
  * look at. Silent when all is well.
  */
 export function SaveNotices(props: {
-  editor: AutosavedRecord;
+  editor: Editor;
   /** The label of a field, for listing edits kept aside. */
   label: (field: string) => string;
 }) {
   const { editor, label } = props;
   const [viewing, setViewing] = useState(false);
-  const stillEditable = editor.record && editor.status !== 'stopped';
+  const notice = useEditorState(
+    editor,
+    (s) => ({
+      failure: s.status === 'error' || s.status === 'stopped' ? s.failure : null,
+      stillEditable: Boolean(s.record) && s.status !== 'stopped',
+      changedElsewhere: s.changedElsewhere,
+      aside: s.aside,
+    }),
+    shallowEqual,
+  );
+  const { aside, stillEditable } = notice;
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
-      {editor.failure && (editor.status === 'error' || editor.status === 'stopped') && (
-        <Alert type="error" showIcon title={editor.failure.message} data-testid="save-failure" />
+      {notice.failure && (
+        <Alert type="error" showIcon title={notice.failure.message} data-testid="save-failure" />
       )}
-      {editor.changedElsewhere && (
+      {notice.changedElsewhere && (
         <Alert
           type="info"
           showIcon
@@ -34,19 +44,19 @@ export function SaveNotices(props: {
           data-testid="changed-elsewhere"
         />
       )}
-      {editor.aside.length > 0 && (
+      {aside.length > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="kept-aside"
-          title={a.asideTitle(editor.aside.reduce((n, e) => n + Object.keys(e.patch).length, 0))}
+          title={a.asideTitle(aside.reduce((n, e) => n + Object.keys(e.patch).length, 0))}
           description={a.asideBody}
           action={<Button onClick={() => setViewing(true)}>{a.asideView}</Button>}
         />
       )}
       <Modal
         open={viewing}
-        title={a.asideTitle(editor.aside.length)}
+        title={a.asideTitle(aside.length)}
         onCancel={() => setViewing(false)}
         width={640}
         footer={
@@ -75,7 +85,7 @@ export function SaveNotices(props: {
           </Space>
         }
       >
-        {editor.aside.map((entry) => (
+        {aside.map((entry) => (
           <div key={entry.at} style={{ marginBottom: 12 }}>
             <Typography.Text type="secondary">
               {a.asideTyped(entry.at.slice(0, 19).replace('T', ' '))}

@@ -157,10 +157,8 @@ const TurnRow = memo(function TurnRow({ turn, register, act }: TurnRowProps) {
         gap: 8,
         alignItems: 'flex-start',
         marginBottom: 8,
-        // Turns out of view are not styled, laid out or painted: a keystroke costs the same in
-        // an interview of 200 turns as in one of 5. (Their size is remembered once shown.)
-        contentVisibility: 'auto',
-        containIntrinsicSize: 'auto 40px',
+        position: 'relative',
+        zIndex: 0,
       }}
       data-testid="turn"
       data-turn-id={id}

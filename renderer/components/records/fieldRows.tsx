@@ -2,19 +2,32 @@
  * The rows a record form is made of, built from the field's name: its label (from the string
  * catalogue), its message beneath (Field), the input that suits its type, and the one way every
  * input reports a change (`change({ [name]: value })`). A form then reads as a list of its fields.
+ *
+ * Each field reads its own value and message from the editor (useEditorState): a keystroke
+ * renders the field typed into, not the form (with a 200-turn interview, rendering the whole
+ * form cost several frames a key, measured by `npm run bench -- ui`).
  */
-import { memo, type ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { Checkbox, Col, Input, Select } from 'antd';
+import { useEditorState, type Editor } from '../../hooks/autosave';
 import { lengthLimit } from '../lengthLimit';
-import { Field, type FieldProblems } from './Field';
+import { Field } from './Field';
 import { BigTextArea } from './BigTextArea';
 import { DateInput, MemberPicker, TimeInput } from './pickers';
 
+/** An editor as a form of `T` sees it: its changes typed as `T`'s fields. */
+export interface FormEditor<T> extends Pick<Editor, 'subscribe' | 'getState'> {
+  readonly change: (patch: Partial<T>) => void;
+}
+
 export interface FormProps<T> {
   caseId: string;
-  values: T;
-  change: (patch: Partial<T>) => void;
-  problems: FieldProblems;
+  editor: FormEditor<T>;
+}
+
+/** One field's value, rendering again only when it changes. */
+export function useValue<T, K extends keyof T & string>(editor: FormEditor<T>, name: K): T[K] {
+  return useEditorState(editor as unknown as Editor, (s) => s.values[name] as T[K]);
 }
 
 /** The names of `T`'s fields whose values are of type `V`. */
@@ -30,77 +43,74 @@ export function fieldRows<T extends object>(
   props: FormProps<T>,
   labels: Readonly<Record<string, string>>,
 ) {
-  const { caseId, values, change, problems } = props;
+  const { caseId, editor } = props;
   const label = (name: string) => labels[name] ?? name;
-  const valueOf = (name: keyof T) => values[name];
   // The one place a field's name meets its value's type: every builder below narrows `name`
   // to fields of the right type, so the value written is of that field's type.
-  const set = (name: string, value: unknown) => change({ [name]: value } as Partial<T>);
+  const set = (name: string, value: unknown) => editor.change({ [name]: value } as Partial<T>);
 
-  const place = (name: string, input: ReactNode, at: Place & { disabled?: boolean }) => {
-    const field = (
-      <Field name={name} label={label(name)} problems={problems} required={at.required}>
-        {input}
-      </Field>
-    );
-    return (
-      <Cell
-        key={name}
-        value={values[name as keyof T]}
-        refused={problems.refused[name]}
-        missing={problems.missing[name]}
-        required={at.required}
-        disabled={at.disabled}
-        field={at.span ? <Col span={at.span}>{field}</Col> : field}
-      />
-    );
-  };
+  const place = (
+    name: string,
+    input: (value: never) => ReactNode,
+    at: Place & { disabled?: boolean },
+  ) => (
+    <FieldCell
+      key={name}
+      editor={editor as unknown as Editor}
+      name={name}
+      label={label(name)}
+      span={at.span}
+      required={at.required}
+      disabled={at.disabled}
+      input={input as (value: unknown) => ReactNode}
+    />
+  );
 
   return {
     /** One line of text; `max` shows the count near the limit (never cuts a paste). */
     text: (name: NamesOf<T, string>, at: Place & { max?: number; disabled?: boolean } = {}) =>
       place(
         name,
-        <Input
-          aria-label={label(name)}
-          value={valueOf(name) as string}
-          disabled={at.disabled}
-          {...(at.max !== undefined && { count: lengthLimit(at.max) })}
-          onChange={(e) => set(name, e.target.value)}
-        />,
+        (value: string) => (
+          <Input
+            aria-label={label(name)}
+            value={value}
+            disabled={at.disabled}
+            {...(at.max !== undefined && { count: lengthLimit(at.max) })}
+            onChange={(e) => set(name, e.target.value)}
+          />
+        ),
         at,
       ),
     /** Text that may run to pages (see BigTextArea). */
     long: (name: NamesOf<T, string>, at: Place & { minRows?: number; maxRows?: number } = {}) =>
       place(
         name,
-        <BigTextArea
-          ariaLabel={label(name)}
-          value={valueOf(name) as string}
-          minRows={at.minRows ?? 2}
-          maxRows={at.maxRows ?? 20}
-          onChange={(text) => set(name, text)}
-        />,
+        (value: string) => (
+          <BigTextArea
+            ariaLabel={label(name)}
+            value={value}
+            minRows={at.minRows ?? 2}
+            maxRows={at.maxRows ?? 20}
+            onChange={(text) => set(name, text)}
+          />
+        ),
         at,
       ),
     date: (name: NamesOf<T, string>, at: Place = {}) =>
       place(
         name,
-        <DateInput
-          label={label(name)}
-          value={valueOf(name) as string}
-          onChange={(d) => set(name, d)}
-        />,
+        (value: string) => (
+          <DateInput label={label(name)} value={value} onChange={(d) => set(name, d)} />
+        ),
         at,
       ),
     time: (name: NamesOf<T, string>, at: Place = {}) =>
       place(
         name,
-        <TimeInput
-          label={label(name)}
-          value={valueOf(name) as string}
-          onChange={(t) => set(name, t)}
-        />,
+        (value: string) => (
+          <TimeInput label={label(name)} value={value} onChange={(t) => set(name, t)} />
+        ),
         at,
       ),
     /** One of a fixed list. */
@@ -111,68 +121,111 @@ export function fieldRows<T extends object>(
     ) =>
       place(
         name,
-        <Select
-          aria-label={label(name)}
-          value={valueOf(name) as string}
-          options={[...options]}
-          onChange={(v: string) => set(name, v)}
-        />,
+        (value: string) => (
+          <Select
+            aria-label={label(name)}
+            value={value}
+            options={[...options]}
+            onChange={(v: string) => set(name, v)}
+          />
+        ),
         at,
       ),
     /** Members of the team: one, or (for a list of ids) several. */
-    member: (name: NamesOf<T, string> | NamesOf<T, readonly string[]>, at: Place = {}) => {
-      const value = valueOf(name) as string | readonly string[];
-      return place(
+    member: (name: NamesOf<T, string> | NamesOf<T, readonly string[]>, at: Place = {}) =>
+      place(
         name,
-        <MemberPicker
-          caseId={caseId}
-          multiple={Array.isArray(value)}
-          ariaLabel={label(name)}
-          value={value}
-          onChange={(v) => set(name, v)}
-        />,
+        (value: string | readonly string[]) => (
+          <MemberPicker
+            caseId={caseId}
+            multiple={Array.isArray(value)}
+            ariaLabel={label(name)}
+            value={value}
+            onChange={(v) => set(name, v)}
+          />
+        ),
         at,
-      );
-    },
+      ),
     /** A yes/no box, its label beside it. */
-    check: (name: NamesOf<T, boolean>, style?: React.CSSProperties) => (
-      <Checkbox
+    check: (name: NamesOf<T, boolean>, style?: CSSProperties) => (
+      <CheckCell
         key={name}
-        checked={valueOf(name) as boolean}
+        editor={editor as unknown as Editor}
+        name={name}
+        label={label(name)}
         style={style}
-        onChange={(e) => set(name, e.target.checked)}
-      >
-        {label(name)}
-      </Checkbox>
+      />
     ),
-    /** Any other input, placed and labelled like the rest. */
-    custom: (name: keyof T & string, input: ReactNode, at: Place = {}) => place(name, input, at),
+    /** Any other input, placed and labelled like the rest, given the field's value. */
+    custom: <K extends keyof T & string>(
+      name: K,
+      input: (value: T[K]) => ReactNode,
+      at: Place = {},
+    ) => place(name, input as (value: never) => ReactNode, at),
   };
 }
 
 interface CellProps {
-  readonly value: unknown;
-  readonly refused: string | undefined;
-  readonly missing: string | undefined;
+  readonly editor: Editor;
+  readonly name: string;
+  readonly label: string;
+  readonly span: number | undefined;
   readonly required: boolean | undefined;
   readonly disabled: boolean | undefined;
-  readonly field: ReactNode;
+  /** The input for a value: made afresh at each render of the form, and depending on nothing
+   * but the value and the props above, so a change of it alone renders nothing. */
+  readonly input: (value: unknown) => ReactNode;
 }
 
+const only = (name: string, message: string | undefined) =>
+  message === undefined ? {} : { [name]: message };
+
 /**
- * One field of a form, rendered again only when what it shows changed: its value, its message,
- * whether it is required or disabled. Typing in one field (one turn of 200) leaves the others
- * alone. The `field` element is made afresh at every render of the form but only rendered when
- * the rest differs: it depends on nothing else (the form's `change` is stable).
+ * One field of a form: its label and message, rendered when the message changes. The input
+ * inside reads the value itself: typing renders the input alone, not the Form.Item around it
+ * (whose contexts, changed, make React search the whole field for their readers: all 200 turns
+ * of an interview).
  */
-const Cell = memo(
-  function Cell({ field }: CellProps) {
-    return field;
+const FieldCell = memo(
+  function FieldCell({ editor, name, label, span, required, input }: CellProps) {
+    const refused = useEditorState(editor, (s) => s.refused[name]);
+    const missing = useEditorState(editor, (s) => s.missing[name]);
+    const field = (
+      <Field
+        name={name}
+        label={label}
+        problems={{ refused: only(name, refused), missing: only(name, missing) }}
+        required={required}
+      >
+        <FieldInput editor={editor} name={name} input={input} />
+      </Field>
+    );
+    return span ? <Col span={span}>{field}</Col> : field;
   },
   (a, b) =>
-    a.value === b.value &&
-    a.refused === b.refused &&
-    a.missing === b.missing &&
+    a.editor === b.editor &&
+    a.name === b.name &&
+    a.label === b.label &&
+    a.span === b.span &&
     a.required === b.required &&
     a.disabled === b.disabled,
 );
+
+function FieldInput(props: Pick<CellProps, 'editor' | 'name' | 'input'>) {
+  const { editor, name } = props;
+  return props.input(useEditorState(editor, (s) => s.values[name]));
+}
+
+function CheckCell(props: { editor: Editor; name: string; label: string; style?: CSSProperties }) {
+  const { editor, name } = props;
+  const checked = useEditorState(editor, (s) => s.values[name] as boolean);
+  return (
+    <Checkbox
+      checked={checked}
+      style={props.style}
+      onChange={(e) => editor.change({ [name]: e.target.checked })}
+    >
+      {props.label}
+    </Checkbox>
+  );
+}

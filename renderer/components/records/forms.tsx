@@ -3,7 +3,9 @@
  * fieldRows.tsx): no state of its own, no saving (the editor's autosave does that), no rules
  * (shared/ has them).
  */
+import { memo } from 'react';
 import { Checkbox, Col, Row, Select } from 'antd';
+import type { Editor } from '../../hooks/autosave';
 import {
   INTERVIEW_KINDS,
   type InterviewFields,
@@ -19,14 +21,14 @@ import {
 import type { RecordKind } from '../../../shared/domain/records';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { options } from '../options';
-import { fieldRows, type FormProps } from './fieldRows';
+import { fieldRows, useValue, type FormProps } from './fieldRows';
 import { IntervieweesEditor } from './IntervieweesEditor';
 import { TurnsEditor } from './TurnsEditor';
 
 export type { FormProps };
 
 function InterviewForm(props: FormProps<InterviewFields>) {
-  const { values: v, change } = props;
+  const { change } = props.editor;
   const row = fieldRows(props, zh.interview.fields);
   return (
     <>
@@ -44,24 +46,27 @@ function InterviewForm(props: FormProps<InterviewFields>) {
       </Row>
       {row.custom(
         'interviewees',
-        <IntervieweesEditor
-          value={v.interviewees}
-          onChange={(interviewees) => change({ interviewees })}
-        />,
+        (interviewees) => (
+          <IntervieweesEditor
+            value={interviewees}
+            onChange={(next) => change({ interviewees: next })}
+          />
+        ),
         { required: true },
       )}
-      {row.custom(
-        'topics',
+      {row.custom('topics', (topics) => (
         <Select
           aria-label={zh.interview.fields.topics}
           mode="tags"
           placeholder={zh.interview.topicsPlaceholder}
           open={false} // free text only: an empty "暂无数据" list would suggest choosing
-          value={v.topics}
-          onChange={(topics: string[]) => change({ topics })}
-        />,
-      )}
-      {row.custom('turns', <TurnsEditor turns={v.turns} onChange={(turns) => change({ turns })} />)}
+          value={topics}
+          onChange={(next: string[]) => change({ topics: next })}
+        />
+      ))}
+      {row.custom('turns', (turns) => (
+        <TurnsEditor turns={turns} onChange={(next) => change({ turns: next })} />
+      ))}
       {row.check('confirmed')}
     </>
   );
@@ -105,7 +110,8 @@ function SiteVisitForm(props: FormProps<SiteVisitFields>) {
 }
 
 function PetitionForm(props: FormProps<PetitionFields>) {
-  const { values: v, change } = props;
+  const { change } = props.editor;
+  const anonymous = useValue(props.editor, 'anonymous');
   const row = fieldRows(props, zh.petition.fields);
   return (
     <>
@@ -118,7 +124,7 @@ function PetitionForm(props: FormProps<PetitionFields>) {
         {row.choice('status', options(PETITION_STATUSES, zh.petition.statuses), { span: 6 })}
         <Col span={4} style={{ paddingTop: 30 }}>
           <Checkbox
-            checked={v.anonymous}
+            checked={anonymous}
             onChange={(e) => {
               const anonymous = e.target.checked;
               // Anonymous means anonymous: the name and contact typed before go with it, from
@@ -131,8 +137,8 @@ function PetitionForm(props: FormProps<PetitionFields>) {
             {zh.petition.anonymousLabel}
           </Checkbox>
         </Col>
-        {row.text('reporterName', { span: 10, required: !v.anonymous, disabled: v.anonymous })}
-        {row.text('reporterContact', { span: 10, disabled: v.anonymous })}
+        {row.text('reporterName', { span: 10, required: !anonymous, disabled: anonymous })}
+        {row.text('reporterContact', { span: 10, disabled: anonymous })}
       </Row>
       {row.text('subject')}
       {row.long('summary', { minRows: 4, required: true })}
@@ -144,11 +150,14 @@ function PetitionForm(props: FormProps<PetitionFields>) {
 /**
  * The form of a kind. The editor holds the values untyped (the autosaver serves every table);
  * this is the one place they meet their kind's type: they are the stored record of that kind
- * plus the edits typed into this very form.
+ * plus the edits typed into this very form. Memoised: the page around it renders at times
+ * (its title follows the fields), the form never needs to then.
  */
-export function RecordForm(
-  props: FormProps<Readonly<Record<string, unknown>>> & { kind: RecordKind },
-) {
+export const RecordForm = memo(function RecordForm(props: {
+  kind: RecordKind;
+  caseId: string;
+  editor: Editor;
+}) {
   const { kind, ...rest } = props;
   const typed = <T,>() => rest as unknown as FormProps<T>;
   switch (kind) {
@@ -161,4 +170,4 @@ export function RecordForm(
     case 'petitions':
       return <PetitionForm {...typed<PetitionFields>()} />;
   }
-}
+});
