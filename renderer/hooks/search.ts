@@ -14,24 +14,24 @@ export function useIndexStatus(caseId: string) {
 }
 
 /**
- * Results for `query` in one case, as the user types; null while there is no query. Never
- * waits for the index: while it is being built the answer covers what is indexed so far (its
- * status says so), and it is asked again when the build completes.
+ * The `limit` best results for `query` in one case, as the user types; null while there is no
+ * query. Never waits for the index: while it is being built the answer covers what is indexed
+ * so far (its status says so), and it is asked again whenever the index takes in a change.
  */
-export function useSearch(caseId: string, query: string) {
-  const building = useIndexStatus(caseId).building;
+export function useSearch(caseId: string, query: string, limit: number) {
+  const version = useIndexStatus(caseId).version;
   const answer = useSearchStore((s) => (s.answer?.caseId === caseId ? s.answer : null));
   const setAnswer = useSearchStore((s) => s.setAnswer);
   useEffect(() => {
     if (query.trim() === '') return;
     let current = true;
     void searchClient(caseId)
-      .search(query)
+      .search(query, limit)
       .then((answer) => current && setAnswer({ ...answer, caseId, query }));
     return () => {
       current = false;
     };
-  }, [caseId, query, building, setAnswer]);
+  }, [caseId, query, limit, version, setAnswer]);
   if (query.trim() === '') return { answer: null, searching: false };
   // While a new answer is on its way the previous one stays up (no flicker), marked as such.
   return { answer, searching: answer?.query !== query };

@@ -1,5 +1,5 @@
-import { memo, useMemo, type KeyboardEvent } from 'react';
-import { Alert, Button, Empty, Input, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { memo, useMemo } from 'react';
+import { Alert, Button, Empty, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
 import { CurrentMemberSelect } from '../components/CurrentMemberSelect';
@@ -15,26 +15,23 @@ import { FindingsPage } from './FindingsPage';
 import { FindingEditorPage } from './FindingEditorPage';
 import { useRecordCounts } from '../hooks/records';
 import { isRecordKind } from '../../shared/domain/records';
-import { SearchResults, RESULTS_ID, hitId } from '../components/search/SearchResults';
+import { SearchResults } from '../components/search/SearchResults';
+import { SearchBox } from '../components/search/SearchBox';
 import { PageBoundary } from '../components/PageBoundary';
 import { repos } from '../db';
 import { useUi } from '../stores/ui.store';
 import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
 import { useDemoCaseId } from '../hooks/demo';
 import { useSearchIndex } from '../hooks/search';
-import { useSearchStore } from '../stores/search.store';
-import { forgetOpenedHit, openHit } from '../search/navigation';
+import { forgetOpenedHit } from '../search/navigation';
 import '../app/dayjsLocale';
 
 /** One case: the left navigation, the header with the current member, and the section. */
 export function CaseWorkspace(props: { caseId: string; section: Section; recordId?: string }) {
   const { caseId, section, recordId } = props;
   const caseRecord = useCase(caseId);
-  const search = useUi((s) => s.search);
-  const setSearch = useUi((s) => s.setSearch);
   const current = useCurrentMember(caseId);
   const isDemo = useDemoCaseId() === caseId;
-  const activeHit = useSearchStore((s) => (s.answer?.query === search ? s.active : null));
   useSearchIndex(caseId); // built in the background from now on: the first query never waits
   const toCases = () => navigate({ page: 'cases' });
 
@@ -90,23 +87,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
             {isDemo && <RemoveDemoButton caseId={caseId} onRemoved={toCases} />}
           </div>
           <Space size="large" style={{ flexShrink: 0, marginInlineStart: 16 }}>
-            <Input.Search
-              aria-label={zh.search.placeholder}
-              placeholder={zh.search.placeholder}
-              allowClear
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                forgetOpenedHit();
-              }}
-              onKeyDown={(e) => onResultKey(caseId, search, e)}
-              role="combobox"
-              aria-expanded={search.trim() !== ''}
-              aria-controls={RESULTS_ID}
-              aria-activedescendant={activeHit === null ? undefined : hitId(activeHit)}
-              style={{ width: 360 }}
-              data-testid="search-box"
-            />
+            <SearchBox caseId={caseId} />
             <CurrentMemberSelect caseId={caseId} />
           </Space>
         </Layout.Header>
@@ -119,33 +100,37 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
               style={{ marginBottom: 16 }}
             />
           )}
-          {/* A page that fails says so here; the navigation around it stays usable. */}
-          <PageBoundary
-            where={`${section}/${recordId ?? ''}/${search}`}
-            recover={() => repos.recover()}
-          >
-            {search.trim() ? (
-              <SearchResults caseId={caseId} query={search} />
-            ) : (
-              <SectionContent caseId={caseId} section={section} recordId={recordId} />
-            )}
-          </PageBoundary>
+          <WorkspaceContent caseId={caseId} section={section} recordId={recordId} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-/** ↑/↓ in the search box move the active hit, Enter opens it. */
-function onResultKey(caseId: string, query: string, e: KeyboardEvent<HTMLInputElement>) {
-  const results = useSearchStore.getState();
-  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-    e.preventDefault(); // not the caret's start or end
-    results.move(e.key === 'ArrowDown' ? 1 : -1);
-  } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-    const hit = results.activeHit();
-    if (hit && results.answer?.query === query) openHit(caseId, hit, query);
-  }
+/**
+ * The search results while the search box holds a query, else the section's page. The page
+ * stays mounted, hidden, under the results: clearing the search brings it back as it was (the
+ * record being typed into, its place, its unsaved text), and the first character typed into the
+ * box does not wait for a whole page to be taken down. A page that fails says so here; the
+ * navigation around it stays usable.
+ */
+function WorkspaceContent(props: { caseId: string; section: Section; recordId?: string }) {
+  const { caseId, section, recordId } = props;
+  const search = useUi((s) => s.search);
+  const searching = search.trim() !== '';
+  return (
+    <PageBoundary where={`${section}/${recordId ?? ''}/${search}`} recover={() => repos.recover()}>
+      {searching && <SearchResults caseId={caseId} query={search} />}
+      {/* Hidden by content-visibility, not display: its layout is kept, not taken down and
+          built again (with the observers of its size told each time). */}
+      <div
+        style={searching ? { contentVisibility: 'hidden', height: 0 } : undefined}
+        aria-hidden={searching || undefined}
+      >
+        <SectionContent caseId={caseId} section={section} recordId={recordId} />
+      </div>
+    </PageBoundary>
+  );
 }
 
 /**

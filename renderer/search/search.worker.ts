@@ -9,7 +9,13 @@ import { CaseIndex, type IndexStatus } from './caseIndex';
 import type { FromWorker, ToWorker } from './protocol';
 
 const post = (message: FromWorker) => self.postMessage(message);
-const unavailable: IndexStatus = { indexed: 0, total: 0, building: false, failed: true };
+const unavailable: IndexStatus = {
+  indexed: 0,
+  total: 0,
+  building: false,
+  failed: true,
+  version: 0,
+};
 
 let ready: Promise<CaseIndex | null> | null = null;
 
@@ -21,6 +27,7 @@ async function open(caseId: string): Promise<CaseIndex | null> {
   }
   const index = new CaseIndex(records, caseId, (status) => post({ type: 'status', status }));
   void index.build();
+  index.follow();
   return index;
 }
 

@@ -13,7 +13,13 @@ export interface SearchAnswer {
   readonly status: IndexStatus;
 }
 
-const STARTING: IndexStatus = { indexed: 0, total: 0, building: true, failed: false };
+const STARTING: IndexStatus = {
+  indexed: 0,
+  total: 0,
+  building: true,
+  failed: false,
+  version: 0,
+};
 
 export class SearchClient {
   private readonly worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
@@ -51,7 +57,7 @@ export class SearchClient {
   };
 
   /** Answers from the index as it is: never waits for a build. */
-  search(query: string, limit = 50): Promise<SearchAnswer> {
+  search(query: string, limit: number): Promise<SearchAnswer> {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.waiting.set(requestId, resolve);

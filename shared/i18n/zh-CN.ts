@@ -435,6 +435,7 @@ export const zh = {
     results: (total: number, shown: number) =>
       total > shown ? `找到 ${total} 条记录，显示最相关的 ${shown} 条` : `找到 ${total} 条记录`,
     none: '没有找到包含这些词的记录',
+    more: (n: number) => `再显示 ${n} 条`,
     searching: '正在搜索…',
     close: '关闭搜索',
   },
