@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from '../shared/security/csp.ts';
+import { zh } from '../shared/i18n/zh-CN.ts';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -74,11 +75,27 @@ function preloadFirstScreen(): Plugin {
   };
 }
 
+/**
+ * What the window shows from its first paint until the app has opened the data and drawn the
+ * case list: the product's name and what it is doing, in the page itself (no script needed),
+ * instead of a blank window for a second. React replaces it with the app.
+ */
+function startingShell(): Plugin {
+  return {
+    name: 'workbench-starting-shell',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<div id="root"></div>',
+        `<div id="root"><div class="starting"><h1>${zh.app.name}</h1><p>${zh.app.starting}</p></div></div>`,
+      ),
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset paths: the same build loads from app://workbench/ and from any web server.
   base: './',
-  plugins: [react(), cspMetaTag(), preloadFirstScreen()],
+  plugins: [react(), cspMetaTag(), preloadFirstScreen(), startingShell()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

@@ -6,6 +6,7 @@ export const zh = {
   app: {
     name: '巡察工作台',
     tagline: '离线工作 · 数据只存本机',
+    starting: '正在打开本机数据…',
     storagePersisted: '本机存储已设为持久保存',
     storageNotPersisted:
       '浏览器未同意持久保存：清理浏览数据会删除这里的记录。请不要清理本浏览器的数据；案卷导出功能推出之前，重要内容请另行留存',
