@@ -53,8 +53,15 @@ describe('search on a large case', () => {
     await expect
       .poll(() => results(page).getAttribute('data-complete'), { timeout: 60_000 })
       .toBe('true');
-    expect(await summary(page)).toContain(`找到 ${expected} 条记录`);
+    expect(await summary(page)).toContain(`找到 ${expected} 条记录，显示最相关的 10 条`);
     expect(await page.getByTestId('search-index-building').count()).toBe(0);
+
+    // A screenful of hits first; reaching the end of the list brings the next thirty.
+    const hits = page.getByTestId('search-hit');
+    expect(await hits.count()).toBe(10);
+    await page.getByTestId('search-more').scrollIntoViewIfNeeded();
+    await expect.poll(() => hits.count()).toBe(Math.min(40, expected));
+    expect(await summary(page)).toContain(`显示最相关的 ${Math.min(40, expected)} 条`);
 
     // A word typed into a record a moment ago is found by the next query.
     await searchBox(page).fill('');
@@ -63,6 +70,34 @@ describe('search on a large case', () => {
     await expect.poll(() => summary(page)).toContain('找到 1 条记录');
     expect(await page.getByTestId('search-hit').textContent()).toContain('赵某');
   }, 240_000); // seeding 3,500 records through the page takes a while on a busy machine
+});
+
+describe('searching while a record is open', () => {
+  it('keeps the record under the results: clearing the box brings it back as it was', async () => {
+    const { page } = session();
+    await createCase(page);
+    await interview(page, '周某', '车辆管理？', '有一辆车长期停在家中。');
+    const answer = page.getByTestId('turn').nth(1).locator('textarea');
+    await answer.click();
+    await page.keyboard.press('Control+End');
+    const unsaved = '司机说是领导安排的';
+    await page.keyboard.type(unsaved);
+
+    // At once, before the autosave: what was typed is neither lost nor saved twice.
+    await searchBox(page).fill('停在家中');
+    await expect.poll(() => summary(page)).toContain('找到 1 条记录');
+    expect(await page.getByTestId('record-title').isVisible()).toBe(false);
+
+    await searchBox(page).fill('');
+    expect(await results(page).count()).toBe(0);
+    expect(await answer.isVisible()).toBe(true);
+    expect(await answer.inputValue()).toBe(`有一辆车长期停在家中。${unsaved}`);
+    await waitSaved(page);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('turn').nth(1).locator('textarea').inputValue())
+      .toBe(`有一辆车长期停在家中。${unsaved}`);
+  });
 });
 
 describe('moving through search results', () => {
