@@ -27,7 +27,6 @@ export function SaveIndicator(props: {
   const saved = status === 'saved';
   // The icon does not spin: while someone types it is up most of the time, and an animation
   // there would have Chromium paint a frame of the page sixty times a second meanwhile.
-
   const partly = saved && refusedCount > 0;
   return (
     <Tag
