@@ -13,7 +13,6 @@ import { recordsRepository } from './records.repository';
 import { peekVersion } from './repositories';
 import { CURRENT_VERSION, DB_NAME } from './schema';
 import { writePath } from './write';
-import { watchQuery } from './watch';
 
 /** Refuses read-write transactions: a reader that wrote could race the page's write path. */
 const refuseWrites = {
@@ -61,9 +60,6 @@ export async function openReadOnlyRecords(options: ReadOnlyOptions = {}) {
       records.changedSince(caseId, seq, limit),
     getMany: (kind: RecordKind, ids: readonly string[]) => records.getMany(kind, ids),
     counts: (caseId: string) => records.counts(caseId),
-    /** Calls `onChange` whenever a record of the case changes (written in any window). */
-    watch: (caseId: string, onChange: () => void) =>
-      watchQuery(() => records.newestSeq(caseId), onChange),
     close: () => db.close({ disableAutoOpen: true }),
   };
 }

@@ -143,14 +143,6 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
      * laptops wrote, so nothing stored after a sync is ever missed. `limit` reads the first
      * rows only: an index built batch by batch.
      */
-    /** The change sequence number of the case's last change (0: none yet). */
-    async newestSeq(caseId: string): Promise<number> {
-      const last = await db.summaries
-        .where('[caseId+seq]')
-        .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
-        .last();
-      return last?.seq ?? 0;
-    },
     async changedSince(caseId: string, seq: number, limit = Infinity): Promise<RecordSummary[]> {
       return db.summaries
         .where('[caseId+seq]')

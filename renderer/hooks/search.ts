@@ -16,10 +16,10 @@ export function useIndexStatus(caseId: string) {
 /**
  * The `limit` best results for `query` in one case, as the user types; null while there is no
  * query. Never waits for the index: while it is being built the answer covers what is indexed
- * so far (its status says so), and it is asked again whenever the index takes in a change.
+ * so far (its status says so), and it is asked again when the build completes.
  */
 export function useSearch(caseId: string, query: string, limit: number) {
-  const version = useIndexStatus(caseId).version;
+  const building = useIndexStatus(caseId).building;
   const answer = useSearchStore((s) => (s.answer?.caseId === caseId ? s.answer : null));
   const setAnswer = useSearchStore((s) => s.setAnswer);
   useEffect(() => {
@@ -31,7 +31,7 @@ export function useSearch(caseId: string, query: string, limit: number) {
     return () => {
       current = false;
     };
-  }, [caseId, query, limit, version, setAnswer]);
+  }, [caseId, query, limit, building, setAnswer]);
   if (query.trim() === '') return { answer: null, searching: false };
   // While a new answer is on its way the previous one stays up (no flicker), marked as such.
   return { answer, searching: answer?.query !== query };

@@ -5,10 +5,9 @@
  * The index is built as soon as the case opens, batch by batch in the order of this laptop's
  * change sequence `seq` (one indexed range read and one bulk read per kind per batch), and it
  * yields between batches, so queries are answered from the index as it is while the build goes
- * on; each answer says whether the index was complete. Once built, it follows the case: each
- * change (a live query on the case's newest change number) is read by its place in the change
- * sequence, so the words just typed into a record are found, whatever the laptop's clock did and
- * however many rows share an updatedAt, and a query never waits for a read of the database.
+ * on; each answer says whether the index was complete. Once built, a query first reads what
+ * changed since the last sync (one range read, usually empty), so the words just typed into a
+ * record are found, whatever the laptop's clock did and however many rows share an updatedAt.
  */
 import { ANY_DAY } from '../../shared/domain/dates';
 import { RECORD_SPECS, isRecordKind, type RecordKind } from '../../shared/domain/records';
@@ -20,8 +19,6 @@ export interface RecordSource {
   changedSince(caseId: string, seq: number, limit?: number): Promise<RecordSummary[]>;
   getMany(kind: RecordKind, ids: readonly string[]): Promise<(object | undefined)[]>;
   counts(caseId: string): Promise<Record<RecordKind, number>>;
-  /** Calls `onChange` (at once, then) whenever a record of the case changes; returns a stop. */
-  watch(caseId: string, onChange: () => void): () => void;
 }
 
 export interface IndexStatus {
@@ -33,8 +30,6 @@ export interface IndexStatus {
   readonly building: boolean;
   /** The database could not be read (closed for a newer version, say): answers may be stale. */
   readonly failed: boolean;
-  /** Counts the changes taken into the index: a query answered before one is asked again. */
-  readonly version: number;
 }
 
 export interface Answer {
@@ -58,9 +53,6 @@ export class CaseIndex {
   /** A load in progress (the first build, or a large import arrived): answers may miss rows. */
   private loading: Promise<void> | null = null;
   private pulling: Promise<boolean> | null = null;
-  /** A change arrived while a pull was running: pull once more when it ends. */
-  private again = false;
-  private version = 0;
 
   constructor(
     private readonly source: RecordSource,
@@ -75,58 +67,31 @@ export class CaseIndex {
       total: Math.max(this.total, indexed),
       building: this.loading !== null,
       failed: this.failed,
-      version: this.version,
     };
-  }
-
-  /**
-   * Builds the index, then keeps it in step: each change to the case's records (in any window)
-   * is read at once, so queries never read the database before answering. Returns a stop.
-   */
-  follow(): () => void {
-    return this.source.watch(this.caseId, () => void this.changed());
-  }
-
-  private async changed(): Promise<void> {
-    if (this.loading) return void this.loading.then(() => this.changed()); // read by the load
-    if (this.pulling) {
-      this.again = true;
-      return;
-    }
-    try {
-      const before = this.syncedUpTo;
-      if (await this.catchUp()) return void this.build();
-      if (this.syncedUpTo !== before) {
-        this.version++;
-        this.onStatus(this.status());
-      }
-    } catch {
-      this.failed = true;
-      this.onStatus(this.status());
-    }
-    if (this.again) {
-      this.again = false;
-      await this.changed();
-    }
   }
 
   /** Builds the index; resolves when it holds everything stored so far. */
   build(): Promise<void> {
     this.loading ??= this.load().finally(() => {
       this.loading = null;
-      this.version++;
       this.onStatus(this.status());
     });
     return this.loading;
   }
 
   /**
-   * Answers `query` from the index as it is: while a load runs, the status says so; a change
-   * being read is waited for (a few milliseconds). A change that arrives after the answer
-   * raises the version, and the page asks again.
+   * Answers `query`. While a load runs, from the index as it is (the status says so);
+   * otherwise after reading what changed since the last sync, unless that is a large import,
+   * which is then loaded in the background like the first build.
    */
   async search(query: string, limit: number): Promise<Answer> {
-    if (!this.loading && this.pulling) await this.pulling.catch(() => {});
+    if (!this.loading) {
+      try {
+        if (await this.catchUp()) void this.build();
+      } catch {
+        this.failed = true; // answer from what is indexed; the status says it may be stale
+      }
+    }
     return { result: this.index.search(query, { limit }), status: this.status() };
   }
 

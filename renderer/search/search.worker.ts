@@ -9,13 +9,7 @@ import { CaseIndex, type IndexStatus } from './caseIndex';
 import type { FromWorker, ToWorker } from './protocol';
 
 const post = (message: FromWorker) => self.postMessage(message);
-const unavailable: IndexStatus = {
-  indexed: 0,
-  total: 0,
-  building: false,
-  failed: true,
-  version: 0,
-};
+const unavailable: IndexStatus = { indexed: 0, total: 0, building: false, failed: true };
 
 let ready: Promise<CaseIndex | null> | null = null;
 
@@ -27,7 +21,6 @@ async function open(caseId: string): Promise<CaseIndex | null> {
   }
   const index = new CaseIndex(records, caseId, (status) => post({ type: 'status', status }));
   void index.build();
-  index.follow();
   return index;
 }
 

@@ -13,13 +13,7 @@ export interface SearchAnswer {
   readonly status: IndexStatus;
 }
 
-const STARTING: IndexStatus = {
-  indexed: 0,
-  total: 0,
-  building: true,
-  failed: false,
-  version: 0,
-};
+const STARTING: IndexStatus = { indexed: 0, total: 0, building: true, failed: false };
 
 export class SearchClient {
   private readonly worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
