@@ -93,6 +93,12 @@ export default tseslint.config(
             'ImportExpression[source.value=/(^dexie$|\\/db\\/(database|write|schema|[^/]*\\.repository)$)/]',
           message: 'Go through the repositories (renderer/db/index.ts), also in import().',
         },
+        {
+          // A store read whole renders its component at every change of any field (the search
+          // box's text changes at every key): select what is used.
+          selector: 'CallExpression[callee.name=/^use(Ui|SearchStore)$/][arguments.length=0]',
+          message: 'Select the fields used: useUi(useShallow((s) => ({ … }))).',
+        },
       ],
     },
   },

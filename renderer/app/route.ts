@@ -41,6 +41,9 @@ export function navigate(route: Route): void {
   window.location.hash = routeHash(route);
 }
 
+/** Where the user is now, to check after an await that they have not gone elsewhere. */
+export const whereNow = (): string => window.location.hash;
+
 function subscribe(onChange: () => void) {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

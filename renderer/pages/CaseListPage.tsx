@@ -5,6 +5,7 @@ import type { CaseRecord } from '../../shared/domain/case.schema';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCases, useCreateCase } from '../hooks/cases';
 import { useUi } from '../stores/ui.store';
+import { useShallow } from 'zustand/react/shallow';
 import { navigate } from '../app/route';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
 import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCase';
@@ -22,7 +23,15 @@ export function CaseListPage() {
   const cases = useCases();
   const demoId = useDemoCaseId();
   const createCase = useCreateCase();
-  const { caseListTab, setCaseListTab, dialog, openDialog, closeDialog } = useUi();
+  const { caseListTab, setCaseListTab, dialog, openDialog, closeDialog } = useUi(
+    useShallow((s) => ({
+      caseListTab: s.caseListTab,
+      setCaseListTab: s.setCaseListTab,
+      dialog: s.dialog,
+      openDialog: s.openDialog,
+      closeDialog: s.closeDialog,
+    })),
+  );
   const { message } = AntApp.useApp();
   const shown = (cases ?? []).filter((c) => c.archived === (caseListTab === 'archived'));
   const openCase = (caseId: string) => navigate({ page: 'case', caseId, section: 'overview' });

@@ -8,6 +8,7 @@ import { StatsCards } from '../components/StatsCards';
 import { useCase, useCaseMutations } from '../hooks/cases';
 import { useMembers } from '../hooks/members';
 import { useUi } from '../stores/ui.store';
+import { useShallow } from 'zustand/react/shallow';
 
 const f = zh.case.fields;
 
@@ -16,7 +17,9 @@ export function OverviewPage({ caseId }: { caseId: string }) {
   const caseRecord = useCase(caseId);
   const members = useMembers(caseId) ?? [];
   const { update, canWrite } = useCaseMutations(caseId);
-  const { dialog, openDialog, closeDialog } = useUi();
+  const { dialog, openDialog, closeDialog } = useUi(
+    useShallow((s) => ({ dialog: s.dialog, openDialog: s.openDialog, closeDialog: s.closeDialog })),
+  );
   if (!caseRecord) return null;
 
   return (

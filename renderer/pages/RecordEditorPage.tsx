@@ -7,7 +7,7 @@ import { useFocusFirstField } from '../hooks/focus';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useEditorState, useRecordEditor, type Editor } from '../hooks/autosave';
 import { useRecordActions } from '../hooks/records';
-import { navigate } from '../app/route';
+import { navigate, whereNow } from '../app/route';
 import { RecordForm } from '../components/records/forms';
 import { fieldRows } from '../components/records/fieldRows';
 import { FocusPicker, TagsPicker } from '../components/records/pickers';
@@ -64,10 +64,12 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   }
 
   const remove = async () => {
+    const here = whereNow();
     await editor.flush();
     await actions.remove(recordId);
     void message.success(zh.records.deleted);
-    back();
+    // A user who went elsewhere while the delete was written is not pulled back.
+    if (whereNow() === here) back();
   };
 
   return (

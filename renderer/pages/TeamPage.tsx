@@ -5,6 +5,7 @@ import { zh } from '../../shared/i18n/zh-CN';
 import { MemberFormDialog } from '../components/MemberFormDialog';
 import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
 import { useUi } from '../stores/ui.store';
+import { useShallow } from 'zustand/react/shallow';
 
 const f = zh.member.fields;
 
@@ -13,7 +14,9 @@ export function TeamPage({ caseId }: { caseId: string }) {
   const members = useMembers(caseId);
   const current = useCurrentMember(caseId);
   const mutations = useMemberMutations(caseId);
-  const { dialog, openDialog, closeDialog } = useUi();
+  const { dialog, openDialog, closeDialog } = useUi(
+    useShallow((s) => ({ dialog: s.dialog, openDialog: s.openDialog, closeDialog: s.closeDialog })),
+  );
   const { message } = AntApp.useApp();
   const editing =
     dialog.kind === 'editMember' ? members?.find((m) => m.id === dialog.memberId) : undefined;

@@ -23,6 +23,7 @@ export class SearchClient {
   private readonly waiting = new Map<number, (answer: SearchAnswer) => void>();
   private current: IndexStatus = STARTING;
   private readonly listeners = new Set<() => void>();
+  private asked: { query: string; limit: number; answer: Promise<SearchAnswer> } | null = null;
 
   constructor(caseId: string) {
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -50,13 +51,25 @@ export class SearchClient {
     return () => this.listeners.delete(listener);
   };
 
-  /** Answers from the index as it is: never waits for a build. */
+  /**
+   * Answers from the index as it is: never waits for a build. The same question asked again
+   * while its answer is on the way shares that answer (the search box asks at the keystroke,
+   * the results ask again once rendered).
+   */
   search(query: string, limit: number): Promise<SearchAnswer> {
+    if (this.asked?.query === query && this.asked.limit === limit) return this.asked.answer;
     const requestId = this.nextRequest++;
-    return new Promise((resolve) => {
+    const answer = new Promise<SearchAnswer>((resolve) => {
       this.waiting.set(requestId, resolve);
       this.post({ type: 'query', requestId, query, limit });
     });
+    const asked = { query, limit, answer };
+    this.asked = asked;
+    // Once answered, a later same question is asked afresh: records may have changed since.
+    void answer.then(() => {
+      if (this.asked === asked) this.asked = null;
+    });
+    return answer;
   }
 
   close(): void {

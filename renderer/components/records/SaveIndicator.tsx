@@ -25,16 +25,20 @@ export function SaveIndicator(props: {
     );
   }
   const saved = status === 'saved';
-  // The icon does not spin: while someone types it is up most of the time, and an animation
-  // there would have Chromium paint a frame of the page sixty times a second meanwhile.
+  // Nothing moves: no spinning icon, no colour fading between states. The indicator changes at
+  // the first key after each save, and any animation there has Chromium paint a frame of the
+  // page sixty times a second while someone types.
   const partly = saved && refusedCount > 0;
   return (
     <Tag
       icon={saved ? <CheckCircleOutlined /> : <SyncOutlined />}
       color={partly ? 'warning' : saved ? 'success' : 'processing'}
       data-testid="save-status"
+      style={NO_TRANSITION}
     >
       {partly ? zh.records.savedExcept(refusedCount) : saved ? zh.records.saved : zh.records.saving}
     </Tag>
   );
 }
+
+const NO_TRANSITION = { transition: 'none' } as const;

@@ -5,7 +5,8 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { useUi } from '../../stores/ui.store';
 import { useSearchStore } from '../../stores/search.store';
 import { forgetOpenedHit, openHit } from '../../search/navigation';
-import { RESULTS_ID, hitId } from './SearchResults';
+import { searchClient } from '../../search/searchClient';
+import { FIRST_HITS, RESULTS_ID, hitId } from './SearchResults';
 
 /**
  * The case's search box. It alone follows what is typed into it (with the results below): the
@@ -25,7 +26,11 @@ export function SearchBox({ caseId }: { caseId: string }) {
         allowClear
         value={search}
         onChange={(e) => {
-          useUi.getState().setSearch(e.target.value);
+          const query = e.target.value;
+          // Asked now, so the worker searches while the page renders; the results' own request
+          // for the same query then shares this answer.
+          if (query.trim() !== '') void searchClient(caseId).search(query, FIRST_HITS);
+          useUi.getState().setSearch(query);
           forgetOpenedHit();
         }}
         onKeyDown={(e) => onResultKey(caseId, search, e)}

@@ -29,7 +29,7 @@ const KIND_TAG = {
 } as const;
 export const hitId = (index: number) => `search-hit-${index}`;
 /** A screenful: each keystroke draws these, not fifty (the rest come on scrolling to them). */
-const FIRST_HITS = 10;
+export const FIRST_HITS = 10;
 const MORE_HITS = 30;
 const SECONDARY = 'rgba(0, 0, 0, 0.45)';
 

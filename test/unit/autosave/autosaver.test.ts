@@ -124,6 +124,25 @@ describe('the autosaver', () => {
     expect(Object.keys(revision.changes)).toEqual(['turns/t1']);
   });
 
+  it('keeps the turns nobody typed into as the same objects, through a keystroke and its save', async () => {
+    // What lets the form render only the turn being typed into (useEditorState compares by
+    // identity): a change anywhere else would redraw all of a 200-turn interview at every key.
+    const s = await setup();
+    const saver = await s.open();
+    const shown = () => saver.getState().values.turns as { text: string }[];
+    const [first, second] = shown();
+    saver.change({ turns: [first, { ...second!, text: '答：没有。' }] });
+    expect(shown()[0]).toBe(first);
+    expect(shown()[1]).not.toBe(second);
+    expect(shown()[1]!.text).toBe('答：没有。');
+    const typed = shown()[1];
+    await until(() => saver.getState().status === 'saved');
+    // The saved record came back from the database as new objects: equal parts are kept.
+    expect(shown()[0]).toBe(first);
+    expect(shown()[1]).toBe(typed);
+    expect(s.texts(await s.stored())).toEqual(['问：', '答：没有。']);
+  });
+
   it('lets two windows edit different turns of one record, each following the other', async () => {
     const s = await setup();
     const a = await s.open();
