@@ -372,6 +372,9 @@ interface Searches {
 async function searchTimed(page: Page): Promise<Searches> {
   const box = page.getByTestId('search-box').locator('input');
   await page.evaluate(recordSearches);
+  // Playwright injects its polling script into the page at the first waitForFunction (13 ms of
+  // script, seen in a trace): done now, so it is not counted in the first query's time.
+  await page.waitForFunction(() => window.benchSearch !== undefined);
   const samples: [string, number][] = [];
   const hits = new Map<string, number>();
   for (const word of SEARCHED) {
