@@ -34,6 +34,8 @@ async function start() {
         </DeviceContext>
       </StrictMode>,
     );
+    // This laptop's package key, made on the first start (a few milliseconds, after the page).
+    void repos.settings.laptopKey().catch(() => undefined); // failing now, it is made on use
   } catch (error) {
     const newer =
       error instanceof NewerDataError || (error instanceof Error && error.name === 'VersionError');

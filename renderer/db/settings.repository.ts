@@ -2,8 +2,11 @@
 import { ulid } from 'ulid';
 import type { WorkbenchDB } from './database';
 import { CURRENT_VERSION } from './schema';
+import type { LaptopKey } from '../../shared/package/keys';
 
 const DEVICE_ID = 'deviceId';
+/** This laptop's age identity (secret). The protection-at-rest issue encrypts it. */
+const LAPTOP_IDENTITY = 'laptopIdentity';
 /** The newest schema version that has written this database. Never rename this key. */
 const SCHEMA_VERSION = 'schemaVersion';
 
@@ -42,6 +45,26 @@ export function settingsRepository(db: WorkbenchDB) {
         await db.settings.add({ key: DEVICE_ID, value: id });
         return id;
       });
+    },
+
+    /**
+     * This laptop's key pair for case packages, made on first use and kept from then on. Made
+     * before the transaction (key generation is not an IndexedDB request and would end it);
+     * when two windows make one at once, the first stored wins and both return it.
+     */
+    async laptopKey(): Promise<LaptopKey> {
+      // The age library (90 kB) is loaded when a key is needed, not with the first page.
+      const { newLaptopKey, recipientOf } = await import('../../shared/package/keys');
+      const stored = await db.settings.get(LAPTOP_IDENTITY);
+      if (stored) return { identity: stored.value, recipient: await recipientOf(stored.value) };
+      const made = await newLaptopKey();
+      const identity = await db.transaction('rw', db.settings, async () => {
+        const first = await db.settings.get(LAPTOP_IDENTITY);
+        if (first) return first.value;
+        await db.settings.add({ key: LAPTOP_IDENTITY, value: made.identity });
+        return made.identity;
+      });
+      return { identity, recipient: await recipientOf(identity) };
     },
 
     /** Who is using this laptop for this case (the member whose name goes on new records). */

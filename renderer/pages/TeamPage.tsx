@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, Popconfirm, Space, Table, Tag } from 'antd
 import { PlusOutlined } from '@ant-design/icons';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
+import { LaptopKeyCard } from '../components/LaptopKeyCard';
 import { MemberFormDialog } from '../components/MemberFormDialog';
 import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
 import { useUi } from '../stores/ui.store';
@@ -92,6 +93,7 @@ export function TeamPage({ caseId }: { caseId: string }) {
           },
         ]}
       />
+      <LaptopKeyCard />
       {(dialog.kind === 'newMember' || dialog.kind === 'editMember') && (
         <MemberFormDialog
           existing={editing}

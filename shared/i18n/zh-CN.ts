@@ -84,6 +84,13 @@ export const zh = {
       closed: '已完结',
     },
   },
+  laptopKey: {
+    title: '本机密钥',
+    fingerprint: '指纹',
+    recipient: '公钥',
+    hint: '交换加密数据包时使用（数据包功能即将提供）。核对时，双方当面念一遍指纹，一致才是同一台电脑。',
+    making: '正在生成本机密钥…',
+  },
   member: {
     title: '巡察组成员',
     add: '添加成员',
