@@ -512,6 +512,22 @@ export const zh = {
   },
   // ---- end of 示例巡察任务 ----
   /** Rows that arrive from another laptop (case packages) and are checked before storing. */
+  package: {
+    problems: {
+      notPackage: '这不是巡察工作台的数据包（.xcase 文件）。请确认选择的文件。',
+      damaged: '数据包已损坏或不完整（可能在拷贝时中断）。请让对方重新导出，再拷贝一次。',
+      notForThisLaptop:
+        '本机的密钥打不开这个数据包：它不是发给本机的，或在拷贝中损坏了开头。请让对方按本机公钥重新导出（“巡察组成员”页可核对指纹）。',
+      needsPassphrase: '这个数据包需要组长告知的口令才能打开。',
+      wrongPassphrase: '口令不对（或数据包在拷贝中损坏了开头）。请向组长当面核实口令后重试。',
+      needsKey: '这个数据包按电脑密钥加密，不用口令；只有它发给的电脑能打开。',
+      unsafeName: '数据包中含有不安全的文件名（如“../”或绝对路径），已拒绝导入，未写入任何内容。',
+      tooLarge: '数据包声明的内容大小超出上限，已拒绝导入，未写入任何内容。',
+      notMatchingManifest:
+        '数据包的内容与其清单不符，可能被改动过，已拒绝导入，未写入任何内容。请让对方重新导出。',
+      newer: '这个数据包由更新版本的巡察工作台导出。请先升级本机软件，再导入。',
+    },
+  },
   data: {
     notARow: (table: string) => `${table}：数据不是一条记录`,
     unknownField: (table: string, field: string) => `${table}：含有本软件不认识的字段“${field}”`,
