@@ -116,6 +116,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
   },
   {
+    // The command line runs in plain Node, without Electron.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronPackage], patterns: [noRenderer] }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}', 'build/**', 'test/**'],
     languageOptions: { globals: { ...globals.node } },
   },

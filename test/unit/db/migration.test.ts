@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
 import { sha256Hex } from '../../../renderer/db/hash';
 import { versionsOf } from '../../../shared/domain/records/history';
@@ -294,5 +295,11 @@ describe('schema upgrades', () => {
       repos.records.create('interviews', caseRecord.id, actor, '2026-11-23'),
     ).rejects.toMatchObject({ name: 'DatabaseClosedError' });
     newer.close();
+  });
+});
+
+describe('the schema version outside the renderer', () => {
+  it('is the last version of the schema (the command line and packages check against it)', () => {
+    expect(SCHEMA_VERSION).toBe(CURRENT_VERSION);
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * `workbench`, the command line for case packages (issue 12), on the same shared/ code as the
+ * app: for the 组长 who wants to check a stick before importing, and for an archive or an
+ * auditor who must open a package without the app. Run as `npm run cli -- <command>`.
+ *
+ * Keys and passphrases come from a file (`--key FILE`, as written by `keygen`), the environment
+ * (WORKBENCH_KEY, WORKBENCH_PASSPHRASE) or a prompt; never from the command line itself, where
+ * other users of the machine and the shell history would see them.
+ *
+ * Exit status: 0 done; 1 the package failed verification; 2 bad input. A failure is one line
+ * on stderr, never a stack trace.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { fingerprint } from '../../shared/package/fingerprint';
+import { newLaptopKey, recipientOf } from '../../shared/package/keys';
+import {
+  PackageError,
+  openPackage,
+  type OpeningKey,
+  type PackageProblem,
+} from '../../shared/package/seal';
+import type { Manifest } from '../../shared/package/manifest';
+import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
+
+const USAGE = `用法：npm run cli -- <命令>
+  keygen --out 文件          生成本机密钥，私钥写入文件（不覆盖已有文件），公钥和指纹打印出来
+  inspect 文件 [--key 文件]   解密并显示数据包的清单：谁、何时、各表多少条
+  verify 文件 [--key 文件]    解密并逐项核对哈希，不改动任何东西
+私钥也可由环境变量 WORKBENCH_KEY 给出，口令由 WORKBENCH_PASSPHRASE 给出或在提示时输入。`;
+
+/** Bad input: exit 2 with this sentence. */
+class Usage extends Error {}
+
+/** Problems that mean the file is not what it claims (exit 1); the rest are bad input (2). */
+const FAILED_VERIFICATION: readonly PackageProblem[] = [
+  'damaged',
+  'notMatchingManifest',
+  'unsafeName',
+  'tooLarge',
+];
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'keygen':
+      return keygen(option(rest, '--out'));
+    case 'inspect':
+    case 'verify': {
+      const file = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--key');
+      if (!file) throw new Usage(`${command}：请给出数据包文件`);
+      const opened = await open(file, await openingKey(option(rest, '--key', false)));
+      if (command === 'inspect') print(describe(opened.manifest));
+      else print(`通过：${file} 完整，${opened.entries.size} 个条目与清单一致`);
+      return 0;
+    }
+    case undefined:
+    case '--help':
+    case 'help':
+      print(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new Usage(`不认识的命令“${command}”。${USAGE}`);
+  }
+}
+
+async function keygen(out: string): Promise<number> {
+  if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个文件名`);
+  const key = await newLaptopKey();
+  // The format of age-keygen, so the age tool reads the file as it is.
+  const text = `# created: ${new Date().toISOString()}\n# public key: ${key.recipient}\n${key.identity}\n`;
+  writeFileSync(out, text, { mode: 0o600, flag: 'wx' });
+  print(
+    `公钥：${key.recipient}\n指纹：${fingerprint(key.recipient)}\n私钥已写入 ${out}，请妥善保管`,
+  );
+  return 0;
+}
+
+async function open(file: string, key: OpeningKey) {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    throw new Usage(`读不到文件 ${file}`);
+  }
+  return openPackage(bytes, key, SCHEMA_VERSION);
+}
+
+async function openingKey(keyFile: string | undefined): Promise<OpeningKey> {
+  if (keyFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(keyFile, 'utf8');
+    } catch {
+      throw new Usage(`读不到密钥文件 ${keyFile}`);
+    }
+    const identity = text.split('\n').find((line) => line.startsWith('AGE-SECRET-KEY-1'));
+    if (!identity) throw new Usage(`${keyFile} 里没有私钥（AGE-SECRET-KEY-1…）`);
+    return { identity: await checked(identity) };
+  }
+  const fromEnv = process.env.WORKBENCH_KEY;
+  if (fromEnv) return { identity: await checked(fromEnv.trim()) };
+  const passphrase = process.env.WORKBENCH_PASSPHRASE ?? (await ask('口令：'));
+  if (!passphrase) throw new Usage('需要私钥（--key 文件 或 WORKBENCH_KEY）或口令');
+  return { passphrase };
+}
+
+async function checked(identity: string): Promise<string> {
+  try {
+    await recipientOf(identity);
+    return identity;
+  } catch {
+    throw new Usage('私钥格式不对：应为 AGE-SECRET-KEY-1 开头的一行');
+  }
+}
+
+async function ask(question: string): Promise<string> {
+  if (!process.stdin.isTTY) return '';
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await prompt.question(question);
+  } finally {
+    prompt.close();
+  }
+}
+
+function option(args: string[], name: string, required = true): string {
+  const at = args.indexOf(name);
+  const value = at >= 0 ? args[at + 1] : undefined;
+  if (value === undefined && required) throw new Usage(`请用 ${name} 给出文件`);
+  return value as string;
+}
+
+const KINDS = { join: '入组包', member: '交组长的数据包', summary: '汇总包' } as const;
+
+function describe(m: Manifest): string {
+  const counts = Object.entries(m.counts).map(([table, n]) => `  ${table}: ${n}`);
+  return [
+    `类型：${KINDS[m.kind]}（格式 ${m.format}，数据版本 ${m.schemaVersion}）`,
+    `任务：${m.caseId}`,
+    `导出：成员 ${m.exportedBy.memberId}，电脑 ${m.exportedBy.deviceId}，${m.createdAt}`,
+    `条目：${Object.keys(m.entries).length} 个`,
+    ...counts,
+  ].join('\n');
+}
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message.split('\n')[0]}\n`);
+    if (error instanceof PackageError) {
+      process.exitCode = FAILED_VERIFICATION.includes(error.problem) ? 1 : 2;
+    } else {
+      process.exitCode = error instanceof Usage ? 2 : 1;
+    }
+  },
+);

@@ -1,0 +1,114 @@
+// The `workbench` command line, built and run as `npm run cli -- …` runs it (the first command
+// goes through the build script, the others run its output), on packages sealed with real age
+// encryption.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { newLaptopKey } from '../../../shared/package/keys';
+import { sealPackage } from '../../../shared/package/seal';
+import { zh } from '../../../shared/i18n/zh-CN';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'workbench-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const BUILT = 'dist/cli/workbench.mjs';
+
+function cli(args: string[], env: Record<string, string> = {}, entry = BUILT) {
+  const run = spawnSync(process.execPath, [entry, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, WORKBENCH_KEY: '', WORKBENCH_PASSPHRASE: '', ...env },
+    input: '', // no terminal: nothing is asked
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** What a failure must look like: one line, no stack trace. */
+function oneLine(err: string) {
+  expect(err.trim().split('\n')).toHaveLength(1);
+  expect(err).not.toMatch(/\n\s+at |Error:/);
+}
+
+const keyFile = path.join(dir, 'key.txt');
+let recipient = '';
+let good = '';
+
+beforeAll(async () => {
+  const made = cli(['keygen', '--out', keyFile], {}, 'build/cli.mjs');
+  expect(made.code).toBe(0);
+  recipient = /age1[02-9ac-hj-np-z]{58}/.exec(made.out)![0];
+  const file = await sealPackage(
+    {
+      schemaVersion: 4,
+      kind: 'member',
+      caseId: '01JCASE0000000000000000000',
+      exportedBy: {
+        memberId: '01JMEMBER000000000000000000',
+        deviceId: '01JDEVICE000000000000000000',
+      },
+      createdAt: '2026-11-29T08:00:00.000Z',
+      counts: { interviews: 1 },
+    },
+    new Map([['tables/interviews.json', { bytes: strToU8('[{"id":"i1"}]'), store: false }]]),
+    { recipients: [recipient] },
+  );
+  good = path.join(dir, 'good.xcase');
+  writeFileSync(good, file);
+}, 60_000);
+
+describe('workbench', { timeout: 30_000 }, () => {
+  it('keygen writes a private key file only its owner can read, and prints the key and fingerprint', () => {
+    expect(readFileSync(keyFile, 'utf8')).toMatch(
+      /^# created: .*\n# public key: age1.*\nAGE-SECRET-KEY-1[0-9A-Z]{58}\n$/,
+    );
+    expect(statSync(keyFile).mode & 0o077).toBe(0);
+    const again = cli(['keygen', '--out', keyFile]);
+    expect(again.code).toBe(2); // never overwrites a key
+    oneLine(again.err);
+  });
+
+  it('verify and inspect a good package with the key from a file or the environment', () => {
+    const verified = cli(['verify', good, '--key', keyFile]);
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.out).toContain('通过');
+    const identity = readFileSync(keyFile, 'utf8').trim().split('\n').at(-1)!;
+    const inspected = cli(['inspect', good], { WORKBENCH_KEY: identity });
+    expect(inspected.code).toBe(0);
+    expect(inspected.out).toContain('交组长的数据包');
+    expect(inspected.out).toContain('interviews: 1');
+  });
+
+  it('exits 1 with one line when a byte of the package was changed', () => {
+    const bytes = readFileSync(good);
+    bytes[bytes.length - 3]! ^= 1;
+    const bad = path.join(dir, 'bad.xcase');
+    writeFileSync(bad, bytes);
+    const run = cli(['verify', bad, '--key', keyFile]);
+    expect(run.code).toBe(1);
+    expect(run.err.trim()).toBe(zh.package.problems.damaged);
+    oneLine(run.err);
+  });
+
+  it('exits 2 with one line on bad input: unknown command, no file, no key, wrong key, not a package', async () => {
+    const stranger = path.join(dir, 'stranger.txt');
+    writeFileSync(stranger, `${(await newLaptopKey()).identity}\n`);
+    const jpeg = path.join(dir, 'photo.xcase');
+    writeFileSync(jpeg, Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10));
+    const runs = [
+      cli(['frobnicate']),
+      cli(['verify', path.join(dir, 'missing.xcase'), '--key', keyFile]),
+      cli(['verify', good]), // no key, no passphrase, no terminal to ask
+      cli(['verify', good, '--key', stranger]),
+      cli(['verify', jpeg, '--key', keyFile]),
+      cli(['verify', good], { WORKBENCH_KEY: 'AGE-SECRET-KEY-1NOTAKEY' }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      oneLine(run.err);
+    }
+    expect(runs[3]!.err.trim()).toBe(zh.package.problems.notForThisLaptop);
+    expect(runs[4]!.err.trim()).toBe(zh.package.problems.notPackage);
+  });
+});
