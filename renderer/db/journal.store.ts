@@ -3,8 +3,7 @@
  * written with relaxed durability. Relaxed means no fsync: the write reaches the operating
  * system at once and survives a killed browser (not a power cut, which the record's own strict
  * write, a fraction of a second later, covers). Writes for one key are queued in order and
- * only the latest waiting value is written: typing fast writes at most one note at a time, and
- * each a frame after the keystroke, not in it.
+ * only the latest waiting value is written: typing fast writes at most one note at a time.
  *
  * Dexie sets durability for a whole database, so these few writes go through IndexedDB itself.
  */
@@ -23,7 +22,6 @@ export interface DurableStore {
 }
 
 const TABLE = 'journal';
-const AFTER_THE_FRAME_MS = 20;
 
 export function journalStore(db: WorkbenchDB): DurableStore {
   interface Waiting {
@@ -45,10 +43,6 @@ export function journalStore(db: WorkbenchDB): DurableStore {
   }
 
   async function drain(key: string): Promise<void> {
-    // A moment after the keystroke that noted it, so opening a transaction is not part of that
-    // keystroke's frame (half a millisecond, measured: npm run bench -- ui); the notes typed
-    // meanwhile are written as one.
-    await new Promise((resolve) => setTimeout(resolve, AFTER_THE_FRAME_MS));
     for (let next = waiting.get(key); next; next = waiting.get(key)) {
       waiting.delete(key);
       try {
