@@ -38,7 +38,16 @@ export function journalStore(db: WorkbenchDB): DurableStore {
       if (value === null) store.delete(key);
       else store.put({ key, value });
       tx.oncomplete = () => resolve();
-      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('journal write failed'));
+      // A request's error reaches the transaction before it aborts, while tx.error is still
+      // null: take the request's own (FILE_ERROR_NO_SPACE on a full disk), so the storage
+      // watcher can tell a full disk from another failure.
+      tx.onerror = (event) =>
+        reject(
+          (event.target as IDBRequest | null)?.error ??
+            tx.error ??
+            new Error('journal write failed'),
+        );
+      tx.onabort = () => reject(tx.error ?? new Error('journal write failed'));
     });
   }
 
