@@ -33,20 +33,23 @@ export function journalStore(db: WorkbenchDB): DurableStore {
 
   function write(key: string, value: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
-      const tx = db.backendDB().transaction(TABLE, 'readwrite', { durability: 'relaxed' });
+      const backend = db.backendDB();
+      if (!db.isOpen() || !backend) {
+        // Chromium closed the connection (a failed write on a full disk does): say so as
+        // Dexie would, so the storage watcher reads it as the database having gone away.
+        const closed = new Error('the database is closed');
+        closed.name = 'DatabaseClosedError';
+        reject(closed);
+        return;
+      }
+      const tx = backend.transaction(TABLE, 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore(TABLE);
       if (value === null) store.delete(key);
       else store.put({ key, value });
       tx.oncomplete = () => resolve();
-      // A request's error reaches the transaction before it aborts, while tx.error is still
-      // null: take the request's own (FILE_ERROR_NO_SPACE on a full disk), so the storage
-      // watcher can tell a full disk from another failure.
-      tx.onerror = (event) =>
-        reject(
-          (event.target as IDBRequest | null)?.error ??
-            tx.error ??
-            new Error('journal write failed'),
-        );
+      // Rejected at the abort, not at the request's error event: the request only says
+      // "aborted", while the transaction's error names the cause (FILE_ERROR_NO_SPACE on a
+      // full disk), which the storage watcher needs to tell the user the disk is full.
       tx.onabort = () => reject(tx.error ?? new Error('journal write failed'));
     });
   }
