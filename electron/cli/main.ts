@@ -44,12 +44,12 @@ async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'keygen':
-      return keygen(option(rest, '--out'));
+      return keygen(required(rest, '--out'));
     case 'inspect':
     case 'verify': {
       const file = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--key');
       if (!file) throw new Usage(`${command}：请给出数据包文件`);
-      const opened = await open(file, await openingKey(option(rest, '--key', false)));
+      const opened = await open(file, await openingKey(option(rest, '--key')));
       if (command === 'inspect') print(describe(opened.manifest));
       else print(`通过：${file} 完整，${opened.entries.size} 个条目与清单一致`);
       return 0;
@@ -124,11 +124,16 @@ async function ask(question: string): Promise<string> {
   }
 }
 
-function option(args: string[], name: string, required = true): string {
+/** The value after `name`, if given. */
+function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
-  const value = at >= 0 ? args[at + 1] : undefined;
-  if (value === undefined && required) throw new Usage(`请用 ${name} 给出文件`);
-  return value as string;
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function required(args: string[], name: string): string {
+  const value = option(args, name);
+  if (value === undefined) throw new Usage(`请用 ${name} 给出文件`);
+  return value;
 }
 
 const KINDS = { join: '入组包', member: '交组长的数据包', summary: '汇总包' } as const;

@@ -429,7 +429,8 @@ function keepUnchanged(prev: unknown, next: unknown): unknown {
   const after = next as Record<string, unknown>;
   const keys = Object.keys(after);
   let same = keys.length === Object.keys(before).length;
-  const out: Record<string, unknown> = Array.isArray(next) ? (new Array(keys.length) as never) : {};
+  // An array's keys are its indices: filling `out` by key builds the new array in order.
+  const out = (Array.isArray(next) ? [] : {}) as Record<string, unknown>;
   for (const key of keys) {
     const kept = keepUnchanged(before[key], after[key]);
     if (kept !== before[key] || !Object.hasOwn(before, key)) same = false;

@@ -105,10 +105,13 @@ export async function openPackage(
     entries = readZip(zip, limits);
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    const problem = ({ badName: 'unsafeName', tooLarge: 'tooLarge' } as const)[
-      error.reason as 'badName' | 'tooLarge'
-    ];
-    throw new PackageError(problem ?? 'notMatchingManifest', error.message);
+    const problem =
+      error.reason === 'badName'
+        ? 'unsafeName'
+        : error.reason === 'tooLarge'
+          ? 'tooLarge'
+          : 'notMatchingManifest'; // not a ZIP, or a damaged one, inside an authentic file
+    throw new PackageError(problem, error.message);
   }
   const manifest = readManifest(entries.get(MANIFEST));
   if (manifest.format > PACKAGE_FORMAT)

@@ -15,6 +15,8 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { strToU8 } from 'fflate';
 import { newLaptopKey } from '../../shared/package/keys';
+import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
+import { memberPackageHeader } from '../support/packages';
 import {
   PackageError,
   openPackage,
@@ -58,14 +60,7 @@ function caseEntries(mib: number): Map<string, PackageEntry> {
   return entries;
 }
 
-const header = {
-  schemaVersion: 4,
-  kind: 'member' as const,
-  caseId: '01JCASE0000000000000000000',
-  exportedBy: { memberId: '01JMEMBER000000000000000000', deviceId: '01JDEVICE000000000000000000' },
-  createdAt: '2026-11-29T08:00:00.000Z',
-  counts: { interviews: 2_000 },
-};
+const header = memberPackageHeader({ interviews: 2_000 });
 
 /** Runs `work`, sampling memory (heap + array buffers) every 10 ms: seconds and peak growth. */
 async function measured<T>(
@@ -107,7 +102,7 @@ const rawOpened = await measured(() => decrypter.decrypt(rawSealed.result));
 rawSealed.result = new Uint8Array(0);
 
 const sealed = await measured(() => sealPackage(header, entries, { recipients: [key.recipient] }));
-const opened = await measured(() => openPackage(sealed.result, key, 4));
+const opened = await measured(() => openPackage(sealed.result, key, SCHEMA_VERSION));
 if (opened.result.entries.size !== entries.size) throw new Error('the package did not round-trip');
 
 // Fuzz: a small real package, random bytes changed, every outcome must be a PackageError.
@@ -132,7 +127,7 @@ for (let i = 0; i < FUZZ; i++) {
     await openPackage(
       random() < 0.05 ? file.subarray(0, Math.floor(random() * file.length)) : file,
       key,
-      4,
+      SCHEMA_VERSION,
     );
     accepted++;
   } catch (error) {

@@ -5,7 +5,7 @@
 // retained memory. Browser benchmarks drive Chromium with playwright-core and serve the renderer
 // with vite: those two stay unbundled (native parts, files read at run time) and are loaded from
 // node_modules, which is why the bundles are written inside the project, not to /tmp.
-import { build } from 'esbuild';
+import { bundleForNode } from '../../build/bundle-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,14 +32,7 @@ let failed = 0;
 try {
   for (const name of names) {
     const outfile = join(out, `${name}.mjs`);
-    await build({
-      entryPoints: [join(dir, `${name}.bench.ts`)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'warning',
+    await bundleForNode(join(dir, `${name}.bench.ts`), outfile, {
       external: ['playwright-core', 'vite'],
     });
     const { status } = spawnSync(process.execPath, ['--expose-gc', outfile, ...passed], {

@@ -10,6 +10,7 @@ import { strToU8 } from 'fflate';
 import { newLaptopKey } from '../../../shared/package/keys';
 import { sealPackage } from '../../../shared/package/seal';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { memberPackageHeader } from '../../support/packages';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'workbench-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,17 +41,7 @@ beforeAll(async () => {
   expect(made.code).toBe(0);
   recipient = /age1[02-9ac-hj-np-z]{58}/.exec(made.out)![0];
   const file = await sealPackage(
-    {
-      schemaVersion: 4,
-      kind: 'member',
-      caseId: '01JCASE0000000000000000000',
-      exportedBy: {
-        memberId: '01JMEMBER000000000000000000',
-        deviceId: '01JDEVICE000000000000000000',
-      },
-      createdAt: '2026-11-29T08:00:00.000Z',
-      counts: { interviews: 1 },
-    },
+    memberPackageHeader(),
     new Map([['tables/interviews.json', { bytes: strToU8('[{"id":"i1"}]'), store: false }]]),
     { recipients: [recipient] },
   );

@@ -11,6 +11,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { newLaptopKey } from '../../../shared/package/keys';
 import { PACKAGE_FORMAT } from '../../../shared/package/manifest';
 import { openPackage, sealPackage } from '../../../shared/package/seal';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
+import { memberPackageHeader } from '../../support/packages';
 
 const missing = ['age', 'unzip'].filter((tool) => spawnSync(tool, ['--help']).error);
 const reason =
@@ -20,14 +22,7 @@ if (reason) console.warn(`package interop: skipped: ${reason}`);
 const dir = mkdtempSync(path.join(tmpdir(), 'xcase-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const header = {
-  schemaVersion: 4,
-  kind: 'member' as const,
-  caseId: '01JCASE0000000000000000000',
-  exportedBy: { memberId: '01JMEMBER000000000000000000', deviceId: '01JDEVICE000000000000000000' },
-  createdAt: '2026-11-29T08:00:00.000Z',
-  counts: { interviews: 1 },
-};
+const header = memberPackageHeader();
 
 describe.skipIf(reason !== '')(
   `a case package and the standard tools${reason ? ` — skipped: ${reason}` : ''}`,
@@ -82,7 +77,7 @@ describe.skipIf(reason !== '')(
       const opened = await openPackage(
         new Uint8Array(readFileSync(path.join(dir, 'hand.xcase'))),
         key,
-        4,
+        SCHEMA_VERSION,
       );
       expect(opened.manifest.caseId).toBe(header.caseId);
       expect([...opened.entries.keys()]).toEqual(['tables/interviews.json']);

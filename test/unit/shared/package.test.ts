@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Encrypter } from 'age-encryption';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { newLaptopKey, type LaptopKey } from '../../../shared/package/keys';
-import { PACKAGE_FORMAT, type ManifestHeader } from '../../../shared/package/manifest';
+import { PACKAGE_FORMAT } from '../../../shared/package/manifest';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
+import { memberPackageHeader } from '../../support/packages';
 import {
   PackageError,
   openPackage,
@@ -13,15 +15,7 @@ import {
 } from '../../../shared/package/seal';
 import { zh } from '../../../shared/i18n/zh-CN';
 
-const SCHEMA = 4;
-const header: ManifestHeader = {
-  schemaVersion: SCHEMA,
-  kind: 'member',
-  caseId: '01JCASE0000000000000000000',
-  exportedBy: { memberId: '01JMEMBER000000000000000000', deviceId: '01JDEVICE000000000000000000' },
-  createdAt: '2026-11-29T08:00:00.000Z',
-  counts: { interviews: 1 },
-};
+const header = memberPackageHeader();
 const interview = { id: 'i1', turns: [{ id: 't1', text: '经查，局机关存在私车公养问题。' }] };
 /** Random bytes (a photo) of more than two age chunks of 64 KiB, so chunks can be swapped. */
 const photo = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 8)) & 0xff);
@@ -46,7 +40,7 @@ async function refused(
   problem: PackageProblem,
   key: { identity: string } | { passphrase: string } = leader,
 ) {
-  const error = await openPackage(file, key, SCHEMA).then(
+  const error = await openPackage(file, key, SCHEMA_VERSION).then(
     () => null,
     (e: unknown) => e,
   );
@@ -85,7 +79,7 @@ const CHUNK = 64 * 1024 + 16;
 describe('a case package', () => {
   it('opens with either recipient’s key, with every entry as it was sealed', async () => {
     for (const key of [leader, member]) {
-      const opened = await openPackage(sealed, key, SCHEMA);
+      const opened = await openPackage(sealed, key, SCHEMA_VERSION);
       expect(opened.manifest).toMatchObject({ format: PACKAGE_FORMAT, ...header });
       expect(
         JSON.parse(new TextDecoder().decode(opened.entries.get('tables/interviews.json'))),
@@ -102,7 +96,9 @@ describe('a case package', () => {
       { passphrase: '巡察二组·冬' },
       { scryptWorkFactor: 10 },
     );
-    expect((await openPackage(file, { passphrase: '巡察二组·冬' }, SCHEMA)).entries.size).toBe(2);
+    expect(
+      (await openPackage(file, { passphrase: '巡察二组·冬' }, SCHEMA_VERSION)).entries.size,
+    ).toBe(2);
     await refused(file, 'wrongPassphrase', { passphrase: '巡察二组' });
     await refused(file, 'needsPassphrase', stranger);
     await refused(sealed, 'needsKey', { passphrase: '巡察二组·冬' });
@@ -189,7 +185,7 @@ describe('a case package', () => {
       'manifest.json': manifestOf({ entries: listed }),
       'tables/interviews.json': body,
     });
-    expect([...(await openPackage(file, leader, SCHEMA)).entries.keys()]).toEqual([
+    expect([...(await openPackage(file, leader, SCHEMA_VERSION)).entries.keys()]).toEqual([
       'tables/interviews.json',
     ]);
   });
@@ -234,7 +230,7 @@ describe('a case package', () => {
       'newer',
     );
     await refused(
-      await handMade({ 'manifest.json': manifestOf({ schemaVersion: SCHEMA + 1 }) }),
+      await handMade({ 'manifest.json': manifestOf({ schemaVersion: SCHEMA_VERSION + 1 }) }),
       'newer',
     );
     await refused(
@@ -256,7 +252,7 @@ describe('a damaged package, fuzzed', () => {
         const at = Math.floor(random() * file.length);
         file[at]! ^= 1 + Math.floor(random() * 255);
       }
-      const outcome = await openPackage(file, leader, SCHEMA).then(
+      const outcome = await openPackage(file, leader, SCHEMA_VERSION).then(
         () => 'opened',
         (e: unknown) => (e instanceof PackageError ? 'refused' : `crashed: ${String(e)}`),
       );
