@@ -116,7 +116,12 @@ describe('a case package', () => {
     };
     const text = new TextDecoder('latin1').decode(sealed.subarray(0, 2048));
     // In a recipient's line, no key opens it: which of the two happened cannot be known.
-    await refused(flipped(text.indexOf('-> X25519') + 12), 'notForThisLaptop');
+    // The key share is base64: swap one of its letters for another valid letter (a flipped
+    // bit can make an invalid one, which the header parser calls damaged instead).
+    const share = sealed.slice();
+    const at = text.indexOf('-> X25519 ') + 12;
+    share[at] = share[at] === 0x41 ? 0x42 : 0x41;
+    await refused(share, 'notForThisLaptop');
     expect(zh.package.problems.notForThisLaptop).toContain('损坏');
     // In the header's MAC, the middle of the data, the final chunk.
     for (const at of [
