@@ -21,6 +21,7 @@
 import { splitPath, type Collections } from '../../shared/domain/collections';
 import {
   compareVersions,
+  dotsOf,
   hasSeen,
   sameValue,
   type Patch,
@@ -55,10 +56,12 @@ export function planReplay(
   for (const [path, value] of Object.entries(entry.patch)) {
     const current = valueAt(stored, path, collections);
     if (sameValue(current, value)) continue;
-    const dot = stored.clocks[path];
-    if (!dot || hasSeen(entry.base, dot)) apply[path] = value;
+    const clock = stored.clocks[path];
+    const dots = clock ? dotsOf(clock) : [];
+    if (dots.every((dot) => hasSeen(entry.base, dot))) apply[path] = value;
     else if (contains(current, value)) continue;
-    else if (dot[0] === deviceId && contains(value, current)) apply[path] = value;
+    else if (dots.every((dot) => dot[0] === deviceId) && contains(value, current))
+      apply[path] = value;
     else aside[path] = value;
   }
   return { apply, aside, reason: 'stale' };

@@ -35,6 +35,7 @@ export class WorkbenchDB extends Dexie {
   declare blobs: EntityTable<StoredBlob, 'sha256'>;
   declare findings: EntityTable<FindingRecord, 'id'>;
   declare clues: EntityTable<ClueRecord, 'id'>;
+  declare conflicts: EntityTable<ConflictIndexRow, 'id'>;
 
   constructor(name: string = DB_NAME, options: DexieOptions = {}) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes
@@ -45,6 +46,15 @@ export class WorkbenchDB extends Dexie {
       if (upgrade) v.upgrade(upgrade);
     }
   }
+}
+
+/** A record that holds a conflict: `<table>:<id>`, and the paths written on both sides. */
+export interface ConflictIndexRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly table: string;
+  readonly recordId: string;
+  readonly paths: readonly string[];
 }
 
 /** A file's bytes, stored once however many attachments name them. */

@@ -28,7 +28,7 @@ import { demoSettingKey } from '../../shared/demo/rows';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
 import { sha256Hex } from './hash';
-import type { Clock, WritePath } from './write';
+import { FOREIGN_SCOPE, type Clock, type WritePath } from './write';
 
 const DEMO_PREFIX = demoSettingKey('');
 const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
@@ -90,6 +90,7 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     clues: byCase('clues'),
     attachments: byCase('attachments'),
     revisions: byCase('revisions'),
+    conflicts: byCase('conflicts'),
     // After `attachments`: the bytes go only where no attachment of another case names them.
     blobs: async ({ files }) => {
       const hashes = new Set(files.flatMap((f) => [f.sha256, f.thumbSha256]).filter(Boolean));
@@ -148,8 +149,7 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
             blob: new Blob([bytes], { type: mime }),
           }));
           onStage?.('saving');
-          const tables = [...RECORD_TABLES, 'revisions', 'blobs', 'summaries', 'settings'];
-          return db.transaction('rw', tables, async (): Promise<DemoLoaded> => {
+          return db.transaction('rw', [...FOREIGN_SCOPE], async (): Promise<DemoLoaded> => {
             const raced = await current();
             if (raced) return { caseId: raced, created: false, counts: {} };
             await w.storeForeign({ rows: demo.rows, revisions: demo.revisions, blobs });

@@ -96,6 +96,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeTo4,
   },
+  {
+    // Case packages (issue 12): records may hold conflicts (`siblings`, see merge.ts), listed
+    // in a derived table rebuilt with each write; members may carry their laptop's public key.
+    // Both are optional: no v4 row changes, and no v4 row holds a conflict.
+    version: 5,
+    stores: {
+      conflicts: 'id, caseId',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -18,12 +18,14 @@
  * lets the transaction commit early (PrematureCommitError; seen with fake-indexeddb).
  */
 import Dexie, { type Table } from 'dexie';
+import { splitPath } from '../../shared/domain/collections';
 import { decodeTime, ulid } from 'ulid';
 import {
   createRecord,
   patchRecord,
   restore,
   sameValue,
+  settle,
   tombstone,
   compareVersions,
   type Dot,
@@ -33,6 +35,8 @@ import {
   type WriteContext,
 } from '../../shared/domain/record';
 import { mergeRecords, type Conflict } from '../../shared/domain/merge';
+import { entitledMembers, isLeaderWrite, unentitledWrite } from '../../shared/domain/entitlement';
+import { PackageError } from '../../shared/package/problems';
 import {
   isRedacted,
   REDACTED,
@@ -45,6 +49,7 @@ import {
   parseBlobRow,
   isRecordTable,
   parseRevision,
+  RECORD_TABLES,
   type RecordTable,
   type TableName,
 } from '../../shared/domain/tables';
@@ -88,13 +93,76 @@ export interface ForeignBatch {
   readonly blobs?: readonly unknown[];
 }
 
+/** A field written on two laptops without either seeing the other's write, in one record. */
+export type TableConflict = Conflict & {
+  readonly caseId: string;
+  readonly table: RecordTable;
+  readonly recordId: string;
+};
+
 export interface ForeignResult {
   /** Rows stored (new, newer, or merged with a concurrent local copy). */
   readonly stored: number;
   /** Rows this laptop already had, or had newer: nothing was changed for them. */
   readonly skipped: number;
   /** Fields written on both laptops without either seeing the other's write. */
-  readonly conflicts: readonly (Conflict & { table: RecordTable; id: string })[];
+  readonly conflicts: readonly TableConflict[];
+}
+
+export interface TableCounts {
+  readonly added: number;
+  readonly changed: number;
+  readonly deleted: number;
+  /** Already here, at this version or newer. */
+  readonly same: number;
+}
+
+export interface ForeignPreview {
+  readonly tables: Readonly<Record<string, TableCounts>>;
+  readonly conflicts: readonly TableConflict[];
+  readonly newRevisions: number;
+  readonly newFiles: number;
+  /** Everything in the batch is here already: applying it would change nothing. */
+  readonly nothingNew: boolean;
+}
+
+/** The tables storing foreign rows touches: a caller's own transaction must include them. */
+export const FOREIGN_SCOPE: readonly TableName[] = [
+  ...RECORD_TABLES,
+  'revisions',
+  'blobs',
+  'settings',
+  'summaries',
+  'conflicts',
+];
+
+type CheckedRow = { readonly name: RecordTable; readonly row: AnyRow };
+
+/** What storing one foreign row does: nothing (`skip`), or store `next` (as it came or merged). */
+interface Planned extends CheckedRow {
+  readonly local: AnyRow | undefined;
+  readonly action: 'skip' | 'store';
+  readonly next: AnyRow;
+  readonly conflicts: readonly TableConflict[];
+}
+
+/** Every row, revision and blob of a batch checked, before anything is read or written. */
+/** A set's element (a tag, an evidence link): concurrent add and remove are no conflict. */
+function isSetElement(table: RecordTable, path: string): boolean {
+  const [field, key] = splitPath(path);
+  return key !== undefined && collectionsOf(table)[field]?.kind === 'set';
+}
+
+function checkBatch(batch: ForeignBatch) {
+  const rows: CheckedRow[] = batch.rows.map(({ table: name, row }) => {
+    if (!isRecordTable(name)) throw new ValidationError({ _: zh.data.notARow(name) });
+    checkRecordRow(name, row);
+    return { name, row: row as AnyRow };
+  });
+  const revisions = (batch.revisions ?? []).map(parseRevision);
+  // Checked to be Blob-like; in the renderer they are Blobs.
+  const blobs = (batch.blobs ?? []).map(parseBlobRow) as StoredBlob[];
+  return { rows, revisions, blobs };
 }
 
 export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
@@ -113,6 +181,19 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     const stored = { ...row, seq };
     await table(name).put(stored);
     if (isRecordKind(name)) await db.summaries.put(summarize(RECORD_SPECS[name], stored));
+    const conflictId = `${name}:${row.id}`;
+    const paths = Object.keys(row.siblings ?? {}).filter((p) => !isSetElement(name, p));
+    if (paths.length > 0) {
+      await db.conflicts.put({
+        id: conflictId,
+        caseId: row.caseId,
+        table: name,
+        recordId: row.id,
+        paths,
+      });
+    } else {
+      await db.conflicts.delete(conflictId);
+    }
     return stored;
   }
 
@@ -205,12 +286,94 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     return record;
   }
 
+  /** What storing each row would do, read from the local copies (no writes). */
+  async function plan(rows: readonly CheckedRow[]): Promise<Planned[]> {
+    const out: Planned[] = [];
+    // A batch may carry several versions of one row: each meets what the ones before it made.
+    const ahead = new Map<string, AnyRow>();
+    for (const { name, row } of rows) {
+      const key = `${name}/${row.id}`;
+      const local = ahead.get(key) ?? (await table(name).get(row.id));
+      const order = local ? compareVersions(row.vv, local.vv) : 'newer';
+      if (order === 'same' || order === 'older') {
+        out.push({ name, row, local, action: 'skip', next: local!, conflicts: [] });
+        continue;
+      }
+      if (local && order === 'concurrent') {
+        const merged = mergeRecords(local, row, collectionsOf(name));
+        const conflicts = merged.conflicts.map((c) => ({
+          ...c,
+          caseId: row.caseId,
+          table: name,
+          recordId: row.id,
+        }));
+        out.push({ name, row, local, action: 'store', next: merged.record, conflicts });
+      } else {
+        out.push({ name, row, local, action: 'store', next: row, conflicts: [] });
+      }
+      ahead.set(key, out[out.length - 1]!.next);
+    }
+    return out;
+  }
+
+  /**
+   * After a batch is stored, inside its transaction: no 组长's write by someone who never was
+   * 组长, no row made 组长 or confirmed without such a write, one 组长 and unique names per
+   * team. Throws a PackageError, which rolls the whole batch back.
+   */
+  async function checkLeaderRules(planned: readonly Planned[], revisions: readonly Revision[]) {
+    const guarded = planned.filter(
+      (p) =>
+        p.action === 'store' &&
+        Object.entries(p.next).some(
+          ([field, value]) =>
+            isLeaderWrite(p.name, field, value) &&
+            !sameValue((p.local as Record<string, unknown> | undefined)?.[field], value),
+        ),
+    );
+    const caseIds = new Set([
+      ...planned.filter((p) => p.name === 'members').map((p) => p.row.caseId),
+      ...guarded.map((p) => p.row.caseId),
+      ...revisions.map((r) => r.caseId),
+    ]);
+    for (const caseId of caseIds) {
+      const team = await db.members.where('caseId').equals(caseId).toArray();
+      const live = team.filter((m) => !m.deleted);
+      const names = new Set(live.map((m) => m.name));
+      if (live.filter((m) => m.role === 'leader').length > 1 || names.size !== live.length) {
+        throw new PackageError('teamRules', caseId);
+      }
+      const creator = (await db.cases.get(caseId))?.createdBy ?? '';
+      const memberWrites = await db.revisions
+        .where('recordId')
+        .anyOf(team.map((m) => m.id))
+        .toArray();
+      const entitled = entitledMembers(creator, memberWrites);
+      const bad = unentitledWrite(
+        revisions.filter((r) => r.caseId === caseId),
+        entitled,
+      );
+      if (bad) throw new PackageError('notEntitled', `${bad.table} ${bad.recordId} by ${bad.by}`);
+      // A row's value must come from a write that was entitled to make it.
+      for (const p of guarded.filter((g) => g.row.caseId === caseId)) {
+        const writes = await db.revisions.where('recordId').equals(p.row.id).toArray();
+        for (const [field, value] of Object.entries(p.next)) {
+          if (!isLeaderWrite(p.name, field, value)) continue;
+          const backed = writes.some(
+            (r) => entitled.has(r.by) && sameValue(r.changes[field], value),
+          );
+          if (!backed) throw new PackageError('notEntitled', `${p.name} ${p.row.id} ${field}`);
+        }
+      }
+    }
+  }
+
   return {
     contextOf,
 
     /** The tables a write to `names` needs in its transaction: them, revisions, the sequence. */
     scope(...names: (TableName | 'members')[]): Table[] {
-      const all = new Set<string>([...names, 'revisions', 'settings']);
+      const all = new Set<string>([...names, 'revisions', 'settings', 'conflicts']);
       if (names.some((n) => isRecordKind(n))) all.add('summaries');
       return [...all].map((n) => db.table(n));
     },
@@ -341,46 +504,63 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     },
 
     /**
+     * What storing `batch` would do, read without writing: per table, rows new here, changed
+     * (newer, or merged with a concurrent local copy), deleted by the package, or already here;
+     * and the fields that would conflict. Checks every row as storeForeign does.
+     */
+    async previewForeign(batch: ForeignBatch): Promise<ForeignPreview> {
+      const { rows, revisions, blobs } = checkBatch(batch);
+      const names = [...new Set(rows.map((r) => r.name))];
+      return db.transaction('r', [...names, 'revisions', 'blobs'], async () => {
+        const tables: Record<string, { -readonly [K in keyof TableCounts]: number }> = {};
+        const conflicts: TableConflict[] = [];
+        for (const item of await plan(rows)) {
+          const counts = (tables[item.name] ??= { added: 0, changed: 0, deleted: 0, same: 0 });
+          if (item.action === 'skip') counts.same++;
+          else if (!item.local) counts.added++;
+          else if (item.next.deleted && !item.local.deleted) counts.deleted++;
+          else counts.changed++;
+          conflicts.push(...item.conflicts);
+        }
+        const known = await db.revisions.bulkGet(revisions.map((r) => r.id));
+        const newRevisions = known.filter((r) => r === undefined).length;
+        const files = await db.blobs.bulkGet(blobs.map((b) => b.sha256));
+        const newFiles = files.filter((b) => b === undefined).length;
+        const nothingNew =
+          newRevisions === 0 &&
+          newFiles === 0 &&
+          Object.values(tables).every((c) => c.added + c.changed + c.deleted === 0);
+        return { tables, conflicts, newRevisions, newFiles, nothingNew };
+      });
+    },
+
+    /**
      * Stores rows, revisions and blobs from another laptop: all checked before anything is
      * written, then stored in one transaction (all or nothing). A row this laptop already has
      * at the same or a newer version changes nothing; an older local copy is replaced by the
-     * row as it came; a concurrent one is merged field by field (shared/domain/merge.ts).
-     * Revisions are immutable: one already here is left as it is.
+     * row as it came; a concurrent one is merged field by field (shared/domain/merge.ts), and
+     * the fields both laptops wrote are kept in `conflicts` until someone resolves them.
+     * Revisions are immutable: one already here is left as it is. Before the transaction
+     * commits, the 组长's rules are checked on the result (entitlement.ts): one 组长, unique
+     * names, and no 组长's write by someone who never was one; otherwise nothing is stored.
      */
     async storeForeign(batch: ForeignBatch): Promise<ForeignResult> {
-      const rows = batch.rows.map(({ table: name, row }) => {
-        if (!isRecordTable(name)) throw new ValidationError({ _: zh.data.notARow(name) });
-        checkRecordRow(name, row);
-        return { name, row: row as AnyRow };
-      });
-      const revisions = (batch.revisions ?? []).map(parseRevision);
-      // Checked to be Blob-like; in the renderer they are Blobs.
-      const blobs = (batch.blobs ?? []).map(parseBlobRow) as StoredBlob[];
-      const names = [...new Set(rows.map((r) => r.name))];
-      const tables = [...names, 'revisions', 'blobs', 'settings', 'summaries'].map((n) =>
-        db.table(n),
-      );
-      return db.transaction('rw', tables, async () => {
+      const { rows, revisions, blobs } = checkBatch(batch);
+      return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
         let stored = 0;
         let skipped = 0;
-        const conflicts: (Conflict & { table: RecordTable; id: string })[] = [];
+        const conflicts: TableConflict[] = [];
         for (const blob of blobs) {
           if (!(await db.blobs.get(blob.sha256))) await db.blobs.add(blob);
         }
-        for (const { name, row } of rows) {
-          const local = await table(name).get(row.id);
-          const order = local ? compareVersions(row.vv, local.vv) : 'newer';
-          if (order === 'same' || order === 'older') {
+        const planned = await plan(rows);
+        for (const item of planned) {
+          if (item.action === 'skip') {
             skipped++;
             continue;
           }
-          let next = row;
-          if (local && order === 'concurrent') {
-            const merged = mergeRecords(local, row, collectionsOf(name));
-            next = merged.record;
-            conflicts.push(...merged.conflicts.map((c) => ({ ...c, table: name, id: row.id })));
-          }
-          await store(name, next, await nextSeq());
+          await store(item.name, item.next, await nextSeq());
+          conflicts.push(...item.conflicts);
           stored++;
         }
         for (const revision of revisions) {
@@ -390,8 +570,34 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         // Redactions travel both ways: one that arrives removes values from this laptop's
         // copies; values that arrive for fields redacted here are removed on arrival.
         for (const recordId of new Set(revisions.map((r) => r.recordId))) await scrub(recordId);
+        await checkLeaderRules(planned, revisions);
         return { stored, skipped, conflicts };
       });
+    },
+
+    /**
+     * Settles a conflict at `path`: writes the chosen value (either side's, or a text combining
+     * both) as a new write that has seen every side, even when the record shows that value
+     * already, so it travels and the conflict never comes back. `check` sees the record as it
+     * would be. Call inside a transaction over `scope(name)`.
+     */
+    async settle<T extends object>(
+      name: RecordTable,
+      id: string,
+      path: string,
+      value: unknown,
+      actor: Actor,
+      check: (next: Stored<T>) => void | Promise<void> = () => {},
+    ): Promise<Stored<T>> {
+      const current = await getLive<T>(name, id);
+      if (!current.siblings?.[path]) throw new ValidationError({ _: zh.conflicts.gone });
+      const ctx = contextOf(actor);
+      const { record, changes } = settle(current, path, value, ctx, collectionsOf(name));
+      checkRecordRow(name, record); // a combined text is held to the field's rules
+      await check(record);
+      const seq = await nextSeq();
+      await logRevision(name, record, 'update', changes, ctx, seq);
+      return (await store(name, record, seq)) as Stored<T>;
     },
 
     /**

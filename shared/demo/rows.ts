@@ -65,5 +65,6 @@ export function demoRows(demo: DemoCase, options: DemoRowsOptions): DemoRows {
       { key: demoSettingKey(demo.caseId), value: demo.caseId },
     ],
     journal: [],
+    conflicts: [],
   };
 }

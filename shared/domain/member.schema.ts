@@ -4,6 +4,9 @@ import { zh } from '../i18n/zh-CN';
 import { choice, optionalText, requiredText } from './text';
 import type { Stored } from './record';
 
+/** An X25519 age recipient: `age1` and 58 Bech32 characters. */
+export const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+
 export const MEMBER_ROLES = ['leader', 'deputy', 'member', 'liaison'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
@@ -16,6 +19,11 @@ export const memberFieldsSchema = z.object({
   phone: optionalText(f.phone, 30).refine((p) => p === '' || /^[0-9][0-9 -]{2,}$/.test(p), {
     error: zh.validation.phone,
   }),
+  /**
+   * The public key (age recipient) of the laptop this member works on, once it joined the case:
+   * packages for this member are encrypted to it. Absent until then.
+   */
+  recipient: z.string().regex(AGE_RECIPIENT, { error: zh.laptopKey.badRecipient }).optional(),
 });
 
 export type MemberFields = z.output<typeof memberFieldsSchema>;

@@ -28,6 +28,20 @@ export type VersionVector = Readonly<Record<DeviceId, number>>;
 /** One write: the laptop that made it and that laptop's counter after it. */
 export type Dot = readonly [DeviceId, number];
 
+/** What last set one path: one write, or several concurrent writes of the same value. */
+export type PathClock = Dot | readonly Dot[];
+
+/** The writes of a path's clock, as a list. */
+export function dotsOf(clock: PathClock): readonly Dot[] {
+  return typeof clock[0] === 'string' ? [clock as Dot] : (clock as readonly Dot[]);
+}
+
+/** A value of a path that lost a conflict, with its write; null for a removed element. */
+export interface Sibling {
+  readonly value: unknown;
+  readonly dot: Dot;
+}
+
 export interface RecordMeta {
   readonly id: string;
   readonly caseId: string;
@@ -38,8 +52,18 @@ export interface RecordMeta {
   /** Number of writes this record has seen, on every laptop: shown as "第 N 版". */
   readonly rev: number;
   readonly vv: VersionVector;
-  /** For each field, and each collection element (`turns/<id>`), the write that last set it. */
-  readonly clocks: Readonly<Record<string, Dot>>;
+  /**
+   * For each field, and each collection element (`turns/<id>`), the write that last set it; or
+   * the writes, when laptops that had not seen each other's write set the same value (a merge
+   * keeps both, see merge.ts).
+   */
+  readonly clocks: Readonly<Record<string, PathClock>>;
+  /**
+   * Values written at the same time as the one shown, on laptops that had not seen each other's
+   * write: a conflict, kept whole until a write that has seen them settles it (merge.ts).
+   * Absent while there is none.
+   */
+  readonly siblings?: Readonly<Record<string, readonly Sibling[]>>;
   readonly deleted: boolean;
   readonly deletedAt?: string;
   readonly deletedBy?: MemberId;
@@ -76,6 +100,7 @@ export const META_KEYS: ReadonlySet<string> = new Set([
   'rev',
   'vv',
   'clocks',
+  'siblings',
   'deleted',
   'deletedAt',
   'deletedBy',
@@ -179,6 +204,22 @@ export function effectiveChanges(
   return changes;
 }
 
+/**
+ * Writes `value` at `path` even when the record holds it already: the resolution of a conflict,
+ * a new write that has seen both sides (the record's version vector holds both), so every
+ * laptop that receives it takes it over either side and the conflict never comes back.
+ */
+export function settle<T extends object>(
+  record: Stored<T>,
+  path: string,
+  value: unknown,
+  ctx: WriteContext,
+  collections: Collections = {},
+): { record: Stored<T>; changes: FieldChanges } {
+  const changes = { [path]: value };
+  return { record: stamp(record, changes, ctx, collections), changes };
+}
+
 /** Moves a record to the recycle bin: a write of `deleted`, so merges carry it to other laptops. */
 export function tombstone<T extends object>(record: Stored<T>, ctx: WriteContext) {
   if (record.deleted) return null;
@@ -206,8 +247,13 @@ function stamp<T extends object>(
 ): Stored<T> {
   const dot = nextDot(record.vv, ctx.deviceId);
   const next = applyPatch(record, changes, collections);
-  const clocks: Record<string, Dot> = { ...record.clocks };
+  const clocks: Record<string, PathClock> = { ...record.clocks };
   for (const path of Object.keys(changes)) clocks[path] = dot;
+  // A write has seen every value of its path: it settles any conflict there.
+  const siblings = { ...record.siblings };
+  for (const path of Object.keys(changes)) delete siblings[path];
+  if (Object.keys(siblings).length > 0) (next as { siblings?: object }).siblings = siblings;
+  else delete (next as { siblings?: object }).siblings;
   return {
     ...next,
     updatedAt: ctx.now,

@@ -25,7 +25,16 @@ export const metaShape = {
   updatedBy: id,
   rev: z.number().int().nonnegative(),
   vv: versionVectorSchema,
-  clocks: z.record(path, dotSchema),
+  clocks: z.record(path, z.union([dotSchema, z.array(dotSchema).min(2).max(100).readonly()])),
+  siblings: z
+    .record(
+      path,
+      z
+        .array(z.strictObject({ value: z.unknown(), dot: dotSchema }))
+        .min(1)
+        .max(100),
+    )
+    .optional(),
   deleted: z.boolean(),
   deletedAt: time.optional(),
   deletedBy: id.optional(),

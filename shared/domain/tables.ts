@@ -108,6 +108,8 @@ export const TABLES = {
   settings: 'local',
   /** Edits typed but not yet saved in their record, and edits kept aside (autosave). */
   journal: 'local',
+  /** The records that hold a conflict (siblings, see merge.ts): what the conflicts list reads. */
+  conflicts: 'derived',
 } as const satisfies Record<string, TableRole>;
 
 export type TableName = keyof typeof TABLES;

@@ -5,6 +5,7 @@
  * by reading its fingerprint (fingerprint.ts) aloud to each other.
  */
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { AGE_RECIPIENT } from '../domain/member.schema';
 
 export interface LaptopKey {
   /** `AGE-SECRET-KEY-1…`: decrypts packages made for this laptop. Never leaves it. */
@@ -27,7 +28,6 @@ export function recipientOf(identity: string): Promise<string> {
   return identityToRecipient(identity);
 }
 
-/** An age X25519 recipient: `age1` and 58 Bech32 characters. */
 export function isRecipient(text: string): boolean {
-  return /^age1[02-9ac-hj-np-z]{58}$/.test(text);
+  return AGE_RECIPIENT.test(text);
 }

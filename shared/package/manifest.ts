@@ -19,6 +19,8 @@ export const manifestSchema = z.strictObject({
   kind: z.enum(['join', 'member', 'summary']),
   caseId: id,
   exportedBy: z.strictObject({ memberId: id, deviceId: id }),
+  /** The member it is for: the joining member (join), the 组长 (member), a member (summary). */
+  forMember: id,
   createdAt: z.iso.datetime(),
   /** Rows per table, as shown in the preview before anything is applied. */
   counts: z.record(z.string().max(100), z.number().int().nonnegative()),

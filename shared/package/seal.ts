@@ -12,7 +12,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { strFromU8 } from 'fflate';
-import { zh } from '../i18n/zh-CN';
+import { PackageError } from './problems';
 import {
   MANIFEST,
   PACKAGE_FORMAT,
@@ -22,18 +22,7 @@ import {
 } from './manifest';
 import { ZipError, readZip, writeZip, type ZipLimits } from './zip';
 
-export type PackageProblem = keyof typeof zh.package.problems;
-
-export class PackageError extends Error {
-  constructor(
-    readonly problem: PackageProblem,
-    /** What exactly, for the log and the tests; the message is what the user reads. */
-    readonly detail = '',
-  ) {
-    super(zh.package.problems[problem]);
-    this.name = 'PackageError';
-  }
-}
+export { PackageError, type PackageProblem } from './problems';
 
 /** Who can open a package: laptop keys (`age1…`), or one passphrase told in person. */
 export type Seal = { readonly recipients: readonly string[] } | { readonly passphrase: string };

@@ -13,6 +13,7 @@ export function memberPackageHeader(
       memberId: '01JMEMBER000000000000000000',
       deviceId: '01JDEVICE000000000000000000',
     },
+    forMember: '01JLEADER000000000000000000',
     createdAt: '2026-11-29T08:00:00.000Z',
     counts,
   };

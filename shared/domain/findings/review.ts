@@ -25,6 +25,8 @@ const FROM: Record<ReviewAction, readonly FindingStatus[]> = {
 };
 
 const LEADER_ONLY: ReadonlySet<ReviewAction> = new Set(['confirm', 'sendBack', 'merge']);
+/** The statuses only those actions write (checked again on rows from other laptops). */
+export const LEADER_STATUSES: readonly FindingStatus[] = ['confirmed', 'returned', 'merged'];
 
 /** What stops `action` on `finding` by a member with `role`; empty when it may go ahead. */
 export function reviewProblems(

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { elementPath, type Collections } from '../../../shared/domain/collections';
+import { elementPath, splitPath, type Collections } from '../../../shared/domain/collections';
 import { mergeRecords } from '../../../shared/domain/merge';
 import { firstPositions, positionAt } from '../../../shared/domain/order';
 import {
   compareVersions,
   createRecord,
+  dotsOf,
+  sameValue,
   patchRecord,
   type Patch,
   type Stored,
@@ -66,6 +68,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 interface Written {
   vv: Record<string, number>;
   dot: readonly [string, number];
+  changes: Record<string, unknown>;
 }
 
 /** Plays a history on three laptops that all start from one created record. */
@@ -82,14 +85,18 @@ function play(steps: readonly Step[]) {
     COLLECTIONS,
   ).record;
   const replicas: Doc[] = DEVICES.map(() => born);
-  const writes: Written[] = [{ vv: born.vv, dot: ['a', 1] }];
+  const writes: Written[] = [{ vv: born.vv, dot: ['a', 1], changes: { title: '' } }];
   steps.forEach((step, n) => {
     if (step.kind === 'write') {
       const device = DEVICES[step.device]!;
       const result = patchRecord(replicas[step.device]!, step.patch, ctx(device, n), COLLECTIONS);
       if (result) {
         replicas[step.device] = result.record;
-        writes.push({ vv: result.record.vv, dot: [device, result.record.vv[device]!] });
+        writes.push({
+          vv: result.record.vv,
+          dot: [device, result.record.vv[device]!],
+          changes: { ...result.changes },
+        });
       }
     } else {
       replicas[step.to] = mergeRecords(
@@ -204,10 +211,41 @@ describe('merging copies of one record (property)', () => {
           for (const tag of replica.tags) {
             if (merged.tags.includes(tag)) continue;
             // Gone: some laptop removed it, with a write that had seen this copy's add.
-            const removal = merged.clocks[elementPath('tags', tag)]!;
-            const add = replica.clocks[elementPath('tags', tag)]!;
-            expect((merged.vv[removal[0]] ?? 0) >= removal[1]).toBe(true);
+            const removal = dotsOf(merged.clocks[elementPath('tags', tag)]!);
+            const add = dotsOf(replica.clocks[elementPath('tags', tag)]!);
+            expect(removal.every((d) => (merged.vv[d[0]] ?? 0) >= d[1])).toBe(true);
             expect(removal).not.toEqual(add);
+          }
+        }
+      }),
+    );
+  });
+
+  it('lose no write: each one no later write has seen is the value shown or a sibling', () => {
+    fc.assert(
+      fc.property(historyArb, fc.integer({ min: 0, max: 5 }), (steps, rotate) => {
+        const { replicas, writes } = play(steps);
+        const order = [0, 1, 2].map((i) => replicas[(i + rotate) % 3]!);
+        const merged = order.reduce((x, y) => mergeRecords(x, y, COLLECTIONS).record);
+        for (const w of writes) {
+          for (const [path, value] of Object.entries(w.changes)) {
+            const seenLater = writes.some(
+              (v) => v !== w && path in v.changes && (v.vv[w.dot[0]] ?? 0) >= w.dot[1],
+            );
+            if (seenLater) continue;
+            const [field, key] = splitPath(path);
+            const shown =
+              key === undefined
+                ? (merged as unknown as Record<string, unknown>)[field]
+                : ((merged as unknown as Record<string, { id?: string }[]>)[field]!.find(
+                    (e) => (typeof e === 'string' ? e : e.id) === key,
+                  ) ?? null);
+            const kept =
+              sameValue(shown, value) ||
+              (merged.siblings?.[path] ?? []).some(
+                (s) => sameValue(s.value, value) && s.dot[0] === w.dot[0] && s.dot[1] === w.dot[1],
+              );
+            expect(kept, `${path} = ${JSON.stringify(value)} by ${w.dot.join('')}`).toBe(true);
           }
         }
       }),

@@ -1,0 +1,163 @@
+/**
+ * What a case package holds, as entries of its ZIP (docs/package-format.md):
+ *
+ * - `tables/<table>.json`: the rows of one travelling record table, as stored (tombstones,
+ *   version vectors, per-field dots), without this laptop's change sequence;
+ * - `revisions.json`: the writes that belong to those rows;
+ * - `files/<sha256>`: the bytes of every file the rows name, once each.
+ *
+ * Reading checks every row against its table's schema and the manifest's case: a package that
+ * passes its hashes but carries a malformed or foreign row is refused as a whole.
+ */
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { strFromU8 } from 'fflate';
+import type { Stored } from '../domain/record';
+import type { Revision } from '../domain/revision';
+import { checkRecordRow, isRecordTable, parseRevision, type RecordTable } from '../domain/tables';
+import { ValidationError } from '../domain/validation';
+import type { Manifest } from './manifest';
+import { PackageError } from './problems';
+import type { OpenedPackage, PackageEntry } from './seal';
+
+export const REVISIONS = 'revisions.json';
+const TABLE = /^tables\/([A-Za-z]+)\.json$/;
+const FILE = /^files\/([0-9a-f]{64})$/;
+export const tableEntry = (table: RecordTable) => `tables/${table}.json`;
+export const fileEntry = (sha256: string) => `files/${sha256}`;
+
+export interface PackedFile {
+  readonly sha256: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The rows, writes and files a package carries. Rows have no `seq`: that is local. */
+export interface CaseContents {
+  readonly rows: readonly { readonly table: RecordTable; readonly row: Stored<object> }[];
+  readonly revisions: readonly Revision[];
+  readonly files: readonly PackedFile[];
+}
+
+/** Files that are compressed already: deflating them again costs time and saves nothing. */
+function alreadyCompressed(mime: string): boolean {
+  return /^(image\/(jpeg|png|gif|webp|heic)|video\/|audio\/|application\/(zip|pdf|x-7z))/.test(
+    mime,
+  );
+}
+
+const withoutSeq = <T extends { seq?: number }>({ seq: _local, ...rest }: T) => rest;
+
+/** The ZIP entries of `contents`, and the per-table counts for the manifest. */
+export function packContents(contents: CaseContents): {
+  entries: Map<string, PackageEntry>;
+  counts: Record<string, number>;
+} {
+  const byTable = new Map<RecordTable, object[]>();
+  for (const { table, row } of contents.rows) {
+    const rows = byTable.get(table) ?? [];
+    byTable.set(table, rows);
+    rows.push(withoutSeq(row));
+  }
+  const json = (value: unknown): PackageEntry => ({
+    bytes: utf8ToBytes(JSON.stringify(value)),
+    store: false,
+  });
+  const entries = new Map<string, PackageEntry>();
+  const counts: Record<string, number> = {};
+  for (const [table, rows] of byTable) {
+    entries.set(tableEntry(table), json(rows));
+    counts[table] = rows.length;
+  }
+  entries.set(REVISIONS, json(contents.revisions.map(withoutSeq)));
+  counts.revisions = contents.revisions.length;
+  for (const file of contents.files) {
+    entries.set(fileEntry(file.sha256), {
+      bytes: file.bytes,
+      store: alreadyCompressed(file.mime),
+    });
+  }
+  counts.files = contents.files.length;
+  return { entries, counts };
+}
+
+/**
+ * The contents of an opened package, every row checked. Throws PackageError('badRecord') naming
+ * the first problem: an unknown entry, JSON that does not parse, a row that fails its schema or
+ * belongs to another case, a file whose name is not its hash.
+ */
+export function unpackContents(opened: OpenedPackage): CaseContents {
+  const { manifest, entries } = opened;
+  const rows: { table: RecordTable; row: Stored<object> }[] = [];
+  const files: PackedFile[] = [];
+  let revisions: Revision[] = [];
+  const mimes = new Map<string, string>();
+  for (const [name, bytes] of entries) {
+    const table = TABLE.exec(name)?.[1];
+    const file = FILE.exec(name)?.[1];
+    if (table !== undefined) {
+      if (!isRecordTable(table)) throw bad(`${name}: not a table this app knows`);
+      for (const row of parseArray(name, bytes)) {
+        checked(name, () => checkRecordRow(table, row));
+        rows.push({ table, row: sameCase(manifest, name, row) as Stored<object> });
+      }
+    } else if (name === REVISIONS) {
+      revisions = parseArray(name, bytes).map((r) =>
+        sameCase(
+          manifest,
+          name,
+          checked(name, () => parseRevision(r)),
+        ),
+      );
+    } else if (file !== undefined) {
+      // The manifest's hash of this entry was checked against its bytes when it was opened.
+      if (manifest.entries[name]?.sha256 !== file) throw bad(`${name}: named for other bytes`);
+      files.push({ sha256: file, mime: '', bytes });
+    } else {
+      throw bad(`${name}: not an entry of a case package`);
+    }
+  }
+  for (const { table, row } of rows) {
+    if (table !== 'attachments') continue;
+    const a = row as unknown as { sha256: string; thumbSha256: string; mime: string };
+    mimes.set(a.sha256, a.mime);
+    if (a.thumbSha256) mimes.set(a.thumbSha256, 'image/jpeg');
+  }
+  return {
+    rows,
+    revisions,
+    files: files.map((f) => ({ ...f, mime: mimes.get(f.sha256) ?? '' })),
+  };
+}
+
+function bad(detail: string): PackageError {
+  return new PackageError('badRecord', detail);
+}
+
+function parseArray(name: string, bytes: Uint8Array): unknown[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(strFromU8(bytes));
+  } catch {
+    throw bad(`${name}: not JSON`);
+  }
+  if (!Array.isArray(value)) throw bad(`${name}: not a list`);
+  return value;
+}
+
+function checked<T>(name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw bad(`${name}: ${Object.values(error.fieldErrors).join('; ')}`);
+    }
+    throw error;
+  }
+}
+
+function sameCase<T>(manifest: Manifest, name: string, row: T): T {
+  if ((row as { caseId?: unknown }).caseId !== manifest.caseId) {
+    throw bad(`${name}: a row of another case`);
+  }
+  return row;
+}
