@@ -12,6 +12,8 @@ import { historyRepository } from './history.repository';
 import { statsRepository } from './stats.repository';
 import { journalStore } from './journal.store';
 import { demoRepository } from './demo.repository';
+import { packagesRepository } from './packages.repository';
+import { conflictsRepository } from './conflicts.repository';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -58,6 +60,10 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     journal: journalStore(db),
     /** The 示例巡察任务: load it, and remove it again (the one hard delete, demo data only). */
     demo: demoRepository(db, w, options.clock ?? systemClock),
+    /** Case packages: what goes out to whom, what comes in, and applying it as one merge. */
+    packages: packagesRepository(db, w, settings),
+    /** Fields two laptops wrote without seeing each other's write, and settling them. */
+    conflicts: conflictsRepository(db, w, access),
     /** Rows from another laptop, and the export watermark (case packages use these). */
     sync: {
       storeForeign: (batch: ForeignBatch) => w.storeForeign(batch),

@@ -338,11 +338,6 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     ]);
     for (const caseId of caseIds) {
       const team = await db.members.where('caseId').equals(caseId).toArray();
-      const live = team.filter((m) => !m.deleted);
-      const names = new Set(live.map((m) => m.name));
-      if (live.filter((m) => m.role === 'leader').length > 1 || names.size !== live.length) {
-        throw new PackageError('teamRules', caseId);
-      }
       const creator = (await db.cases.get(caseId))?.createdBy ?? '';
       const memberWrites = await db.revisions
         .where('recordId')
@@ -364,6 +359,11 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
           );
           if (!backed) throw new PackageError('notEntitled', `${p.name} ${p.row.id} ${field}`);
         }
+      }
+      const live = team.filter((m) => !m.deleted);
+      const names = new Set(live.map((m) => m.name));
+      if (live.filter((m) => m.role === 'leader').length > 1 || names.size !== live.length) {
+        throw new PackageError('teamRules', caseId);
       }
     }
   }

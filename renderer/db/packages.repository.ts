@@ -1,0 +1,200 @@
+/**
+ * Case packages on this laptop's side (DESIGN §4): what goes into a package for a member, what
+ * one would change here (the preview), and applying it as one merge, all or nothing.
+ *
+ * - Clues travel only to whom may read them: a package for the 组长 carries every clue, one for
+ *   a member only the clues that member registered (and their writes).
+ * - "Only what changed" is measured on this laptop's change sequence, per member the packages
+ *   went to (a watermark each), never by clock; merging is idempotent, so overlap is harmless.
+ * - A join package binds this laptop to the member it was made for: from then on that member
+ *   is who writes here, not a choice in a menu.
+ */
+import Dexie from 'dexie';
+import type { CaseContents, PackedFile } from '../../shared/package/contents';
+import type { Manifest } from '../../shared/package/manifest';
+import { PackageError } from '../../shared/package/problems';
+import type { MemberRecord } from '../../shared/domain/member.schema';
+import type { Revision } from '../../shared/domain/revision';
+import type { Stored } from '../../shared/domain/record';
+import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import type { WorkbenchDB } from './database';
+import type { SettingsRepository } from './settings.repository';
+import {
+  FOREIGN_SCOPE,
+  type Actor,
+  type ForeignPreview,
+  type ForeignResult,
+  type WritePath,
+} from './write';
+
+const sentKey = (memberId: string, caseId: string) => `sentTo:${memberId}:${caseId}`;
+const boundKey = (caseId: string) => `boundMember:${caseId}`;
+const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
+
+export type PackageKind = Manifest['kind'];
+
+export interface Outgoing {
+  readonly contents: CaseContents;
+  /** The change sequence the contents reach: the watermark once the file is written. */
+  readonly upTo: number;
+}
+
+export interface Incoming extends ForeignPreview {
+  /** The case is not on this laptop yet: applying adds it. */
+  readonly newCase: boolean;
+}
+
+export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: SettingsRepository) {
+  /** Rows of `table` in the case with a change number above `since`. */
+  function changed(table: string, caseId: string, since: number) {
+    return db
+      .table(table)
+      .where('[caseId+seq]')
+      .between([caseId, since + 1], [caseId, Dexie.maxKey])
+      .toArray();
+  }
+
+  async function files(rows: readonly { table: RecordTable; row: Stored<object> }[]) {
+    const wanted = new Map<string, string>();
+    for (const { table, row } of rows) {
+      if (table !== 'attachments') continue;
+      const a = row as unknown as { sha256: string; thumbSha256: string; mime: string };
+      wanted.set(a.sha256, a.mime);
+      if (a.thumbSha256) wanted.set(a.thumbSha256, 'image/jpeg');
+    }
+    const blobs = await db.blobs.bulkGet([...wanted.keys()]);
+    const out: PackedFile[] = [];
+    for (const blob of blobs) {
+      if (!blob) continue; // a file whose bytes never reached this laptop: the record still goes
+      const bytes = new Uint8Array(await blob.blob.arrayBuffer());
+      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', bytes });
+    }
+    return out;
+  }
+
+  return {
+    /**
+     * What a package for `forMember` carries: the whole case (`since` 0) or what changed here
+     * after change `since`. A join package carries the case and its team only.
+     */
+    async outgoing(
+      caseId: string,
+      kind: PackageKind,
+      forMember: MemberRecord,
+      since = 0,
+    ): Promise<Outgoing> {
+      const tables: readonly RecordTable[] = kind === 'join' ? ['cases', 'members'] : RECORD_TABLES;
+      const after = kind === 'join' ? 0 : since;
+      const scope = [...tables, 'clues', 'revisions', 'settings'];
+      const { rows, revisions, upTo } = await db.transaction('r', scope, async () => {
+        // Clues go to the 组长 and to their author only, and their writes with them.
+        const clues = await db.clues.where('caseId').equals(caseId).toArray();
+        const hidden = new Set(
+          clues
+            .filter((c) => forMember.role !== 'leader' && c.createdBy !== forMember.id)
+            .map((c) => c.id),
+        );
+        const rows: { table: RecordTable; row: Stored<object> }[] = [];
+        for (const table of tables) {
+          for (const row of (await changed(table, caseId, after)) as Stored<object>[]) {
+            if (!hidden.has(row.id)) rows.push({ table, row });
+          }
+        }
+        const teamOnly = new Set(rows.map((r) => r.row.id));
+        const revisions = ((await changed('revisions', caseId, after)) as Revision[]).filter(
+          (r) => !hidden.has(r.recordId) && (kind !== 'join' || teamOnly.has(r.recordId)),
+        );
+        return { rows, revisions, upTo: await w.currentSeq() };
+      });
+      return { contents: { rows, revisions, files: await files(rows) }, upTo };
+    },
+
+    /** The change number a package to `memberId` last reached (0: none sent yet). */
+    async sentUpTo(caseId: string, memberId: string): Promise<number> {
+      return Number((await db.settings.get(sentKey(memberId, caseId)))?.value ?? 0);
+    },
+
+    /** Notes that a package to `memberId` reaching change `upTo` was written to a file. */
+    async markSent(caseId: string, memberId: string, upTo: number): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        const key = sentKey(memberId, caseId);
+        if (upTo > Number((await db.settings.get(key))?.value ?? 0)) {
+          await db.settings.put({ key, value: String(upTo) });
+        }
+      });
+      await w.markExported(upTo);
+    },
+
+    /** What applying a package would do here, read without writing anything. */
+    async preview(manifest: Manifest, contents: CaseContents): Promise<Incoming> {
+      const preview = await w.previewForeign(batchOf(contents));
+      const newCase = !(await db.cases.get(manifest.caseId));
+      return { ...preview, newCase };
+    },
+
+    /**
+     * Applies a package: one merge, all or nothing. A join package also binds this laptop to
+     * the member it was made for, and records this laptop's public key on that member, so the
+     * 组长 learns it from the member's first package.
+     */
+    async apply(manifest: Manifest, contents: CaseContents): Promise<ForeignResult> {
+      const here = await settings.deviceId();
+      const recipient = manifest.kind === 'join' ? (await settings.laptopKey()).recipient : '';
+      return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
+        const bound = await db.settings.get(boundKey(manifest.caseId));
+        if (manifest.kind === 'join' && bound && bound.value !== manifest.forMember) {
+          throw new PackageError('notThisMember', `bound to ${bound.value}`);
+        }
+        const result = await w.storeForeign(batchOf(contents));
+        if (manifest.kind === 'join') {
+          const member = await db.members.get(manifest.forMember);
+          if (!member || member.deleted)
+            throw new PackageError('badRecord', 'join: no such member');
+          await db.settings.put({ key: boundKey(manifest.caseId), value: member.id });
+          await db.settings.put({ key: currentMemberKey(manifest.caseId), value: member.id });
+          if (member.recipient !== recipient) {
+            await w.update(
+              'members',
+              member.id,
+              { recipient },
+              { deviceId: here, memberId: member.id },
+            );
+          }
+        }
+        return result;
+      });
+    },
+
+    /**
+     * Writes this laptop's public key on the member using it (before their first package), so
+     * the packages that carry the team tell the others what to encrypt to.
+     */
+    async claimRecipient(caseId: string, actor: Actor): Promise<void> {
+      const { recipient } = await settings.laptopKey();
+      await db.transaction('rw', w.scope('members'), async () => {
+        const me = await db.members.get(actor.memberId);
+        if (!me || me.deleted || me.caseId !== caseId || me.recipient === recipient) return;
+        await w.update('members', me.id, { recipient }, actor);
+      });
+    },
+
+    /** The member this laptop was joined as, for this case (none: the 组长's own laptop). */
+    async boundMember(caseId: string): Promise<string | undefined> {
+      return (await db.settings.get(boundKey(caseId)))?.value;
+    },
+  };
+}
+
+function batchOf(contents: CaseContents) {
+  return {
+    rows: contents.rows,
+    revisions: contents.revisions,
+    blobs: contents.files.map((f) => ({
+      sha256: f.sha256,
+      size: f.bytes.length,
+      blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mime }),
+    })),
+  };
+}
+
+export type PackagesRepository = ReturnType<typeof packagesRepository>;

@@ -1,0 +1,313 @@
+/**
+ * Case packages between laptops, each laptop a real database with its own key: the 组长 makes
+ * the case and the team, gives a member a join package under a passphrase, the member writes
+ * and sends back, both edit one field, the 组长 merges and settles, and the summary goes back.
+ * Packages are really sealed and opened (age, ZIP, hashes); bad ones must change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { packContents, unpackContents, type CaseContents } from '../../../shared/package/contents';
+import { openPackage, sealPackage, type OpeningKey, type Seal } from '../../../shared/package/seal';
+import { PackageError } from '../../../shared/package/problems';
+import type { Manifest, ManifestHeader } from '../../../shared/package/manifest';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
+import type { MemberRecord } from '../../../shared/domain/member.schema';
+import type { PackageKind } from '../../../renderer/db/packages.repository';
+import { caseWithLeader, freshRepos, snapshot, today } from './helpers';
+
+type Laptop = Awaited<ReturnType<typeof freshRepos>>;
+
+async function seal(
+  from: Laptop,
+  caseId: string,
+  kind: PackageKind,
+  by: MemberRecord,
+  forMember: MemberRecord,
+  to: Seal,
+  since = 0,
+) {
+  const { contents, upTo } = await from.repos.packages.outgoing(caseId, kind, forMember, since);
+  const { entries, counts } = packContents(contents);
+  const header: ManifestHeader = {
+    schemaVersion: SCHEMA_VERSION,
+    kind,
+    caseId,
+    exportedBy: { memberId: by.id, deviceId: from.deviceId },
+    forMember: forMember.id,
+    createdAt: '2026-11-29T08:00:00.000Z',
+    counts,
+  };
+  const file = await sealPackage(header, entries, to, { scryptWorkFactor: 10 });
+  return { file, upTo };
+}
+
+async function open(file: Uint8Array, key: OpeningKey) {
+  const opened = await openPackage(file, key, SCHEMA_VERSION);
+  return { manifest: opened.manifest, contents: unpackContents(opened) };
+}
+
+async function importInto(to: Laptop, file: Uint8Array, key?: OpeningKey) {
+  const { manifest, contents } = await open(
+    file,
+    key ?? { identity: (await to.repos.settings.laptopKey()).identity },
+  );
+  const preview = await to.repos.packages.preview(manifest, contents);
+  const result = await to.repos.packages.apply(manifest, contents);
+  return { manifest, contents, preview, result };
+}
+
+async function refusedWithoutChange(to: Laptop, attempt: () => Promise<unknown>, problem: string) {
+  const before = await snapshot(to.db);
+  const error = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PackageError);
+  expect((error as PackageError).problem).toBe(problem);
+  expect(await snapshot(to.db)).toEqual(before);
+}
+
+/** The 组长's laptop with a case and one member, 李四, and 李四's laptop joined by passphrase. */
+async function teamOfTwo() {
+  const leader = await caseWithLeader();
+  const { caseId } = leader;
+  const lead = (await leader.repos.members.get(leader.actor.memberId))!;
+  const li = await leader.repos.members.add(
+    caseId,
+    { name: '李四', role: 'member', title: '', phone: '' },
+    leader.actor,
+  );
+  const wang = await leader.repos.members.add(
+    caseId,
+    { name: '王五', role: 'member', title: '', phone: '' },
+    leader.actor,
+  );
+  await leader.repos.packages.claimRecipient(caseId, leader.actor);
+  const passphrase = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23';
+  const join = await seal(leader, caseId, 'join', lead, li, { passphrase });
+  const member = await freshRepos();
+  const joined = await importInto(member, join.file, { passphrase });
+  return { leader, member, caseId, lead, li, wang, joined };
+}
+
+describe('case packages between laptops', () => {
+  it('join by passphrase: the member laptop gets the case and team, and is bound to 李四', async () => {
+    const { member, caseId, li, lead, joined } = await teamOfTwo();
+    expect(joined.preview.newCase).toBe(true);
+    expect(joined.preview.tables.members).toMatchObject({ added: 3 });
+    expect(await member.repos.packages.boundMember(caseId)).toBe(li.id);
+    expect(await member.repos.settings.currentMember(caseId)).toBe(li.id);
+    // The 组长's key came with the team; 李四's own key is now on 李四's member row here.
+    const team = await member.repos.members.list(caseId);
+    const mine = (await member.repos.settings.laptopKey()).recipient;
+    expect(team.find((m) => m.id === lead.id)?.recipient).toMatch(/^age1/);
+    expect(team.find((m) => m.id === li.id)?.recipient).toBe(mine);
+  });
+
+  it('a member package merges on the leader laptop; twice changes nothing', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    const talk = await member.repos.records.create('interviews', caseId, liActor, today);
+    await member.repos.records.patch('interviews', talk.id, { place: '镇政府' }, liActor, today);
+    const clue = await member.repos.clues.create(caseId, liActor, { allegation: '食堂采购' });
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const sent = await seal(member, caseId, 'member', li, leadOnMember, {
+      recipients: [leadOnMember.recipient!, (await member.repos.settings.laptopKey()).recipient],
+    });
+    const first = await importInto(leader, sent.file);
+    expect(first.preview.tables.interviews).toMatchObject({ added: 1 });
+    expect(first.preview.tables.clues).toMatchObject({ added: 1 });
+    expect(await leader.repos.records.get('interviews', talk.id)).toMatchObject({
+      place: '镇政府',
+    });
+    expect(await leader.repos.clues.get(clue.id, leader.actor)).toMatchObject({
+      allegation: '食堂采购',
+    });
+    // 李四's key reached the 组长 with the package.
+    expect((await leader.repos.members.get(li.id))?.recipient).toMatch(/^age1/);
+
+    const before = await snapshot(leader.db);
+    const again = await importInto(leader, sent.file);
+    expect(again.preview.nothingNew).toBe(true);
+    expect(again.result.stored).toBe(0);
+    expect(await snapshot(leader.db)).toEqual(before);
+  });
+
+  it('the same field edited on both laptops is a conflict both keep; settling it travels', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    const talk = await member.repos.records.create('interviews', caseId, liActor, today);
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const toLeader = async () =>
+      seal(member, caseId, 'member', li, leadOnMember, { recipients: [leadOnMember.recipient!] });
+    await importInto(leader, (await toLeader()).file);
+    // Both write the place, neither having seen the other's write.
+    await member.repos.records.patch('interviews', talk.id, { place: '村委会' }, liActor, today);
+    await leader.repos.records.patch(
+      'interviews',
+      talk.id,
+      { place: '镇政府' },
+      leader.actor,
+      today,
+    );
+    const { result } = await importInto(leader, (await toLeader()).file);
+    expect(result.conflicts.map((c) => c.path)).toEqual(['place']);
+    const [conflict] = await leader.repos.conflicts.list(caseId, leader.actor);
+    expect(conflict!.sides.map((s) => s.value).sort()).toEqual(['村委会', '镇政府']);
+    expect(conflict!.sides.every((s) => s.by && s.at)).toBe(true);
+
+    await leader.repos.conflicts.settle(
+      'interviews',
+      talk.id,
+      'place',
+      '村委会（镇政府旁）',
+      leader.actor,
+    );
+    expect(await leader.repos.conflicts.list(caseId, leader.actor)).toEqual([]);
+    const liOnLeader = (await leader.repos.members.get(li.id))!;
+    const back = await seal(leader, caseId, 'summary', lead, liOnLeader, {
+      recipients: [liOnLeader.recipient!],
+    });
+    await importInto(member, back.file);
+    expect(await member.repos.records.get('interviews', talk.id)).toMatchObject({
+      place: '村委会（镇政府旁）',
+    });
+    expect(await member.repos.conflicts.list(caseId, liActor)).toEqual([]);
+  });
+
+  it('a summary for 李四 carries 王五’s records but not 王五’s clues', async () => {
+    const { leader, caseId, li, lead, wang } = await teamOfTwo();
+    const wangActor = { deviceId: 'WANG-LAPTOP', memberId: wang.id };
+    // 王五's work, as if it had arrived on the leader laptop already.
+    await leader.repos.records.create('interviews', caseId, wangActor, today);
+    const secret = await leader.repos.clues.create(caseId, wangActor, { allegation: '王五的线索' });
+    const liOnLeader = (await leader.repos.members.get(li.id))!;
+    const { contents } = await leader.repos.packages.outgoing(caseId, 'summary', liOnLeader);
+    expect(contents.rows.filter((r) => r.table === 'interviews')).toHaveLength(1);
+    expect(contents.rows.some((r) => r.row.id === secret.id)).toBe(false);
+    expect(contents.revisions.some((r) => r.recordId === secret.id)).toBe(false);
+    expect(JSON.stringify(contents)).not.toContain('王五的线索');
+    const forLeader = await leader.repos.packages.outgoing(caseId, 'member', lead);
+    expect(forLeader.contents.rows.some((r) => r.row.id === secret.id)).toBe(true);
+  });
+
+  it('only what changed since the last package to that member, by change number', async () => {
+    const { member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    await member.repos.records.create('interviews', caseId, liActor, today);
+    const first = await member.repos.packages.outgoing(caseId, 'member', leadOnMember);
+    await member.repos.packages.markSent(caseId, lead.id, first.upTo);
+    const later = await member.repos.records.create('docReviews', caseId, liActor, today);
+    const since = await member.repos.packages.sentUpTo(caseId, lead.id);
+    expect(since).toBe(first.upTo);
+    const next = await member.repos.packages.outgoing(caseId, 'member', leadOnMember, since);
+    expect(next.contents.rows.map((r) => r.row.id)).toEqual([later.id]);
+  });
+
+  it('refuses, changing nothing: wrong key, wrong passphrase, a flipped byte, a cut file', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const { file } = await seal(member, caseId, 'member', li, leadOnMember, {
+      recipients: [leadOnMember.recipient!],
+    });
+    const stranger = await freshRepos();
+    await stranger.repos.settings.laptopKey(); // made at its first start, as in the app
+    await refusedWithoutChange(stranger, () => importInto(stranger, file), 'notForThisLaptop');
+    const flipped = file.slice();
+    flipped[file.length - 100]! ^= 1;
+    await refusedWithoutChange(leader, () => importInto(leader, flipped), 'damaged');
+    await refusedWithoutChange(leader, () => importInto(leader, file.slice(0, 500)), 'damaged');
+    const join = await seal(leader, caseId, 'join', lead, li, { passphrase: 'RIGHT-ONE' });
+    await refusedWithoutChange(
+      stranger,
+      () => importInto(stranger, join.file, { passphrase: 'WRONG-ONE' }),
+      'wrongPassphrase',
+    );
+  });
+
+  it('refuses a package that makes a member 组长 or confirms a finding without a 组长', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const { contents } = await member.repos.packages.outgoing(caseId, 'member', leadOnMember);
+    // A forged package: 李四's member row says 组长, with a write "by" 李四 to back it.
+    const forged: CaseContents = {
+      ...contents,
+      rows: contents.rows.map((r) =>
+        r.row.id === li.id
+          ? {
+              ...r,
+              row: {
+                ...r.row,
+                role: 'leader',
+                vv: { ...r.row.vv, [member.deviceId]: 9 },
+                clocks: { ...r.row.clocks, role: [member.deviceId, 9] },
+              } as typeof r.row,
+            }
+          : r,
+      ),
+      revisions: [
+        ...contents.revisions,
+        {
+          id: '01JFORGED00000000000000000',
+          caseId,
+          table: 'members',
+          recordId: li.id,
+          kind: 'update',
+          at: '2026-11-29T09:00:00.000Z',
+          by: liActor.memberId,
+          dot: [member.deviceId, 9],
+          vv: { [member.deviceId]: 9 },
+          changes: { role: 'leader' },
+          seq: 0,
+        },
+      ],
+    };
+    const manifest = { caseId, kind: 'member', forMember: lead.id } as Manifest;
+    await refusedWithoutChange(
+      leader,
+      () => leader.repos.packages.apply(manifest, forged),
+      'notEntitled',
+    );
+  });
+
+  it('refuses a join package for another member on a laptop already joined', async () => {
+    const { leader, member, caseId, lead, wang } = await teamOfTwo();
+    const join = await seal(leader, caseId, 'join', lead, wang, { passphrase: 'P' });
+    await refusedWithoutChange(
+      member,
+      () => importInto(member, join.file, { passphrase: 'P' }),
+      'notThisMember',
+    );
+  });
+
+  it('refuses a row that fails its schema or belongs to another case, changing nothing', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    await member.repos.records.create('interviews', caseId, liActor, today);
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const { contents } = await member.repos.packages.outgoing(caseId, 'member', leadOnMember);
+    const tampered = (change: (row: Record<string, unknown>) => Record<string, unknown>) => {
+      const rows = contents.rows.map((r) =>
+        r.table === 'interviews' ? { ...r, row: change(r.row as never) as never } : r,
+      );
+      const { entries, counts } = packContents({ ...contents, rows });
+      const header: ManifestHeader = {
+        schemaVersion: SCHEMA_VERSION,
+        kind: 'member',
+        caseId,
+        exportedBy: { memberId: li.id, deviceId: member.deviceId },
+        forMember: lead.id,
+        createdAt: '2026-11-29T08:00:00.000Z',
+        counts,
+      };
+      return sealPackage(header, entries, { recipients: [leadOnMember.recipient!] });
+    };
+    const badDate = await tampered((row) => ({ ...row, date: '2026-13-45' }));
+    await refusedWithoutChange(leader, () => importInto(leader, badDate), 'badRecord');
+    const stray = await tampered((row) => ({ ...row, secretField: 1 }));
+    await refusedWithoutChange(leader, () => importInto(leader, stray), 'badRecord');
+    const otherCase = await tampered((row) => ({ ...row, caseId: '01JOTHERCASE00000000000000' }));
+    await refusedWithoutChange(leader, () => importInto(leader, otherCase), 'badRecord');
+  });
+});
