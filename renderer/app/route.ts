@@ -14,6 +14,7 @@ export const SECTIONS = [
   'rectification',
   'comparison',
   'report',
+  'exchange',
   'team',
 ] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileWordOutlined,
   MailOutlined,
+  SwapOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -25,5 +26,6 @@ export const SECTION_MENU: readonly { key: Section; label: string; icon: ReactNo
   { key: 'rectification', label: zh.workspace.rectification, icon: <CarryOutOutlined /> },
   { key: 'comparison', label: zh.workspace.comparison, icon: <BarChartOutlined /> },
   { key: 'report', label: zh.workspace.report, icon: <FileWordOutlined /> },
+  { key: 'exchange', label: zh.workspace.exchange, icon: <SwapOutlined /> },
   { key: 'team', label: zh.workspace.team, icon: <TeamOutlined /> },
 ];

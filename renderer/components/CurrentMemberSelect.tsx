@@ -2,12 +2,24 @@ import { Select, Space, Tooltip, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
+import { useBoundMember } from '../hooks/packages';
 
 /** "Who is using this laptop": the member whose name goes on everything written here. */
 export function CurrentMemberSelect({ caseId }: { caseId: string }) {
   const members = useMembers(caseId) ?? [];
   const current = useCurrentMember(caseId);
   const { setCurrent } = useMemberMutations(caseId);
+  // A laptop joined by a 组长's join package belongs to that member: no choice to make.
+  const bound = useBoundMember(caseId);
+  if (bound && current?.id === bound) {
+    return (
+      <Tooltip title={zh.exchange.boundHint}>
+        <Typography.Text data-testid="current-member-bound">
+          <UserOutlined /> {zh.exchange.bound(current.name)}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
   return (
     <Space>
       <Tooltip title={zh.member.currentHint}>

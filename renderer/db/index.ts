@@ -21,3 +21,6 @@ export type { Actor } from './write';
 export type { FieldRecord, PatchResult } from './records.repository';
 export type { Attachment } from './database';
 export type { DemoStage } from './demo.repository';
+export type { PackageKind, Incoming } from './packages.repository';
+export type { TableCounts } from './write';
+export type { ConflictSide, ConflictView } from './conflicts.repository';

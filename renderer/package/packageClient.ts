@@ -12,7 +12,7 @@ import type { FromPackageWorker, ToPackageWorker } from './protocol';
 export interface Running<T> {
   readonly done: Promise<T>;
   /** Stops the work; `done` then rejects with PackageError('cancelled'). */
-  cancel(): void;
+  readonly cancel: () => void;
 }
 
 function start<T>(message: ToPackageWorker, take: (m: FromPackageWorker) => T): Running<T> {
@@ -35,7 +35,7 @@ function start<T>(message: ToPackageWorker, take: (m: FromPackageWorker) => T): 
   worker.postMessage(message);
   return {
     done,
-    cancel() {
+    cancel: () => {
       worker.terminate();
       settle?.reject(new PackageError('cancelled'));
     },
@@ -46,10 +46,10 @@ export function sealInWorker(
   header: Omit<ManifestHeader, 'counts'>,
   contents: CaseContents,
   seal: Seal,
-): Running<Uint8Array> {
+): Running<Uint8Array<ArrayBuffer>> {
   return start({ type: 'seal', header, contents, seal }, (m) => {
     if (m.type !== 'sealed') throw new Error(`unexpected ${m.type}`);
-    return m.file;
+    return m.file as Uint8Array<ArrayBuffer>; // made by the worker, transferred whole
   });
 }
 

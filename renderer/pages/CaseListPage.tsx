@@ -8,6 +8,7 @@ import { useUi } from '../stores/ui.store';
 import { useShallow } from 'zustand/react/shallow';
 import { navigate } from '../app/route';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
+import { ImportPackageButton } from '../components/exchange/ImportPackage';
 import { DemoTag, LoadDemoButton, RemoveDemoButton } from '../components/DemoCase';
 import { useDemoCaseId } from '../hooks/demo';
 
@@ -47,13 +48,16 @@ export function CaseListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {zh.case.listTitle}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => openDialog({ kind: 'newCase' })}
-        >
-          {zh.case.create}
-        </Button>
+        <Space>
+          <ImportPackageButton onImported={(caseId) => openCase(caseId)} />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => openDialog({ kind: 'newCase' })}
+          >
+            {zh.case.create}
+          </Button>
+        </Space>
       </Space>
       <Tabs
         activeKey={caseListTab}

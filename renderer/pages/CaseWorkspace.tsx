@@ -9,6 +9,7 @@ import { navigate, type Section } from '../app/route';
 import { SECTION_MENU } from '../app/sections';
 import { OverviewPage } from './OverviewPage';
 import { TeamPage } from './TeamPage';
+import { ExchangePage } from './ExchangePage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -161,6 +162,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <OverviewPage caseId={caseId} />;
     case 'team':
       return <TeamPage caseId={caseId} />;
+    case 'exchange':
+      return <ExchangePage caseId={caseId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }

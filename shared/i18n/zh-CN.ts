@@ -573,7 +573,7 @@ export const zh = {
     everything: '导出全部内容',
     members: '组员',
     key: '电脑公钥指纹',
-    notJoined: '尚未加入（入组包用口令）',
+    notJoined: '尚未收到其数据包（入组包用口令，汇总包待对方交来数据后可导出）',
     join: '入组包',
     summary: '汇总包',
     summaryHint: '汇总包含全组的记录和问题，但线索只含该成员自己登记的。',

@@ -1,0 +1,200 @@
+import { useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { PackageError } from '../../../shared/package/problems';
+import { normalizePassphrase } from '../../../shared/package/passphrase';
+import { repos, type Incoming, type TableCounts } from '../../db';
+import { pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
+
+const t = zh.exchange;
+
+type Step =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy'; readonly label: string }
+  | { readonly kind: 'passphrase'; readonly data: Uint8Array; readonly error?: string }
+  | {
+      readonly kind: 'preview';
+      readonly read: ReadPackage;
+      readonly incoming: Incoming;
+      readonly from: string;
+      readonly unit: string;
+      readonly joinAs: string;
+    };
+
+/** Names in a package, read from its rows or from this laptop. */
+async function namesOf({ manifest, contents }: ReadPackage) {
+  const text = (table: string, id: string, field: string): string | undefined => {
+    const row = contents.rows.find((r) => r.table === table && r.row.id === id)?.row;
+    const value = (row as Record<string, unknown> | undefined)?.[field];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const member = async (id: string) =>
+    text('members', id, 'name') ?? (await repos.members.get(id))?.name ?? '';
+  const unit = text('cases', manifest.caseId, 'unitName') ?? '';
+  return {
+    from: await member(manifest.exportedBy.memberId),
+    unit,
+    joinAs: manifest.kind === 'join' ? await member(manifest.forMember) : '',
+  };
+}
+
+/**
+ * 导入数据包: choose a file, open it (this laptop's key, or the passphrase the 组长 told), see
+ * what it would change, then apply it as one merge, or cancel with nothing written.
+ */
+export function ImportPackageButton({ onImported }: { onImported?: (caseId: string) => void }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const cancelRef = useRef<(() => void) | null>(null);
+  const { message } = AntApp.useApp();
+  const fail = (error: unknown) => {
+    setStep({ kind: 'idle' });
+    if (error instanceof PackageError && error.problem === 'cancelled') {
+      void message.info(error.message);
+    } else {
+      void message.error(`${t.failed}${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const open = async (data: Uint8Array, passphrase: string | null) => {
+    setStep({ kind: 'busy', label: t.opening });
+    try {
+      const read = await readPackage(data, passphrase, (cancel) => (cancelRef.current = cancel));
+      const incoming = await repos.packages.preview(read.manifest, read.contents);
+      setStep({ kind: 'preview', read, incoming, ...(await namesOf(read)) });
+    } catch (error) {
+      if (error instanceof PackageError && error.problem === 'needsPassphrase') {
+        setStep({ kind: 'passphrase', data });
+      } else if (error instanceof PackageError && error.problem === 'wrongPassphrase') {
+        setStep({ kind: 'passphrase', data, error: error.message });
+      } else fail(error);
+    }
+  };
+
+  const start = async () => {
+    const picked = await pickPackageFile();
+    if (picked.status === 'cancelled') return;
+    if (picked.status === 'tooLarge') return fail(new PackageError('tooLarge', picked.name));
+    await open(picked.data, null);
+  };
+
+  const apply = async (read: ReadPackage) => {
+    setStep({ kind: 'busy', label: t.applying });
+    try {
+      const result = await repos.packages.apply(read.manifest, read.contents);
+      setStep({ kind: 'idle' });
+      void message.success(t.applied(result.stored, result.conflicts.length));
+      onImported?.(read.manifest.caseId);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const close = () => {
+    cancelRef.current?.();
+    cancelRef.current = null;
+    setStep({ kind: 'idle' });
+  };
+
+  return (
+    <>
+      <Button icon={<ImportOutlined />} onClick={() => void start()} data-testid="import-package">
+        {t.importButton}
+      </Button>
+      <Modal
+        open={step.kind !== 'idle'}
+        title={step.kind === 'preview' ? t.previewTitle : t.importTitle}
+        onCancel={close}
+        maskClosable={false}
+        destroyOnHidden
+        footer={
+          step.kind === 'preview' && !step.incoming.nothingNew ? (
+            <Space>
+              <Button onClick={close}>{zh.common.cancel}</Button>
+              <Button
+                type="primary"
+                onClick={() => void apply(step.read)}
+                data-testid="apply-package"
+              >
+                {t.apply}
+              </Button>
+            </Space>
+          ) : (
+            <Button onClick={close}>{step.kind === 'busy' ? t.cancel : zh.common.cancel}</Button>
+          )
+        }
+      >
+        {step.kind === 'busy' && <Typography.Paragraph>{step.label}</Typography.Paragraph>}
+        {step.kind === 'passphrase' && (
+          <PassphraseForm error={step.error} onSubmit={(p) => void open(step.data, p)} />
+        )}
+        {step.kind === 'preview' && <Preview step={step} />}
+      </Modal>
+    </>
+  );
+}
+
+function PassphraseForm(props: { error?: string | undefined; onSubmit: (p: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <Form layout="vertical" onFinish={() => props.onSubmit(normalizePassphrase(value))}>
+      <Typography.Paragraph>{t.askPassphrase}</Typography.Paragraph>
+      <Form.Item
+        label={t.passphrase}
+        validateStatus={props.error ? 'error' : ''}
+        help={props.error}
+      >
+        <Input.Password
+          autoFocus
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          data-testid="package-passphrase"
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" disabled={value.trim() === ''}>
+        {t.open}
+      </Button>
+    </Form>
+  );
+}
+
+function Preview({ step }: { step: Extract<Step, { kind: 'preview' }> }) {
+  const { manifest } = step.read;
+  const { incoming } = step;
+  const rows = Object.entries(incoming.tables).map(([table, counts]) => ({ table, ...counts }));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="package-preview">
+      <Typography.Text>
+        {t.kinds[manifest.kind]} ·{' '}
+        {t.from(step.from, dayjs(manifest.createdAt).format('YYYY-MM-DD HH:mm'))}
+      </Typography.Text>
+      {incoming.nothingNew && <Alert type="info" showIcon message={t.nothingNew} />}
+      {incoming.newCase && manifest.kind !== 'join' && (
+        <Alert type="warning" showIcon message={t.newCase(step.unit)} />
+      )}
+      {manifest.kind === 'join' && step.joinAs && (
+        <Alert type="info" showIcon message={t.joinAs(step.joinAs)} />
+      )}
+      {incoming.conflicts.length > 0 && (
+        <Alert type="warning" showIcon message={t.conflictsFound(incoming.conflicts.length)} />
+      )}
+      <Table<{ table: string } & TableCounts>
+        size="small"
+        rowKey="table"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t.table, dataIndex: 'table', render: (n: string) => t.tables[n] ?? n },
+          { title: t.added, dataIndex: 'added' },
+          { title: t.changed, dataIndex: 'changed' },
+          { title: t.deleted, dataIndex: 'deleted' },
+          { title: t.same, dataIndex: 'same' },
+        ]}
+      />
+      <Typography.Text type="secondary">
+        {t.revisions(incoming.newRevisions)} · {t.files(incoming.newFiles)}
+      </Typography.Text>
+    </Space>
+  );
+}

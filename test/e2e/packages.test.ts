@@ -1,0 +1,236 @@
+/**
+ * A team moving its work on USB sticks, in three browser profiles (three laptops): the 组长
+ * 张三, and 组员 李四 (甲) and 王五 (乙). Packages are really saved (downloads) and really
+ * chosen (file chooser), encrypted with each laptop's own key.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
+import { button, choose, field, storedRows } from '../support/ui';
+import { createCase, openSection, waitSaved } from '../support/workbench';
+
+const work = mkdtempSync(path.join(tmpdir(), 'workbench-packages-'));
+const open: BrowserContext[] = [];
+afterAll(async () => {
+  for (const context of open) await context.close().catch(() => {});
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A laptop: a browser profile folder of its own, opened on the app. */
+async function laptop(name: string, from?: string): Promise<Page> {
+  const profile = path.join(work, name);
+  // Chromium's lock files stay behind: the copy is another laptop, not the same one running.
+  if (from) {
+    cpSync(path.join(work, from), profile, {
+      recursive: true,
+      filter: (src) => !path.basename(src).startsWith('Singleton'),
+    });
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+    viewport: { width: 1360, height: 860 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  open.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(inject('baseUrl'));
+  return page;
+}
+
+async function close(page: Page) {
+  await page.context().close();
+}
+
+/** Clicks what saves a package and keeps the downloaded file; returns its path. */
+async function saveFrom(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  const file = await download;
+  const target = path.join(work, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(target);
+  expect(file.suggestedFilename()).toMatch(/^某县教育局党组_.+_\d{8}\.xcase$/);
+  return target;
+}
+
+/** Imports a package through the UI and applies it; returns the preview's text. */
+async function importPackage(page: Page, file: string, passphrase?: string): Promise<string> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-package').click();
+  await (await chooser).setFiles(file);
+  if (passphrase) {
+    await page.getByTestId('package-passphrase').fill(passphrase.toLowerCase()); // as typed
+    await button(page.getByRole('dialog'), '打开').click();
+  }
+  const preview = page.getByTestId('package-preview');
+  await preview.waitFor();
+  const text = await preview.innerText();
+  await page.getByTestId('apply-package').click();
+  await page
+    .getByText(/已导入并合并/)
+    .first()
+    .waitFor();
+  return text;
+}
+
+async function addMember(page: Page, name: string) {
+  await openSection(page, '巡察组成员');
+  await button(page, '添加成员').click();
+  const d = page.getByRole('dialog');
+  await field(d, '姓名').locator('input').fill(name);
+  await choose(page, field(d, '组内职务'), '组员');
+  await button(d, '保存').click();
+  await expect.poll(() => d.isVisible()).toBe(false);
+}
+
+async function joinPackage(leader: Page, name: string) {
+  await openSection(leader, '数据交换');
+  await leader.getByTestId(`join-package-${name}`).click();
+  const passphrase = (await leader.getByTestId('join-passphrase').innerText()).trim();
+  expect(passphrase).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/);
+  const file = await saveFrom(leader, () => button(leader, '口令已告知对方，导出').click());
+  return { file, passphrase };
+}
+
+async function toLeader(page: Page) {
+  await openSection(page, '数据交换');
+  return saveFrom(page, () => page.getByTestId('member-package').click());
+}
+
+async function summaryFor(leader: Page, name: string) {
+  await openSection(leader, '数据交换');
+  return saveFrom(leader, () => leader.getByTestId(`summary-package-${name}`).click());
+}
+
+async function newInterview(page: Page, person: string, place: string) {
+  await openSection(page, '谈话记录');
+  await button(page, '新建谈话记录').click();
+  await page.getByLabel('姓名').first().fill(person);
+  await page.getByLabel('谈话地点').fill(place);
+  await waitSaved(page);
+}
+
+async function newClue(page: Page, allegation: string) {
+  await openSection(page, '问题与线索');
+  await page.getByRole('tab', { name: '问题线索' }).click();
+  await button(page, '登记线索').click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('反映的主要问题').fill(allegation);
+  await drawer.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.keyboard.press('Escape');
+}
+
+async function editPlace(page: Page, person: string, place: string) {
+  await openSection(page, '谈话记录');
+  await page.getByText(person).first().click();
+  await page.getByLabel('谈话地点').fill(place);
+  await waitSaved(page);
+}
+
+/** Every record of the case as stored, without this laptop's own change numbers. */
+async function caseState(page: Page) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of ['cases', 'members', 'interviews', 'clues', 'revisions']) {
+    const rows = await storedRows<Record<string, unknown>>(page, table);
+    out[table] = rows
+      .map(({ seq: _local, ...rest }) => rest)
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  }
+  return out;
+}
+
+describe('a team moving its work on USB sticks', () => {
+  it('joins, sends, merges in any order, settles a conflict, and sends the summary back', async () => {
+    // The 组长 sets up the case and the team, and makes a join package for each member.
+    const leader = await laptop('leader');
+    await createCase(leader);
+    await addMember(leader, '李四');
+    await addMember(leader, '王五');
+    const joinLi = await joinPackage(leader, '李四');
+    const joinWang = await joinPackage(leader, '王五');
+
+    // Each member's laptop joins with the passphrase told in person, and is bound to them.
+    const li = await laptop('li');
+    const preview = await importPackage(li, joinLi.file, joinLi.passphrase);
+    expect(preview).toContain('本机将作为“李四”加入');
+    await expect.poll(() => li.getByTestId('current-member-bound').innerText()).toContain('李四');
+    const wang = await laptop('wang');
+    await importPackage(wang, joinWang.file, joinWang.passphrase);
+    await expect.poll(() => wang.getByTestId('current-member-bound').innerText()).toContain('王五');
+
+    // Each member writes an interview and a clue and sends them; the 组长 merges both.
+    await newInterview(li, '赵某', '县教育局三楼会议室');
+    await newClue(li, '李四登记的线索：食堂采购');
+    await importPackage(leader, await toLeader(li));
+    await newInterview(wang, '钱某', '城关镇政府');
+    await newClue(wang, '王五登记的线索：工程款');
+    await importPackage(leader, await toLeader(wang));
+
+    // 王五's summary carries 李四's interview, not 李四's clue.
+    await importPackage(wang, await summaryFor(leader, '王五'));
+    await expect.poll(async () => (await storedRows(wang, 'interviews')).length).toBe(2);
+    expect(JSON.stringify(await storedRows(wang, 'clues'))).not.toContain('李四登记的线索');
+
+    // Both members change the place of the same interview without seeing each other's change.
+    await editPlace(li, '赵某', '县教育局党组会议室');
+    await editPlace(wang, '赵某', '县教育局档案室');
+    const fromLi = await toLeader(li);
+    const fromWang = await toLeader(wang);
+
+    // A copy of the 组长's laptop imports the two packages in the other order.
+    await close(leader);
+    const leaderB = await laptop('leader-copy', 'leader');
+    const leaderA = await laptop('leader');
+    await leaderA.getByText('某县教育局党组').first().dblclick();
+    await leaderB.getByText('某县教育局党组').first().dblclick();
+    await openSection(leaderA, '数据交换');
+    await openSection(leaderB, '数据交换');
+    await importPackage(leaderA, fromLi);
+    await importPackage(leaderA, fromWang);
+    await importPackage(leaderB, fromWang);
+    await importPackage(leaderB, fromLi);
+    expect(await caseState(leaderB)).toEqual(await caseState(leaderA));
+
+    // The conflict is listed with both versions, who wrote them; the 组长 combines them.
+    await openSection(leaderA, '数据交换');
+    const conflict = leaderA.getByTestId('conflict');
+    await expect.poll(() => conflict.count()).toBe(1);
+    const both = await conflict.innerText();
+    expect(both).toContain('县教育局党组会议室');
+    expect(both).toContain('县教育局档案室');
+    expect(both).toContain('李四');
+    expect(both).toContain('王五');
+    await button(conflict, '合并编辑').click();
+    await leaderA.getByTestId('combined-text').fill('县教育局党组会议室（档案室隔壁）');
+    await button(conflict, '保存合并结果').click();
+    await expect.poll(() => conflict.count()).toBe(0);
+
+    // The summary goes back to 李四: 王五's records arrive, 王五's clue does not.
+    await importPackage(li, await summaryFor(leaderA, '李四'));
+    await expect
+      .poll(async () =>
+        (await storedRows<{ place: string }>(li, 'interviews')).map((r) => r.place).sort(),
+      )
+      .toEqual(['县教育局党组会议室（档案室隔壁）', '城关镇政府'].sort());
+    const liClues = JSON.stringify(await storedRows(li, 'clues'));
+    expect(liClues).toContain('李四登记的线索');
+    expect(liClues).not.toContain('王五登记的线索');
+    // Nothing anyone typed is missing on the 组长's laptop.
+    const all = JSON.stringify(await caseState(leaderA));
+    for (const typed of [
+      '赵某',
+      '钱某',
+      '县教育局档案室',
+      '县教育局党组会议室',
+      '李四登记的线索',
+      '王五登记的线索',
+    ]) {
+      expect(all).toContain(typed);
+    }
+  });
+});
