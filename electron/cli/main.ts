@@ -22,15 +22,27 @@ import {
 } from '../../shared/package/seal';
 import type { Manifest } from '../../shared/package/manifest';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
+import { isRecipient } from '../../shared/package/keys';
+import { unpackContents } from '../../shared/package/contents';
+import { mergePackages } from './merge';
+import { demoPackages } from './demo';
+import { writeUnpacked } from './unpack';
+import { keyFileText } from './keyFile';
+import { Usage } from './usage';
 
 const USAGE = `用法：npm run cli -- <命令>
   keygen --out 文件          生成本机密钥，私钥写入文件（不覆盖已有文件），公钥和指纹打印出来
   inspect 文件 [--key 文件]   解密并显示数据包的清单：谁、何时、各表多少条
   verify 文件 [--key 文件]    解密并逐项核对哈希，不改动任何东西
+  unpack 文件 --out 目录 [--key 文件]
+                             解密并解开：清单、各表 JSON、修改历史和原始文件（供存档或审计）
+  merge 文件… --out 文件 [--key 文件] [--to 公钥]…
+                             把同一任务的几个数据包合并成一个（与软件导入相同的合并规则），
+                             加密给 --to 给出的公钥（默认：所用私钥自己的公钥）
+  demo --out 目录 [--scale N] [--to 公钥]
+                             生成虚构的示例任务：每名成员一个数据包和一把电脑私钥；
+                             --to 再加一个收件公钥（如本机软件“巡察组成员”页的公钥）
 私钥也可由环境变量 WORKBENCH_KEY 给出，口令由 WORKBENCH_PASSPHRASE 给出或在提示时输入。`;
-
-/** Bad input: exit 2 with this sentence. */
-class Usage extends Error {}
 
 /** Problems that mean the file is not what it claims (exit 1); the rest are bad input (2). */
 const FAILED_VERIFICATION: readonly PackageProblem[] = [
@@ -47,11 +59,48 @@ async function main(args: string[]): Promise<number> {
       return keygen(required(rest, '--out'));
     case 'inspect':
     case 'verify': {
-      const file = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--key');
+      const file = positional(rest)[0];
       if (!file) throw new Usage(`${command}：请给出数据包文件`);
       const opened = await open(file, await openingKey(option(rest, '--key')));
       if (command === 'inspect') print(describe(opened.manifest));
       else print(`通过：${file} 完整，${opened.entries.size} 个条目与清单一致`);
+      return 0;
+    }
+    case 'unpack': {
+      const file = positional(rest)[0];
+      if (!file) throw new Usage('unpack：请给出数据包文件');
+      const out = required(rest, '--out');
+      const opened = await open(file, await openingKey(option(rest, '--key')));
+      const written = writeUnpacked(out, opened.manifest, unpackContents(opened));
+      print(`已解开到 ${out}：${written.tables} 个表，${written.files} 个文件`);
+      return 0;
+    }
+    case 'merge': {
+      const files = positional(rest);
+      if (files.length === 0) throw new Usage('merge：请给出要合并的数据包文件');
+      const out = required(rest, '--out');
+      if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个文件名`);
+      const key = await openingKey(option(rest, '--key'));
+      const to = recipients(rest);
+      if (to.length === 0) {
+        if (!('identity' in key)) throw new Usage('用口令打开时请用 --to 给出收件公钥');
+        to.push(await recipientOf(key.identity));
+      }
+      const opened = [];
+      for (const file of files) opened.push(await open(file, key));
+      const { file, summary } = await mergePackages(opened, to);
+      writeFileSync(out, file, { flag: 'wx' });
+      print(`已合并 ${files.length} 个数据包到 ${out}：${summary}`);
+      return 0;
+    }
+    case 'demo': {
+      const out = required(rest, '--out');
+      const scale = Number(option(rest, '--scale') ?? 1);
+      if (!Number.isInteger(scale) || scale < 1 || scale > 100) {
+        throw new Usage('--scale 应为 1 到 100 的整数');
+      }
+      const made = await demoPackages(out, scale, recipients(rest));
+      print(made);
       return 0;
     }
     case undefined:
@@ -67,9 +116,7 @@ async function main(args: string[]): Promise<number> {
 async function keygen(out: string): Promise<number> {
   if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个文件名`);
   const key = await newLaptopKey();
-  // The format of age-keygen, so the age tool reads the file as it is.
-  const text = `# created: ${new Date().toISOString()}\n# public key: ${key.recipient}\n${key.identity}\n`;
-  writeFileSync(out, text, { mode: 0o600, flag: 'wx' });
+  writeFileSync(out, keyFileText(key), { mode: 0o600, flag: 'wx' });
   print(
     `公钥：${key.recipient}\n指纹：${fingerprint(key.recipient)}\n私钥已写入 ${out}，请妥善保管`,
   );
@@ -122,6 +169,23 @@ async function ask(question: string): Promise<string> {
   } finally {
     prompt.close();
   }
+}
+
+/** Arguments that are neither options nor their values. */
+function positional(args: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+}
+
+/** Every `--to` recipient, each checked (public keys may be given on the command line). */
+function recipients(args: string[]): string[] {
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    if (a !== '--to') return;
+    const r = args[i + 1] ?? '';
+    if (!isRecipient(r)) throw new Usage(`--to ${r}：不是公钥（应以 age1 开头，共 62 个字符）`);
+    out.push(r);
+  });
+  return out;
 }
 
 /** The value after `name`, if given. */

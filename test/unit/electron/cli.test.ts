@@ -2,7 +2,7 @@
 // goes through the build script, the others run its output), on packages sealed with real age
 // encryption.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,4 +102,53 @@ describe('workbench', { timeout: 30_000 }, () => {
     expect(runs[3]!.err.trim()).toBe(zh.package.problems.notForThisLaptop);
     expect(runs[4]!.err.trim()).toBe(zh.package.problems.notPackage);
   });
+
+  it('demo writes one package per member; verify, unpack and merge read them as the app would', () => {
+    const out = path.join(dir, 'demo');
+    const made = cli(['demo', '--out', out, '--to', recipient]);
+    expect(made.code).toBe(0);
+    const packages = readdirSync(out).filter((f) => f.endsWith('.xcase'));
+    expect(packages.length).toBeGreaterThanOrEqual(5);
+    const leaderKey = path.join(out, 'keys', '周立新.key');
+    for (const file of packages) {
+      expect(cli(['verify', path.join(out, file), '--key', leaderKey]).code).toBe(0);
+    }
+    // The extra recipient (this laptop's key, say) opens them too.
+    expect(cli(['verify', path.join(out, packages[0]!), '--key', keyFile]).code).toBe(0);
+
+    const unpacked = path.join(dir, 'unpacked');
+    const one = path.join(
+      out,
+      packages.find((f) => f.includes('赵明'))!,
+    );
+    expect(cli(['unpack', one, '--out', unpacked, '--key', leaderKey]).code).toBe(0);
+    const interviews = JSON.parse(
+      readFileSync(path.join(unpacked, 'tables', 'interviews.json'), 'utf8'),
+    ) as { createdBy: string }[];
+    expect(interviews.length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(unpacked, 'tables'))).toContain('members.json');
+    // Unpacking again into the same folder overwrites nothing.
+    const again = cli(['unpack', one, '--out', unpacked, '--key', leaderKey]);
+    expect(again.code).toBe(2);
+    oneLine(again.err);
+
+    const merged = path.join(dir, 'merged.xcase');
+    const all = packages.map((f) => path.join(out, f));
+    const result = cli(['merge', ...all, '--out', merged, '--key', leaderKey]);
+    expect(result.code).toBe(0);
+    expect(cli(['inspect', merged, '--key', leaderKey]).out).toMatch(/interviews: 30/);
+    // Packages of two different cases are not merged.
+    const mixed = cli([
+      'merge',
+      all[0]!,
+      good,
+      '--out',
+      path.join(dir, 'x.xcase'),
+      '--key',
+      keyFile,
+    ]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain('不属于同一个巡察任务');
+    oneLine(mixed.err);
+  }, 120_000);
 });

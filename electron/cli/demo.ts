@@ -1,0 +1,82 @@
+/**
+ * `workbench demo`: the app's invented demo case (shared/demo) as the sticks of its team: each
+ * member's laptop key, and each member's package for the 组长 (the case and team, and what that
+ * member wrote, with its history and files), as the app would export them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_SCALES, generateDemoCase } from '../../shared/demo/generate';
+import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
+import { packContents, type CaseContents } from '../../shared/package/contents';
+import { packageFileName } from '../../shared/package/fileName';
+import { fingerprint } from '../../shared/package/fingerprint';
+import { newLaptopKey } from '../../shared/package/keys';
+import { sealPackage } from '../../shared/package/seal';
+import { keyFileText } from './keyFile';
+import { Usage } from './usage';
+
+export async function demoPackages(out: string, scale: number, extra: readonly string[]) {
+  if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个目录`);
+  const counts = Object.fromEntries(
+    Object.entries(DEMO_SCALES.demo).map(([what, n]) => [what, n * scale]),
+  ) as typeof DEMO_SCALES.demo;
+  const demo = await generateDemoCase({
+    scale: counts,
+    sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const caseRow = demo.rows.find((r) => r.table === 'cases')!.row as unknown as {
+    unitName: string;
+  };
+  const leader = demo.members.find((m) => m.role === 'leader')!;
+  const keys = new Map<string, Awaited<ReturnType<typeof newLaptopKey>>>();
+  for (const m of demo.members) keys.set(m.id, await newLaptopKey());
+  mkdirSync(path.join(out, 'keys'), { recursive: true });
+  const lines: string[] = [];
+  for (const m of demo.members) {
+    const key = keys.get(m.id)!;
+    writeFileSync(path.join(out, 'keys', `${m.name}.key`), keyFileText(key), { mode: 0o600 });
+    const team = new Set(
+      demo.rows.filter((r) => r.table === 'cases' || r.table === 'members').map((r) => r.row.id),
+    );
+    const rows = demo.rows.filter((r) => team.has(r.row.id) || r.row.createdBy === m.id);
+    const ids = new Set(rows.map((r) => r.row.id));
+    const wanted = new Set(
+      rows
+        .filter((r) => r.table === 'attachments')
+        .flatMap((r) => {
+          const a = r.row as unknown as { sha256: string; thumbSha256: string };
+          return [a.sha256, a.thumbSha256];
+        }),
+    );
+    const contents: CaseContents = {
+      rows,
+      revisions: demo.revisions.filter((r) => ids.has(r.recordId)),
+      files: demo.blobs.filter((b) => wanted.has(b.sha256)),
+    };
+    const { entries, counts: tableCounts } = packContents(contents);
+    const recipients = [keys.get(leader.id)!.recipient, key.recipient, ...extra];
+    const file = await sealPackage(
+      {
+        schemaVersion: SCHEMA_VERSION,
+        kind: 'member',
+        caseId: demo.caseId,
+        exportedBy: { memberId: m.id, deviceId: m.deviceId },
+        forMember: leader.id,
+        createdAt: new Date().toISOString(),
+        counts: tableCounts,
+      },
+      entries,
+      { recipients: [...new Set(recipients)] },
+    );
+    const name = packageFileName([caseRow.unitName, m.name], today);
+    writeFileSync(path.join(out, name), file, { flag: 'wx' });
+    lines.push(`${m.name}（${fingerprint(key.recipient)}）：${name}，${rows.length} 条记录`);
+  }
+  return [
+    `示例任务“${caseRow.unitName}”（虚构）已写入 ${out}：`,
+    ...lines,
+    `各成员电脑私钥在 ${path.join(out, 'keys')}；组长 ${leader.name} 的私钥可打开全部数据包。`,
+  ].join('\n');
+}
