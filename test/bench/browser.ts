@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import { build, preview, type Plugin } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
 /**
@@ -40,6 +40,50 @@ export interface Server {
 export async function serveRenderer(): Promise<Server> {
   const server = await preview({
     configFile: 'build/vite.config.ts',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('preview server has no URL');
+  return { url, close: () => server.close() };
+}
+
+/** The benchmarks' own pages (baselines, seeding). */
+const PAGES = path.resolve('test/bench/pages');
+
+/** Builds test/bench/pages/NAME.html into `outDir`, for Chromium 130 as the app is. */
+export async function buildPage(
+  name: string,
+  outDir: string,
+  plugins: Plugin[] = [],
+): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGES,
+    base: './',
+    logLevel: 'warn',
+    plugins,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome130',
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: path.join(PAGES, `${name}.html`) },
+    },
+  });
+}
+
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 with vite's preview server, as the app is served. */
+export async function serveFolder(outDir: string): Promise<Served> {
+  const server = await preview({
+    configFile: false,
+    root: PAGES,
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });

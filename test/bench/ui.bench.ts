@@ -45,13 +45,14 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, preview, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import type { Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { QUERY_WORDS } from './corpus';
 import { ISSUE_11_CASE, type LargeCase, type LargeCaseRequest } from './largeCase';
 import {
   against,
+  buildPage,
   buildRenderer,
   launchBrowser,
   newProfile,
@@ -59,6 +60,7 @@ import {
   printBench,
   removeProfile,
   round,
+  serveFolder,
   serveRenderer,
   sleep,
   type BenchBrowser,
@@ -135,43 +137,6 @@ const cspMeta: Plugin = {
     },
   ],
 };
-
-/** Builds test/bench/pages/NAME.html into `outDir`, for Chromium 130 as the app is. */
-async function buildPage(name: string, outDir: string, plugins: Plugin[] = []): Promise<void> {
-  await build({
-    configFile: false,
-    root: PAGES,
-    base: './',
-    logLevel: 'warn',
-    plugins,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'chrome130',
-      chunkSizeWarningLimit: 4000,
-      rolldownOptions: { input: path.join(PAGES, `${name}.html`) },
-    },
-  });
-}
-
-interface Served {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-/** Serves a folder on 127.0.0.1 with vite's preview server, as the app is served. */
-async function serveFolder(outDir: string): Promise<Served> {
-  const server = await preview({
-    configFile: false,
-    root: PAGES,
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('preview server has no URL');
-  return { url, close: () => server.close() };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Start-up.
