@@ -1,7 +1,7 @@
 import { Select, Space, Tooltip, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { zh } from '../../shared/i18n/zh-CN';
-import { useCurrentMember, useMemberMutations, useMembers } from '../hooks/members';
+import { useCurrentMember, useEveryone, useMemberMutations, useMembers } from '../hooks/members';
 import { useBoundMember } from '../hooks/packages';
 
 /** "Who is using this laptop": the member whose name goes on everything written here. */
@@ -11,11 +11,14 @@ export function CurrentMemberSelect({ caseId }: { caseId: string }) {
   const { setCurrent } = useMemberMutations(caseId);
   // A laptop joined by a 组长's join package belongs to that member: no choice to make.
   const bound = useBoundMember(caseId);
-  if (bound && current?.id === bound) {
+  const everyone = useEveryone(caseId);
+  if (bound) {
+    const name = everyone?.find((m) => m.id === bound)?.name ?? '';
     return (
       <Tooltip title={zh.exchange.boundHint}>
         <Typography.Text data-testid="current-member-bound">
-          <UserOutlined /> {zh.exchange.bound(current.name)}
+          <UserOutlined /> {zh.exchange.bound(name)}
+          {current?.id !== bound && everyone && ` ${zh.exchange.boundRemoved}`}
         </Typography.Text>
       </Tooltip>
     );

@@ -28,8 +28,6 @@ import {
 } from './write';
 
 const sentKey = (memberId: string, caseId: string) => `sentTo:${memberId}:${caseId}`;
-const boundKey = (caseId: string) => `boundMember:${caseId}`;
-const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
 
 export type PackageKind = Manifest['kind'];
 
@@ -42,6 +40,8 @@ export interface Outgoing {
 export interface Incoming extends ForeignPreview {
   /** The case is not on this laptop yet: applying adds it. */
   readonly newCase: boolean;
+  /** A join package for another member than the one this laptop joined as: it will be refused. */
+  readonly boundElsewhere: boolean;
 }
 
 export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: SettingsRepository) {
@@ -106,6 +106,9 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
         );
         return { rows, revisions, upTo: await w.currentSeq() };
       });
+      // From now on these revisions may leave the laptop (the save dialog is next): never fold
+      // a later edit into them, even if this package is never saved.
+      await w.markExported(upTo);
       return { contents: { rows, revisions, files: await files(rows) }, upTo };
     },
 
@@ -129,7 +132,10 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     async preview(manifest: Manifest, contents: CaseContents): Promise<Incoming> {
       const preview = await w.previewForeign(batchOf(contents));
       const newCase = !(await db.cases.get(manifest.caseId));
-      return { ...preview, newCase };
+      const bound = await settings.boundMember(manifest.caseId);
+      const boundElsewhere =
+        manifest.kind === 'join' && bound !== undefined && bound !== manifest.forMember;
+      return { ...preview, newCase, boundElsewhere };
     },
 
     /**
@@ -141,17 +147,16 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
       const here = await settings.deviceId();
       const recipient = manifest.kind === 'join' ? (await settings.laptopKey()).recipient : '';
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
-        const bound = await db.settings.get(boundKey(manifest.caseId));
-        if (manifest.kind === 'join' && bound && bound.value !== manifest.forMember) {
-          throw new PackageError('notThisMember', `bound to ${bound.value}`);
+        const bound = await settings.boundMember(manifest.caseId);
+        if (manifest.kind === 'join' && bound !== undefined && bound !== manifest.forMember) {
+          throw new PackageError('notThisMember', `bound to ${bound}`);
         }
         const result = await w.storeForeign(batchOf(contents));
         if (manifest.kind === 'join') {
           const member = await db.members.get(manifest.forMember);
           if (!member || member.deleted)
             throw new PackageError('badRecord', 'join: no such member');
-          await db.settings.put({ key: boundKey(manifest.caseId), value: member.id });
-          await db.settings.put({ key: currentMemberKey(manifest.caseId), value: member.id });
+          await settings.bindTo(manifest.caseId, member.id);
           if (member.recipient !== recipient) {
             await w.update(
               'members',
@@ -179,9 +184,7 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     },
 
     /** The member this laptop was joined as, for this case (none: the 组长's own laptop). */
-    async boundMember(caseId: string): Promise<string | undefined> {
-      return (await db.settings.get(boundKey(caseId)))?.value;
-    },
+    boundMember: (caseId: string) => settings.boundMember(caseId),
   };
 }
 

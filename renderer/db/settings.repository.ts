@@ -3,6 +3,8 @@ import { ulid } from 'ulid';
 import type { WorkbenchDB } from './database';
 import { CURRENT_VERSION } from './schema';
 import type { LaptopKey } from '../../shared/package/keys';
+import { ValidationError } from '../../shared/domain/validation';
+import { zh } from '../../shared/i18n/zh-CN';
 
 const DEVICE_ID = 'deviceId';
 /** This laptop's age identity (secret). The protection-at-rest issue encrypts it. */
@@ -22,6 +24,8 @@ export class NewerDataError extends Error {
   }
 }
 const currentMemberKey = (caseId: string) => `currentMember:${caseId}`;
+/** The member a join package made this laptop belong to, for one case. */
+const boundMemberKey = (caseId: string) => `boundMember:${caseId}`;
 
 export function settingsRepository(db: WorkbenchDB) {
   return {
@@ -72,8 +76,28 @@ export function settingsRepository(db: WorkbenchDB) {
       return (await db.settings.get(currentMemberKey(caseId)))?.value;
     },
 
+    /** Refused on a laptop joined as another member: it writes only as that member. */
     async setCurrentMember(caseId: string, memberId: string): Promise<void> {
-      await db.settings.put({ key: currentMemberKey(caseId), value: memberId });
+      await db.transaction('rw', db.settings, async () => {
+        const bound = (await db.settings.get(boundMemberKey(caseId)))?.value;
+        if (bound !== undefined && bound !== memberId) {
+          throw new ValidationError({ _: zh.exchange.boundHint });
+        }
+        await db.settings.put({ key: currentMemberKey(caseId), value: memberId });
+      });
+    },
+
+    /** The member this laptop was joined as, for this case (none: the 组长's own laptop). */
+    async boundMember(caseId: string): Promise<string | undefined> {
+      return (await db.settings.get(boundMemberKey(caseId)))?.value;
+    },
+
+    /** Binds this laptop to `memberId` for the case (a join package), as its current member. */
+    async bindTo(caseId: string, memberId: string): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        await db.settings.put({ key: boundMemberKey(caseId), value: memberId });
+        await db.settings.put({ key: currentMemberKey(caseId), value: memberId });
+      });
     },
   };
 }

@@ -28,6 +28,7 @@ import {
   settle,
   tombstone,
   compareVersions,
+  dotsOf,
   type Dot,
   type FieldChanges,
   type Patch,
@@ -35,7 +36,12 @@ import {
   type WriteContext,
 } from '../../shared/domain/record';
 import { mergeRecords, type Conflict } from '../../shared/domain/merge';
-import { entitledMembers, isLeaderWrite, unentitledWrite } from '../../shared/domain/entitlement';
+import {
+  entitledMembers,
+  guardOf,
+  mayWrite,
+  unentitledWrite,
+} from '../../shared/domain/entitlement';
 import { PackageError } from '../../shared/package/problems';
 import {
   isRedacted,
@@ -151,6 +157,23 @@ interface Planned extends CheckedRow {
 function isSetElement(table: RecordTable, path: string): boolean {
   const [field, key] = splitPath(path);
   return key !== undefined && collectionsOf(table)[field]?.kind === 'set';
+}
+
+/**
+ * The guarded fields (entitlement.ts) a stored row changes: its value, or the write that set
+ * it, differs from the local copy. A field never written since creation has no clock of its own.
+ */
+function guardedChanges(p: Planned): string[] {
+  const next = p.next as Record<string, unknown>;
+  const local = p.local as Record<string, unknown> | undefined;
+  return Object.keys(next).filter(
+    (field) =>
+      guardOf(p.name, field, next[field]) !== null &&
+      p.next.clocks[field] !== undefined &&
+      (!local ||
+        !sameValue(local[field], next[field]) ||
+        !sameValue(p.local!.clocks[field], p.next.clocks[field])),
+  );
 }
 
 function checkBatch(batch: ForeignBatch) {
@@ -276,6 +299,22 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       // number also says whether it may have left the laptop (see foldable).
       await db.revisions.put({ ...r, changes });
     }
+    // A value that lost a conflict is kept in the record itself (siblings): removed there too,
+    // leaving the write (its dot) so that merging stays the same on every laptop.
+    const name = revisions[0]?.table;
+    if (name && isRecordTable(name)) {
+      const row = await table(name).get(recordId);
+      const siblings = { ...row?.siblings };
+      let cleared = false;
+      for (const f of fields) {
+        const kept = siblings[f];
+        if (!kept?.some((x) => x.value !== '')) continue;
+        siblings[f] = kept.map((x) => ({ ...x, value: '' }));
+        found.add(f);
+        cleared = true;
+      }
+      if (row && cleared) await table(name).put({ ...row, siblings });
+    }
     return found;
   }
 
@@ -301,6 +340,7 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       }
       if (local && order === 'concurrent') {
         const merged = mergeRecords(local, row, collectionsOf(name));
+        checkRecordRow(name, merged.record); // a sibling that wins is held to the field's rules
         const conflicts = merged.conflicts.map((c) => ({
           ...c,
           caseId: row.caseId,
@@ -317,20 +357,13 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
   }
 
   /**
-   * After a batch is stored, inside its transaction: no 组长's write by someone who never was
-   * 组长, no row made 组长 or confirmed without such a write, one 组长 and unique names per
-   * team. Throws a PackageError, which rolls the whole batch back.
+   * After a batch is stored, inside its transaction: no write its author may not make
+   * (entitlement.ts), no guarded value in a row unless the write that set it (the dot of its
+   * clock) is one such author's, one 组长 and unique names per team. Throws a PackageError,
+   * which rolls the whole batch back.
    */
   async function checkLeaderRules(planned: readonly Planned[], revisions: readonly Revision[]) {
-    const guarded = planned.filter(
-      (p) =>
-        p.action === 'store' &&
-        Object.entries(p.next).some(
-          ([field, value]) =>
-            isLeaderWrite(p.name, field, value) &&
-            !sameValue((p.local as Record<string, unknown> | undefined)?.[field], value),
-        ),
-    );
+    const guarded = planned.filter((p) => p.action === 'store' && guardedChanges(p).length > 0);
     const caseIds = new Set([
       ...planned.filter((p) => p.name === 'members').map((p) => p.row.caseId),
       ...guarded.map((p) => p.row.caseId),
@@ -349,15 +382,17 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         entitled,
       );
       if (bad) throw new PackageError('notEntitled', `${bad.table} ${bad.recordId} by ${bad.by}`);
-      // A row's value must come from a write that was entitled to make it.
       for (const p of guarded.filter((g) => g.row.caseId === caseId)) {
         const writes = await db.revisions.where('recordId').equals(p.row.id).toArray();
-        for (const [field, value] of Object.entries(p.next)) {
-          if (!isLeaderWrite(p.name, field, value)) continue;
-          const backed = writes.some(
-            (r) => entitled.has(r.by) && sameValue(r.changes[field], value),
+        for (const field of guardedChanges(p)) {
+          const value = (p.next as Record<string, unknown>)[field];
+          const dots = dotsOf(p.next.clocks[field]!);
+          const setBy = writes.filter(
+            (r) => field in r.changes && dots.some((d) => d[0] === r.dot[0] && d[1] === r.dot[1]),
           );
-          if (!backed) throw new PackageError('notEntitled', `${p.name} ${p.row.id} ${field}`);
+          if (setBy.length === 0 || setBy.some((r) => !mayWrite(r, field, value, entitled))) {
+            throw new PackageError('notEntitled', `${p.name} ${p.row.id} ${field}`);
+          }
         }
       }
       const live = team.filter((m) => !m.deleted);
@@ -592,11 +627,20 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       const current = await getLive<T>(name, id);
       if (!current.siblings?.[path]) throw new ValidationError({ _: zh.conflicts.gone });
       const ctx = contextOf(actor);
-      const { record, changes } = settle(current, path, value, ctx, collectionsOf(name));
+      const settled = settle(current, path, value, ctx, collectionsOf(name));
+      const { changes } = settled;
+      let record = settled.record as AnyRow;
+      let kind: RevisionKind = 'update';
+      if (path === 'deleted') {
+        // Settled as the recycle bin writes it: with who and when, or without.
+        const { deletedAt: _at, deletedBy: _by, ...rest } = record;
+        record = value === true ? { ...rest, deletedAt: ctx.now, deletedBy: ctx.memberId } : rest;
+        kind = value === true ? 'delete' : 'restore';
+      }
       checkRecordRow(name, record); // a combined text is held to the field's rules
-      await check(record);
+      await check(record as Stored<T>);
       const seq = await nextSeq();
-      await logRevision(name, record, 'update', changes, ctx, seq);
+      await logRevision(name, record, kind, changes, ctx, seq);
       return (await store(name, record, seq)) as Stored<T>;
     },
 

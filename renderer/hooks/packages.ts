@@ -61,13 +61,14 @@ async function sealFor(request: PackageRequest): Promise<Seal> {
 }
 
 /**
- * Makes the package and offers to save it. Resolves to the saved file's name, or null when the
- * user cancelled the save dialog (then nothing is marked as sent).
+ * Makes the package and offers to save it. Resolves to the saved file's name (and whether the
+ * watermark for "only what changed" was noted), or null when the user cancelled the save dialog
+ * (then nothing is marked as sent).
  */
 export async function makePackage(
   request: PackageRequest,
   onCancel: (cancel: () => void) => void,
-): Promise<string | null> {
+): Promise<{ name: string; noted: boolean } | null> {
   const { caseRecord, me, actor, kind, forMember } = request;
   await repos.packages.claimRecipient(caseRecord.id, actor);
   const since = request.onlyChanges
@@ -96,8 +97,12 @@ export async function makePackage(
     filters: FILTERS,
   });
   if (saved.status !== 'saved') return null;
-  if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
-  return saved.name;
+  try {
+    if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
+    return { name: saved.name, noted: true };
+  } catch {
+    return { name: saved.name, noted: false }; // saved all the same: say so, and what it means
+  }
 }
 
 export type PickedFile =

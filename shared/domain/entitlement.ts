@@ -1,22 +1,33 @@
 /**
- * Writes only a 组长 may make, checked again when rows arrive from another laptop: the app on
- * that laptop refuses them in its repositories, but a package is only bytes, and a merge must
- * not let anyone become 组长 or confirm a finding by carrying the result in a file.
+ * Writes only some members may make, checked again when rows arrive from another laptop: the
+ * app on that laptop refuses them in its repositories, but a package is only bytes, and a merge
+ * must not let anyone become 组长, confirm a finding, or take over another member's key by
+ * carrying the result in a file.
  *
- * Who was entitled is read from the history itself: the case's creator is its first 组长, and
- * whoever an entitled member made 组长 is entitled from then on (a handover leaves the earlier
- * 组长's confirmations valid).
+ * - a 组长's write: a member's role or removal; a finding confirmed, sent back or merged;
+ * - the member's own write: the public key of their laptop (packages for them go to it).
+ *
+ * Who was 组长 is read from the history itself: the case's creator is its first 组长, and whoever
+ * an entitled member made 组长 is entitled from then on (a handover leaves the earlier 组长's
+ * confirmations valid). A revision's author is what the package says it is: packages are
+ * encrypted, not signed, so a member who edits the bytes of their own package can claim another
+ * author (docs/package-format.md, "What a package does not prove").
  */
 import type { Revision } from './revision';
 import { LEADER_STATUSES } from './findings/review';
 
-/** A value only a 组长 may write: a member made 组长, a finding confirmed, sent back or merged. */
-export function isLeaderWrite(table: string, field: string, value: unknown): boolean {
-  if (table === 'members') return field === 'role' && value === 'leader';
-  if (table === 'findings') {
-    return field === 'status' && (LEADER_STATUSES as readonly unknown[]).includes(value);
+export type Guard = 'leader' | 'self';
+
+/** Who may write `value` to `field` of a row of `table`; null: any member. */
+export function guardOf(table: string, field: string, value: unknown): Guard | null {
+  if (table === 'members') {
+    if (field === 'role' || (field === 'deleted' && value === true)) return 'leader';
+    if (field === 'recipient') return 'self';
   }
-  return false;
+  if (table === 'findings' && field === 'status') {
+    return (LEADER_STATUSES as readonly unknown[]).includes(value) ? 'leader' : null;
+  }
+  return null;
 }
 
 type Written = Pick<Revision, 'table' | 'recordId' | 'by' | 'changes'>;
@@ -24,9 +35,7 @@ type Written = Pick<Revision, 'table' | 'recordId' | 'by' | 'changes'>;
 /** The members who were 组长 at some point: the creator, and whom a 组长 made one. */
 export function entitledMembers(creator: string, revisions: readonly Written[]): Set<string> {
   const entitled = new Set([creator]);
-  const promotions = revisions.filter(
-    (r) => r.table === 'members' && isLeaderWrite('members', 'role', r.changes.role),
-  );
+  const promotions = revisions.filter((r) => r.table === 'members' && r.changes.role === 'leader');
   for (let grew = true; grew;) {
     grew = false;
     for (const r of promotions) {
@@ -39,14 +48,25 @@ export function entitledMembers(creator: string, revisions: readonly Written[]):
   return entitled;
 }
 
-/** The first of `revisions` that writes a 组长's value without its author being entitled. */
+/** Whether `revision` may write `field` = `value`. */
+export function mayWrite(
+  revision: Written,
+  field: string,
+  value: unknown,
+  entitled: ReadonlySet<string>,
+): boolean {
+  const guard = guardOf(revision.table, field, value);
+  if (guard === 'leader') return entitled.has(revision.by);
+  if (guard === 'self') return revision.by === revision.recordId;
+  return true;
+}
+
+/** The first of `revisions` that writes something its author may not. */
 export function unentitledWrite(
   revisions: readonly Written[],
   entitled: ReadonlySet<string>,
 ): Written | undefined {
-  return revisions.find(
-    (r) =>
-      !entitled.has(r.by) &&
-      Object.entries(r.changes).some(([field, value]) => isLeaderWrite(r.table, field, value)),
+  return revisions.find((r) =>
+    Object.entries(r.changes).some(([field, value]) => !mayWrite(r, field, value, entitled)),
   );
 }

@@ -149,7 +149,13 @@ export function mergeRecords<T extends object>(
         }
       }
     }
-    const from = ea.some((e) => sameDot(e.dot, winner.dot)) ? av : bv;
+    // The deletion's time and author belong to the value shown: take them from a side that
+    // shows the winning write (in its clock, not as a sibling), the same on every laptop.
+    const shows = (side: Stored<T>) => {
+      const clock = side.clocks[path];
+      return clock !== undefined && dotsOf(clock).some((d) => sameDot(d, winner.dot));
+    };
+    const from = shows(a) ? av : shows(b) ? bv : av;
     if (key === undefined) {
       out[field] = winner.value;
       if (field === 'deleted') copyDeletion(out, from);

@@ -8,7 +8,7 @@
  * see collections.ts).
  */
 import type { z } from './zod';
-import { sortElements, type CollectionSpec, type Collections } from './collections';
+import { sortElements, splitPath, type CollectionSpec, type Collections } from './collections';
 import { sameValue } from './record';
 import { zh } from '../i18n/zh-CN';
 import { ANY_DAY } from './dates';
@@ -146,12 +146,54 @@ export function checkRecordRow(table: RecordTable, row: unknown): void {
     if (!sameValue(value, given[field]))
       throw new ValidationError({ [field]: m.notStoredForm(table, field) });
   }
+  checkPaths(table, given as Record<string, unknown> & RecordMetaLike);
   for (const [field, spec] of Object.entries(collectionsOf(table))) {
     const elements = given[field] as unknown[];
     const keys = elements.map((e) => spec.key(e));
     const sorted = sortElements(spec, elements).map((e) => spec.key(e));
     if (new Set(keys).size !== keys.length || !sameValue(keys, sorted)) {
       throw new ValidationError({ [field]: m.badCollection(table, field) });
+    }
+  }
+}
+
+interface RecordMetaLike {
+  readonly clocks: Readonly<Record<string, unknown>>;
+  readonly siblings?: Readonly<Record<string, readonly { readonly value: unknown }[]>>;
+}
+
+/**
+ * Every path a row keeps a clock or a conflict for names a field of its table or an element of
+ * one of its collections, and every conflicting value (sibling) is one the field could hold:
+ * a merge may show a sibling, so it is held to the same rules as the value shown.
+ */
+function checkPaths(table: RecordTable, row: RecordMetaLike) {
+  const m = zh.data;
+  const fields = FIELDS[table].shape as Record<string, z.ZodType>;
+  const collections = COLLECTIONS[table] as Readonly<Record<string, ElementSpec>>;
+  const paths = new Set([...Object.keys(row.clocks), ...Object.keys(row.siblings ?? {})]);
+  for (const path of paths) {
+    const [field, key] = splitPath(path);
+    const known =
+      key === undefined
+        ? field === 'deleted' ||
+          (Object.hasOwn(fields, field) && !Object.hasOwn(collections, field))
+        : Object.hasOwn(collections, field);
+    if (!known) throw new ValidationError({ [field]: m.unknownField(table, path) });
+  }
+  for (const [path, siblings] of Object.entries(row.siblings ?? {})) {
+    const [field, key] = splitPath(path);
+    for (const { value } of siblings) {
+      const fits =
+        key !== undefined
+          ? value === null ||
+            (collections[field]!.element.safeParse(value).success &&
+              collections[field]!.key(value) === key)
+          : field === 'deleted'
+            ? typeof value === 'boolean'
+            : fields[field]!.safeParse(value).success &&
+              sameValue(fields[field]!.parse(value), value);
+      if (!fits) throw new ValidationError({ [field]: m.notStoredForm(table, path) });
     }
   }
 }

@@ -629,6 +629,11 @@ export const zh = {
     files: (n: number) => `文件 ${n} 个`,
     bound: (name: string) => `本机已作为“${name}”加入本任务`,
     boundHint: '本机由组长的入组包加入，使用人固定为这位成员。',
+    boundRemoved: '（已被组长移出本组，本机不能再写入）',
+    boundElsewhere:
+      '本机已作为本组另一名成员加入，不能再用这个入组包。请确认拷贝的是发给本机的文件。',
+    savedNotNoted: (name: string) =>
+      `已保存数据包“${name}”，但未能记下这次导出的进度：下次导出时请选“导出全部内容”。`,
   },
   data: {
     notARow: (table: string) => `${table}：数据不是一条记录`,

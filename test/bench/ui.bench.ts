@@ -67,8 +67,6 @@ import {
   type Figure,
 } from './browser';
 
-const PAGES = path.resolve('test/bench/pages');
-
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   const value = at === -1 ? fallback : Number(process.argv[at + 1]);

@@ -40,12 +40,13 @@ export function ExportPanel(props: Props) {
   ) => {
     setBusy(`${kind}:${forMember.id}`);
     try {
-      const name = await makePackage(
+      const saved = await makePackage(
         { ...props, kind, forMember, ...options },
         (cancel) => (cancelRef.current = cancel),
       );
-      if (name) void message.success(t.saved(name));
-      else void message.info(t.notSaved);
+      if (!saved) void message.info(t.notSaved);
+      else if (saved.noted) void message.success(t.saved(saved.name));
+      else void message.warning(t.savedNotNoted(saved.name));
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof PackageError && error.problem === 'cancelled') void message.info(text);

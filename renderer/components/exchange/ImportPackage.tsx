@@ -12,7 +12,7 @@ const t = zh.exchange;
 
 type Step =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'busy'; readonly label: string }
+  | { readonly kind: 'busy'; readonly label: string; readonly cancellable: boolean }
   | { readonly kind: 'passphrase'; readonly data: Uint8Array; readonly error?: string }
   | {
       readonly kind: 'preview';
@@ -58,7 +58,7 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
   };
 
   const open = async (data: Uint8Array, passphrase: string | null) => {
-    setStep({ kind: 'busy', label: t.opening });
+    setStep({ kind: 'busy', label: t.opening, cancellable: true });
     try {
       const read = await readPackage(data, passphrase, (cancel) => (cancelRef.current = cancel));
       const incoming = await repos.packages.preview(read.manifest, read.contents);
@@ -80,7 +80,8 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
   };
 
   const apply = async (read: ReadPackage) => {
-    setStep({ kind: 'busy', label: t.applying });
+    // Once the merge has started it finishes or fails as a whole: nothing to cancel.
+    setStep({ kind: 'busy', label: t.applying, cancellable: false });
     try {
       const result = await repos.packages.apply(read.manifest, read.contents);
       setStep({ kind: 'idle' });
@@ -106,10 +107,14 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
         open={step.kind !== 'idle'}
         title={step.kind === 'preview' ? t.previewTitle : t.importTitle}
         onCancel={close}
+        closable={step.kind !== 'busy' || step.cancellable}
+        keyboard={step.kind !== 'busy' || step.cancellable}
         maskClosable={false}
         destroyOnHidden
         footer={
-          step.kind === 'preview' && !step.incoming.nothingNew ? (
+          step.kind === 'busy' && !step.cancellable ? null : step.kind === 'preview' &&
+            !step.incoming.nothingNew &&
+            !step.incoming.boundElsewhere ? (
             <Space>
               <Button onClick={close}>{zh.common.cancel}</Button>
               <Button
@@ -173,7 +178,8 @@ function Preview({ step }: { step: Extract<Step, { kind: 'preview' }> }) {
       {incoming.newCase && manifest.kind !== 'join' && (
         <Alert type="warning" showIcon message={t.newCase(step.unit)} />
       )}
-      {manifest.kind === 'join' && step.joinAs && (
+      {incoming.boundElsewhere && <Alert type="error" showIcon message={t.boundElsewhere} />}
+      {manifest.kind === 'join' && step.joinAs && !incoming.boundElsewhere && (
         <Alert type="info" showIcon message={t.joinAs(step.joinAs)} />
       )}
       {incoming.conflicts.length > 0 && (

@@ -310,4 +310,46 @@ describe('case packages between laptops', () => {
     const otherCase = await tampered((row) => ({ ...row, caseId: '01JOTHERCASE00000000000000' }));
     await refusedWithoutChange(leader, () => importInto(leader, otherCase), 'badRecord');
   });
+
+  it('refuses a forged row change no allowed write backs: demoting the 组长, another member’s key', async () => {
+    const { leader, member, caseId, li, lead, wang } = await teamOfTwo();
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const { contents } = await member.repos.packages.outgoing(caseId, 'member', leadOnMember);
+    const forge = (id: string, fields: Record<string, unknown>): CaseContents => ({
+      ...contents,
+      rows: contents.rows.map((r) => {
+        if (r.row.id !== id) return r;
+        const clocks = { ...r.row.clocks };
+        for (const f of Object.keys(fields)) clocks[f] = [member.deviceId, 50];
+        const vv = { ...r.row.vv, [member.deviceId]: 50 };
+        return { ...r, row: { ...r.row, ...fields, clocks, vv } as typeof r.row };
+      }),
+    });
+    const manifest = { caseId, kind: 'member', forMember: lead.id } as Manifest;
+    // No revision at all for the forged value: nothing entitles it.
+    await refusedWithoutChange(
+      leader,
+      () => leader.repos.packages.apply(manifest, forge(lead.id, { role: 'member' })),
+      'notEntitled',
+    );
+    const someoneElse = (await freshRepos()).repos.settings.laptopKey();
+    await refusedWithoutChange(
+      leader,
+      async () =>
+        leader.repos.packages.apply(
+          manifest,
+          forge(wang.id, { recipient: (await someoneElse).recipient }),
+        ),
+      'notEntitled',
+    );
+    expect(li.id).not.toBe(wang.id);
+  });
+
+  it('a joined laptop writes only as its member: choosing another is refused', async () => {
+    const { member, caseId, lead, li } = await teamOfTwo();
+    await expect(member.repos.settings.setCurrentMember(caseId, lead.id)).rejects.toThrow(
+      '使用人固定',
+    );
+    expect(await member.repos.settings.currentMember(caseId)).toBe(li.id);
+  });
 });
