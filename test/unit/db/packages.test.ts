@@ -322,7 +322,7 @@ describe('case packages between laptops', () => {
         const clocks = { ...r.row.clocks };
         for (const f of Object.keys(fields)) clocks[f] = [member.deviceId, 50];
         const vv = { ...r.row.vv, [member.deviceId]: 50 };
-        return { ...r, row: { ...r.row, ...fields, clocks, vv } as typeof r.row };
+        return { ...r, row: { ...r.row, ...fields, clocks, vv } };
       }),
     });
     const manifest = { caseId, kind: 'member', forMember: lead.id } as Manifest;
