@@ -60,10 +60,10 @@ import {
   type TableName,
 } from '../../shared/domain/tables';
 import { isRecordKind, RECORD_SPECS } from '../../shared/domain/records';
-import { summarize } from '../../shared/domain/records/summary';
+import { summarize, type RecordSummary } from '../../shared/domain/records/summary';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
-import type { StoredBlob, WorkbenchDB } from './database';
+import type { ConflictIndexRow, StoredBlob, WorkbenchDB } from './database';
 
 /** Who is writing, from which laptop; the write path adds the time. */
 export interface Actor {
@@ -153,6 +153,13 @@ interface Planned extends CheckedRow {
 }
 
 /** Every row, revision and blob of a batch checked, before anything is read or written. */
+/** The conflicts list's entry for a row: the paths of its siblings, if any is a conflict. */
+function conflictEntry(name: RecordTable, row: AnyRow): ConflictIndexRow | null {
+  const paths = Object.keys(row.siblings ?? {}).filter((p) => !isSetElement(name, p));
+  if (paths.length === 0) return null;
+  return { id: `${name}:${row.id}`, caseId: row.caseId, table: name, recordId: row.id, paths };
+}
+
 /** A set's element (a tag, an evidence link): concurrent add and remove are no conflict. */
 function isSetElement(table: RecordTable, path: string): boolean {
   const [field, key] = splitPath(path);
@@ -204,20 +211,36 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     const stored = { ...row, seq };
     await table(name).put(stored);
     if (isRecordKind(name)) await db.summaries.put(summarize(RECORD_SPECS[name], stored));
-    const conflictId = `${name}:${row.id}`;
-    const paths = Object.keys(row.siblings ?? {}).filter((p) => !isSetElement(name, p));
-    if (paths.length > 0) {
-      await db.conflicts.put({
-        id: conflictId,
-        caseId: row.caseId,
-        table: name,
-        recordId: row.id,
-        paths,
-      });
-    } else {
-      await db.conflicts.delete(conflictId);
-    }
+    const entry = conflictEntry(name, row);
+    if (entry) await db.conflicts.put(entry);
+    else await db.conflicts.delete(`${name}:${row.id}`);
     return stored;
+  }
+
+  /**
+   * Stores many rows at once (foreign rows), numbered from `firstSeq` in order, with what
+   * derives from them: a few bulk requests instead of several per row.
+   */
+  async function storeMany(
+    items: readonly { name: RecordTable; row: AnyRow; hadConflicts: boolean }[],
+    firstSeq: number,
+  ) {
+    const byTable = new Map<RecordTable, AnyRow[]>();
+    const summaries: RecordSummary[] = [];
+    const conflicted: ConflictIndexRow[] = [];
+    const settled: string[] = [];
+    items.forEach(({ name, row, hadConflicts }, i) => {
+      const stored = { ...row, seq: firstSeq + i };
+      byTable.set(name, [...(byTable.get(name) ?? []), stored]);
+      if (isRecordKind(name)) summaries.push(summarize(RECORD_SPECS[name], stored));
+      const entry = conflictEntry(name, row);
+      if (entry) conflicted.push(entry);
+      else if (hadConflicts) settled.push(`${name}:${row.id}`);
+    });
+    for (const [name, rows] of byTable) await table(name).bulkPut(rows);
+    await db.summaries.bulkPut(summaries);
+    await db.conflicts.bulkDelete(settled);
+    await db.conflicts.bulkPut(conflicted);
   }
 
   async function exportedSeq(): Promise<number> {
@@ -328,11 +351,18 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
   /** What storing each row would do, read from the local copies (no writes). */
   async function plan(rows: readonly CheckedRow[]): Promise<Planned[]> {
     const out: Planned[] = [];
-    // A batch may carry several versions of one row: each meets what the ones before it made.
+    // The local copies, read table by table in one request each.
     const ahead = new Map<string, AnyRow>();
+    const ids = new Map<RecordTable, Set<string>>();
+    for (const { name, row } of rows) ids.set(name, (ids.get(name) ?? new Set()).add(row.id));
+    for (const [name, wanted] of ids) {
+      const found = await table(name).bulkGet([...wanted]);
+      for (const row of found) if (row) ahead.set(`${name}/${row.id}`, row);
+    }
+    // A batch may carry several versions of one row: each meets what the ones before it made.
     for (const { name, row } of rows) {
       const key = `${name}/${row.id}`;
-      const local = ahead.get(key) ?? (await table(name).get(row.id));
+      const local = ahead.get(key);
       const order = local ? compareVersions(row.vv, local.vv) : 'newer';
       if (order === 'same' || order === 'older') {
         out.push({ name, row, local, action: 'skip', next: local!, conflicts: [] });
@@ -582,31 +612,43 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     async storeForeign(batch: ForeignBatch): Promise<ForeignResult> {
       const { rows, revisions, blobs } = checkBatch(batch);
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
-        let stored = 0;
-        let skipped = 0;
-        const conflicts: TableConflict[] = [];
-        for (const blob of blobs) {
-          if (!(await db.blobs.get(blob.sha256))) await db.blobs.add(blob);
-        }
+        const haveBlobs = await db.blobs.bulkGet(blobs.map((b) => b.sha256));
+        const newBlobs = blobs.filter((_, i) => haveBlobs[i] === undefined);
+        await db.blobs.bulkPut([...new Map(newBlobs.map((b) => [b.sha256, b])).values()]);
         const planned = await plan(rows);
-        for (const item of planned) {
-          if (item.action === 'skip') {
-            skipped++;
-            continue;
-          }
-          await store(item.name, item.next, await nextSeq());
-          conflicts.push(...item.conflicts);
-          stored++;
-        }
-        for (const revision of revisions) {
-          if (await db.revisions.get(revision.id)) continue;
-          await db.revisions.add({ ...revision, seq: await nextSeq() });
-        }
+        const storing = planned.filter((p) => p.action === 'store');
+        const haveRevisions = await db.revisions.bulkGet(revisions.map((r) => r.id));
+        const newRevisions = [
+          ...new Map(
+            revisions.filter((_, i) => haveRevisions[i] === undefined).map((r) => [r.id, r]),
+          ).values(),
+        ];
+        // One stretch of the change sequence for the whole batch: rows, then revisions.
+        const first = Number((await db.settings.get(SEQ))?.value ?? 0) + 1;
+        await storeMany(
+          storing.map((p) => ({ name: p.name, row: p.next, hadConflicts: !!p.local?.siblings })),
+          first,
+        );
+        const firstRevision = first + storing.length;
+        await db.revisions.bulkAdd(newRevisions.map((r, i) => ({ ...r, seq: firstRevision + i })));
+        const last = firstRevision + newRevisions.length - 1;
+        if (last >= first) await db.settings.put({ key: SEQ, value: String(last) });
         // Redactions travel both ways: one that arrives removes values from this laptop's
         // copies; values that arrive for fields redacted here are removed on arrival.
-        for (const recordId of new Set(revisions.map((r) => r.recordId))) await scrub(recordId);
+        const redacted = new Set(
+          [...revisions, ...(await db.revisions.where('kind').equals('redact').toArray())]
+            .filter((r) => r.kind === 'redact')
+            .map((r) => r.recordId),
+        );
+        for (const recordId of new Set(revisions.map((r) => r.recordId))) {
+          if (redacted.has(recordId)) await scrub(recordId);
+        }
         await checkLeaderRules(planned, revisions);
-        return { stored, skipped, conflicts };
+        return {
+          stored: storing.length,
+          skipped: planned.length - storing.length,
+          conflicts: storing.flatMap((p) => p.conflicts),
+        };
       });
     },
 
