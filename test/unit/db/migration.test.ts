@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { caseWithLeader } from './helpers';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
 import { sha256Hex } from '../../../renderer/db/hash';
@@ -229,6 +230,44 @@ describe('schema upgrades', () => {
       '营养餐补助如何发放？',
     ]);
     expect(record!.vv).toEqual({ [device]: 4 });
+    db.close();
+  });
+
+  it('open version 4 data as it is: no row changes, no conflicts, redactions findable by kind', async () => {
+    // Version 4 rows, as the app wrote them: made by today's write path, then stored in a
+    // database that has only version 4's tables and indexes.
+    const made = await caseWithLeader();
+    const talk = await made.repos.records.create(
+      'interviews',
+      made.caseId,
+      made.actor,
+      '2026-11-23',
+    );
+    await made.repos.records.patch(
+      'interviews',
+      talk.id,
+      { place: '县教育局' },
+      made.actor,
+      '2026-11-23',
+    );
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name !== 'conflicts') rows[table.name] = await table.toArray();
+    }
+    made.db.close();
+    const v4: Record<string, string> = {};
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      if (version > 4) continue;
+      for (const [table, spec] of Object.entries(stores)) if (spec !== null) v4[table] = spec;
+    }
+    const { db } = await upgraded(4, v4, rows);
+    for (const [table, old] of Object.entries(rows)) {
+      expect(await db.table(table).toArray(), table).toEqual(
+        table === 'settings' ? expect.arrayContaining(old) : old,
+      );
+    }
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await db.revisions.where('kind').equals('create').count()).toBeGreaterThan(0);
     db.close();
   });
 
