@@ -68,7 +68,7 @@ async function sealFor(request: PackageRequest): Promise<Seal> {
 export async function makePackage(
   request: PackageRequest,
   onCancel: (cancel: () => void) => void,
-): Promise<{ name: string; noted: boolean } | null> {
+): Promise<{ name: string; status: 'saved' | 'downloading'; noted: boolean } | null> {
   const { caseRecord, me, actor, kind, forMember } = request;
   await repos.packages.claimRecipient(caseRecord.id, actor);
   const since = request.onlyChanges
@@ -96,12 +96,13 @@ export async function makePackage(
     data: file,
     filters: FILTERS,
   });
-  if (saved.status !== 'saved') return null;
+  if (saved.status === 'cancelled') return null;
+  const { name, status } = saved;
   try {
     if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
-    return { name: saved.name, noted: true };
+    return { name, status, noted: true };
   } catch {
-    return { name: saved.name, noted: false }; // saved all the same: say so, and what it means
+    return { name, status, noted: false }; // saved all the same: say so, and what it means
   }
 }
 

@@ -27,7 +27,7 @@ export const browserHost: WorkbenchApi = {
     link.click();
     // The download has started once click() returns; the URL can go after this task.
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    return { status: 'saved', name: suggestedName };
+    return { status: 'downloading', name: suggestedName };
   },
 
   async diskSpace() {

@@ -587,6 +587,8 @@ export const zh = {
     cancel: '取消',
     saved: (name: string) =>
       `已保存数据包“${name}”。请等待拷贝完成后，在系统中“安全弹出” U 盘再拔出。`,
+    downloading: (name: string) =>
+      `已交给浏览器下载“${name}”。请在下载完成后把它拷到 U 盘，拷贝完成后在系统中“安全弹出”再拔出。`,
     notSaved: '未保存数据包。',
     askPassphrase: '这个数据包用口令加密。请输入组长当面告知的口令：',
     passphrase: '口令',

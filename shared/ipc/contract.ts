@@ -45,7 +45,10 @@ export const contract = {
       filters: z.array(fileFilter).max(10).default([]),
     }),
     reply: z.discriminatedUnion('status', [
+      /** Written, flushed to the device and renamed into place (Electron). */
       z.object({ status: z.literal('saved'), name: z.string() }),
+      /** Handed to the browser's downloads: whether and where it lands, the page cannot know. */
+      z.object({ status: z.literal('downloading'), name: z.string() }),
       z.object({ status: z.literal('cancelled') }),
     ]),
   },

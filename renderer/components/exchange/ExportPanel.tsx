@@ -45,7 +45,9 @@ export function ExportPanel(props: Props) {
         (cancel) => (cancelRef.current = cancel),
       );
       if (!saved) void message.info(t.notSaved);
-      else if (saved.noted) void message.success(t.saved(saved.name));
+      else if (saved.noted && saved.status === 'downloading') {
+        void message.success(t.downloading(saved.name));
+      } else if (saved.noted) void message.success(t.saved(saved.name));
       else void message.warning(t.savedNotNoted(saved.name));
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);

@@ -352,4 +352,23 @@ describe('case packages between laptops', () => {
     );
     expect(await member.repos.settings.currentMember(caseId)).toBe(li.id);
   });
+
+  it('asks before adding another case: the preview says so and writes nothing', async () => {
+    const { member, caseId, li, lead } = await teamOfTwo();
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const { file } = await seal(member, caseId, 'member', li, leadOnMember, {
+      recipients: [(await member.repos.settings.laptopKey()).recipient],
+    });
+    // Another laptop of the same member's key would open it; a fresh database stands in for a
+    // laptop that has never seen this case.
+    const elsewhere = await freshRepos();
+    const opened = await open(file, {
+      identity: (await member.repos.settings.laptopKey()).identity,
+    });
+    const before = await snapshot(elsewhere.db);
+    const preview = await elsewhere.repos.packages.preview(opened.manifest, opened.contents);
+    expect(preview.newCase).toBe(true);
+    expect(preview.tables.cases).toMatchObject({ added: 1 });
+    expect(await snapshot(elsewhere.db)).toEqual(before);
+  });
 });
