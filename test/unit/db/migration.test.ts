@@ -252,7 +252,7 @@ describe('schema upgrades', () => {
     );
     const rows: Record<string, object[]> = {};
     for (const table of made.db.tables) {
-      if (table.name !== 'conflicts') rows[table.name] = await table.toArray();
+      if (table.name !== 'conflicts') rows[table.name] = (await table.toArray()) as object[];
     }
     made.db.close();
     const v4: Record<string, string> = {};
