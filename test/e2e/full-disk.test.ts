@@ -174,6 +174,20 @@ async function expectSavedByItself(page: Page, typed: string) {
   expect.soft(await wrongPage(page), 'never a wrong page').toBe(0);
 }
 
+/**
+ * Waits for the interview's turns after a restart. A loaded machine can take long to start
+ * Chromium and open the database; when they never come, the page's own words say why (a
+ * database gone, an error shown) in the failure.
+ */
+async function recordShown(page: Page) {
+  try {
+    await page.getByTestId('turns').waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const text = await page.locator('body').innerText().catch(() => '(no page)');
+    throw new Error(`${(error as Error).message}\npage shows: ${text.slice(0, 500)}`);
+  }
+}
+
 describe('a full disk', () => {
   let disk: SmallDisk | undefined;
   let context: BrowserContext | undefined;
@@ -228,7 +242,7 @@ describe('a full disk', () => {
       await page.goto(inject('baseUrl'));
       await page.getByText(UNIT).first().waitFor({ timeout: 15_000 });
       await page.goto(recordUrl);
-      await page.getByTestId('turns').waitFor({ timeout: 15_000 });
+      await recordShown(page);
       expect(await answer(page).inputValue()).toBe(BEFORE + DURING + AFTER);
       expect(await storedTurnTexts(page)).toEqual([[QUESTION, BEFORE + DURING + AFTER]]);
     },
@@ -257,7 +271,7 @@ describe('a full disk', () => {
       // Space freed, the app started again: work goes on and is saved.
       ({ context, page } = await launchOn(disk));
       await page.goto(recordUrl);
-      await page.getByTestId('turns').waitFor({ timeout: 15_000 });
+      await recordShown(page);
       const kept = await answer(page).inputValue();
       expect(kept.startsWith(BEFORE), 'what was saved before the disk filled is there').toBe(true);
       await answer(page).click();
@@ -271,7 +285,7 @@ describe('a full disk', () => {
       await page.goto(inject('baseUrl'));
       await page.getByText(UNIT).first().waitFor({ timeout: 15_000 });
       await page.goto(recordUrl);
-      await page.getByTestId('turns').waitFor({ timeout: 15_000 });
+      await recordShown(page);
       expect(await answer(page).inputValue()).toBe(kept + AFTER);
       expect(await storedTurnTexts(page)).toEqual([[QUESTION, kept + AFTER]]);
     },
