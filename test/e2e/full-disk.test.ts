@@ -183,8 +183,13 @@ async function recordShown(page: Page) {
   try {
     await page.getByTestId('turns').waitFor({ timeout: 30_000 });
   } catch (error) {
-    const text = await page.locator('body').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\npage shows: ${text.slice(0, 500)}`);
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no page)');
+    throw new Error(`${(error as Error).message}\npage shows: ${text.slice(0, 500)}`, {
+      cause: error,
+    });
   }
 }
 
