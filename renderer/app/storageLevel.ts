@@ -51,9 +51,16 @@ export function freeFromEstimate(estimate: { quota?: number; usage?: number }): 
  */
 export type WriteFailure = 'space' | 'closed' | 'other';
 
-const SPACE = /QuotaExceeded|NO_SPACE|ENOSPC|No space|disk full|Failed to write blobs/i;
-const CLOSED =
-  /DatabaseClosed|connection is closing|opening backing store|InvalidStateError|UnknownError/i;
+/*
+ * "Internal error opening backing store" counts as a lack of room: Chromium reopens LevelDB by
+ * writing a new log, and on a full disk that is the error the reopen gets. It can come before
+ * any write has named the disk (the write that failed first was not the autosaver's), and
+ * unless it counts, the fresh log is never started and the next start loses the database
+ * (measured under load in the full-disk e2e test).
+ */
+const SPACE =
+  /QuotaExceeded|NO_SPACE|ENOSPC|No space|disk full|Failed to write blobs|opening backing store/i;
+const CLOSED = /DatabaseClosed|connection is closing|InvalidStateError|UnknownError/i;
 
 export function classifyWriteFailure(error: unknown): WriteFailure {
   const text = describe(error);

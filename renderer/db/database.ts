@@ -2,7 +2,7 @@
  * The Dexie database. Only the repositories in this folder import it (a lint rule says so);
  * the rest of the renderer goes through them.
  */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from '../../shared/domain/case.schema';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import type { Revision } from '../../shared/domain/revision';
@@ -45,7 +45,42 @@ export class WorkbenchDB extends Dexie {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);
     }
+    Object.assign(this, { transaction: namingAbortCause(this.transaction.bind(this)) });
   }
+}
+
+/**
+ * When the browser aborts a transaction (a full disk at commit), each pending request fails
+ * with a bare AbortError before the transaction's own error is reported, and Dexie rejects
+ * with the first of them: "the transaction was aborted" hides FILE_ERROR_NO_SPACE. The
+ * transaction's error is set before those requests fail, so a failed transaction's rejection
+ * gets it as its `inner` (where Dexie keeps causes), and a full disk is recognised as one
+ * (renderer/app/storageLevel.ts). Seen under load in the full-disk e2e test.
+ */
+function namingAbortCause(transaction: Dexie['transaction']): Dexie['transaction'] {
+  return ((...args: unknown[]) => {
+    const scope = args[args.length - 1] as (...a: unknown[]) => unknown;
+    let tx: Transaction | undefined;
+    // Native async, as the scopes are: Dexie follows only those through the transaction.
+    args[args.length - 1] = async function (this: unknown, ...a: unknown[]) {
+      tx = Dexie.currentTransaction;
+      return await scope.apply(this, a);
+    };
+    return (transaction as (...a: unknown[]) => Promise<unknown>)(...args).catch(
+      (error: unknown) => {
+        const cause = tx?.idbtrans?.error;
+        if (
+          cause &&
+          typeof error === 'object' &&
+          error !== null &&
+          !('inner' in error && error.inner)
+        ) {
+          Object.assign(error, { inner: cause });
+        }
+        throw error;
+      },
+    );
+  }) as Dexie['transaction'];
 }
 
 /** A record that holds a conflict: `<table>:<id>`, and the paths written on both sides. */

@@ -103,8 +103,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     stores: {
       conflicts: 'id, caseId',
-      // Redactions are looked up by kind when rows arrive (a handful in a whole case).
-      revisions: 'id, recordId, caseId, [recordId+seq], [caseId+seq], kind',
     },
   },
 ];

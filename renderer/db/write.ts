@@ -132,6 +132,12 @@ export interface ForeignPreview {
   readonly nothingNew: boolean;
 }
 
+/**
+ * Tables whose records may have values removed from their history (an anonymous petition's
+ * reporter, see redact): rows of these that arrive are checked against local redactions.
+ */
+const REDACTABLE: ReadonlySet<string> = new Set<RecordTable>(['petitions']);
+
 /** The tables storing foreign rows touches: a caller's own transaction must include them. */
 export const FOREIGN_SCOPE: readonly TableName[] = [
   ...RECORD_TABLES,
@@ -207,13 +213,20 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
   }
 
   /** Stores a row as it is (with this laptop's sequence) and rebuilds what derives from it. */
-  async function store(name: RecordTable, row: AnyRow, seq: number): Promise<AnyRow> {
+  async function store(
+    name: RecordTable,
+    row: AnyRow,
+    seq: number,
+    before?: AnyRow,
+  ): Promise<AnyRow> {
     const stored = { ...row, seq };
     await table(name).put(stored);
     if (isRecordKind(name)) await db.summaries.put(summarize(RECORD_SPECS[name], stored));
+    // The conflicts list is written only when a record holds or held a conflict: an autosave
+    // every few hundred milliseconds adds nothing else to the database's log.
     const entry = conflictEntry(name, row);
     if (entry) await db.conflicts.put(entry);
-    else await db.conflicts.delete(`${name}:${row.id}`);
+    else if (before?.siblings) await db.conflicts.delete(`${name}:${row.id}`);
     return stored;
   }
 
@@ -503,7 +516,7 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       } else {
         await logRevision(name, record, 'update', result.changes, ctx, seq);
       }
-      return (await store(name, record, seq)) as Stored<T>;
+      return (await store(name, record, seq, current)) as Stored<T>;
     },
 
     /**
@@ -551,20 +564,22 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     /** Moves a record to the recycle bin (a tombstone that merges carry to other laptops). */
     async remove(name: RecordTable, id: string, actor: Actor): Promise<void> {
       const ctx = contextOf(actor);
-      const result = tombstone(await getLive<object>(name, id), ctx);
+      const before = await getLive<object>(name, id);
+      const result = tombstone(before, ctx);
       if (!result) return;
       const seq = await nextSeq();
-      await store(name, result.record, seq);
+      await store(name, result.record, seq, before);
       await logRevision(name, result.record, 'delete', result.changes, ctx, seq);
     },
 
     /** Brings a record back from the recycle bin. */
     async restore(name: RecordTable, id: string, actor: Actor): Promise<void> {
       const ctx = contextOf(actor);
-      const result = restore(await getLive<object>(name, id), ctx);
+      const before = await getLive<object>(name, id);
+      const result = restore(before, ctx);
       if (!result) return;
       const seq = await nextSeq();
-      await store(name, result.record, seq);
+      await store(name, result.record, seq, before);
       await logRevision(name, result.record, 'restore', result.changes, ctx, seq);
     },
 
@@ -635,14 +650,12 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         if (last >= first) await db.settings.put({ key: SEQ, value: String(last) });
         // Redactions travel both ways: one that arrives removes values from this laptop's
         // copies; values that arrive for fields redacted here are removed on arrival.
+        // Only records that can hold a redaction are looked at (not every interview of a case).
         const redacted = new Set(
-          [...revisions, ...(await db.revisions.where('kind').equals('redact').toArray())]
-            .filter((r) => r.kind === 'redact')
-            .map((r) => r.recordId),
+          revisions.filter((r) => r.kind === 'redact').map((r) => r.recordId),
         );
-        for (const recordId of new Set(revisions.map((r) => r.recordId))) {
-          if (redacted.has(recordId)) await scrub(recordId);
-        }
+        for (const r of revisions) if (REDACTABLE.has(r.table)) redacted.add(r.recordId);
+        for (const recordId of redacted) await scrub(recordId);
         await checkLeaderRules(planned, revisions);
         return {
           stored: storing.length,
@@ -683,7 +696,7 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
       await check(record as Stored<T>);
       const seq = await nextSeq();
       await logRevision(name, record, kind, changes, ctx, seq);
-      return (await store(name, record, seq)) as Stored<T>;
+      return (await store(name, record, seq, current)) as Stored<T>;
     },
 
     /**

@@ -9,8 +9,8 @@
  * This first version holds the package in memory; streaming to and from the stick is next.
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from './digest';
 import { strFromU8 } from 'fflate';
 import { PackageError } from './problems';
 import {
@@ -48,13 +48,11 @@ export async function sealPackage(
   seal: Seal,
   options: { scryptWorkFactor?: number } = {},
 ): Promise<Uint8Array> {
-  const manifest: Manifest = {
-    format: PACKAGE_FORMAT,
-    ...header,
-    entries: Object.fromEntries(
-      [...entries].map(([name, e]) => [name, { sha256: hex(e.bytes), size: e.bytes.length }]),
-    ),
-  };
+  const listed: Manifest['entries'] = {};
+  for (const [name, e] of entries) {
+    listed[name] = { sha256: await sha256Hex(e.bytes), size: e.bytes.length };
+  }
+  const manifest: Manifest = { format: PACKAGE_FORMAT, ...header, entries: listed };
   const zip = writeZip(
     new Map([
       [MANIFEST, { bytes: utf8ToBytes(JSON.stringify(manifest)), store: false }],
@@ -118,7 +116,7 @@ export async function openPackage(
   }
   for (const [name, { sha256: expected, size }] of listed) {
     const bytes = entries.get(name);
-    if (!bytes || bytes.length !== size || hex(bytes) !== expected) {
+    if (!bytes || bytes.length !== size || (await sha256Hex(bytes)) !== expected) {
       throw new PackageError('notMatchingManifest', name);
     }
   }
@@ -165,5 +163,3 @@ function readManifest(bytes: Uint8Array | undefined): Manifest {
   }
   return parsed.data;
 }
-
-const hex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));

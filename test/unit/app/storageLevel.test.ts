@@ -73,8 +73,13 @@ describe('classifyWriteFailure', () => {
   });
 
   it('tells a closed database from a full disk', () => {
+    // Reopening fails this way on a full disk, before any write may have named the disk.
+    expect(
+      classifyWriteFailure(
+        domError('UnknownError', 'Internal error opening backing store for indexedDB.open.'),
+      ),
+    ).toBe('space');
     const seen = [
-      domError('UnknownError', 'Internal error opening backing store for indexedDB.open.'),
       domError(
         'InvalidStateError',
         "Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.",
@@ -96,7 +101,7 @@ describe('write failures and the warning', () => {
 
   it('counts a closed database as the full disk that closed it, until a write succeeds', () => {
     setStorageProbe(async () => 10 * 1024 * MB); // what Chromium reports on a full disk
-    const closed = domError('UnknownError', 'Internal error opening backing store');
+    const closed = domError('DatabaseClosedError', 'Database has been closed');
     expect(noteWriteFailed(closed)).toBe(false);
     expect(useStorageHealth.getState().level).toBe('ok');
 
