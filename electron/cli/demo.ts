@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_SCALES, generateDemoCase } from '../../shared/demo/generate';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
-import { packContents, type CaseContents } from '../../shared/package/contents';
+import { filesNamedBy, packContents, type CaseContents } from '../../shared/package/contents';
 import { packageFileName } from '../../shared/package/fileName';
 import { fingerprint } from '../../shared/package/fingerprint';
 import { newLaptopKey } from '../../shared/package/keys';
@@ -42,14 +42,7 @@ export async function demoPackages(out: string, scale: number, extra: readonly s
     );
     const rows = demo.rows.filter((r) => team.has(r.row.id) || r.row.createdBy === m.id);
     const ids = new Set(rows.map((r) => r.row.id));
-    const wanted = new Set(
-      rows
-        .filter((r) => r.table === 'attachments')
-        .flatMap((r) => {
-          const a = r.row as unknown as { sha256: string; thumbSha256: string };
-          return [a.sha256, a.thumbSha256];
-        }),
-    );
+    const wanted = filesNamedBy(rows);
     const contents: CaseContents = {
       rows,
       revisions: demo.revisions.filter((r) => ids.has(r.recordId)),

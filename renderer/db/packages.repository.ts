@@ -10,7 +10,7 @@
  *   is who writes here, not a choice in a menu.
  */
 import Dexie from 'dexie';
-import type { CaseContents, PackedFile } from '../../shared/package/contents';
+import { filesNamedBy, type CaseContents, type PackedFile } from '../../shared/package/contents';
 import type { Manifest } from '../../shared/package/manifest';
 import { PackageError } from '../../shared/package/problems';
 import type { MemberRecord } from '../../shared/domain/member.schema';
@@ -55,13 +55,7 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
   }
 
   async function files(rows: readonly { table: RecordTable; row: Stored<object> }[]) {
-    const wanted = new Map<string, string>();
-    for (const { table, row } of rows) {
-      if (table !== 'attachments') continue;
-      const a = row as unknown as { sha256: string; thumbSha256: string; mime: string };
-      wanted.set(a.sha256, a.mime);
-      if (a.thumbSha256) wanted.set(a.thumbSha256, 'image/jpeg');
-    }
+    const wanted = filesNamedBy(rows);
     const blobs = await db.blobs.bulkGet([...wanted.keys()]);
     const out: PackedFile[] = [];
     for (const blob of blobs) {

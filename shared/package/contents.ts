@@ -38,6 +38,23 @@ export interface CaseContents {
   readonly files: readonly PackedFile[];
 }
 
+/**
+ * The files the attachment rows among `rows` name (each file and its thumbnail), by SHA-256,
+ * with their type: what a package must carry for them.
+ */
+export function filesNamedBy(
+  rows: readonly { readonly table: RecordTable; readonly row: object }[],
+): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { table, row } of rows) {
+    if (table !== 'attachments') continue;
+    const a = row as { sha256: string; thumbSha256: string; mime: string };
+    files.set(a.sha256, a.mime);
+    if (a.thumbSha256) files.set(a.thumbSha256, 'image/jpeg');
+  }
+  return files;
+}
+
 /** Files that are compressed already: deflating them again costs time and saves nothing. */
 function alreadyCompressed(mime: string): boolean {
   return /^(image\/(jpeg|png|gif|webp|heic)|video\/|audio\/|application\/(zip|pdf|x-7z))/.test(
@@ -90,7 +107,6 @@ export function unpackContents(opened: OpenedPackage): CaseContents {
   const rows: { table: RecordTable; row: Stored<object> }[] = [];
   const files: PackedFile[] = [];
   let revisions: Revision[] = [];
-  const mimes = new Map<string, string>();
   for (const [name, bytes] of entries) {
     const table = TABLE.exec(name)?.[1];
     const file = FILE.exec(name)?.[1];
@@ -116,12 +132,7 @@ export function unpackContents(opened: OpenedPackage): CaseContents {
       throw bad(`${name}: not an entry of a case package`);
     }
   }
-  for (const { table, row } of rows) {
-    if (table !== 'attachments') continue;
-    const a = row as unknown as { sha256: string; thumbSha256: string; mime: string };
-    mimes.set(a.sha256, a.mime);
-    if (a.thumbSha256) mimes.set(a.thumbSha256, 'image/jpeg');
-  }
+  const mimes = filesNamedBy(rows);
   return {
     rows,
     revisions,

@@ -7,7 +7,7 @@
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { repositories } from '../../../renderer/db/repositories';
 import { generateDemoCase, DEMO_SCALES } from '../../../shared/demo/generate';
-import type { CaseContents } from '../../../shared/package/contents';
+import { filesNamedBy, type CaseContents } from '../../../shared/package/contents';
 import type { Manifest } from '../../../shared/package/manifest';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 
@@ -56,14 +56,7 @@ window.benchMerge = async ({ records }) => {
       (r) => team.has(r.row.id) || authors.indexOf(r.row.createdBy) % 3 === i,
     );
     const ids = new Set(rows.map((r) => r.row.id));
-    const files = new Set(
-      rows
-        .filter((r) => r.table === 'attachments')
-        .flatMap((r) => {
-          const a = r.row as unknown as { sha256: string; thumbSha256: string };
-          return [a.sha256, a.thumbSha256];
-        }),
-    );
+    const files = filesNamedBy(rows);
     const member = demo.members[i + 1]!;
     return {
       manifest: {
