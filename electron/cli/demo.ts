@@ -12,8 +12,9 @@ import { filesNamedBy, packContents, type CaseContents } from '../../shared/pack
 import { packageFileName } from '../../shared/package/fileName';
 import { fingerprint } from '../../shared/package/fingerprint';
 import { newLaptopKey } from '../../shared/package/keys';
-import { sealPackage } from '../../shared/package/seal';
+import { sealStream } from '../../shared/package/seal';
 import { keyFileText } from './keyFile';
+import { writeNewFile } from './files';
 import { Usage } from './usage';
 
 export async function demoPackages(out: string, scale: number, extra: readonly string[]) {
@@ -46,11 +47,13 @@ export async function demoPackages(out: string, scale: number, extra: readonly s
     const contents: CaseContents = {
       rows,
       revisions: demo.revisions.filter((r) => ids.has(r.recordId)),
-      files: demo.blobs.filter((b) => wanted.has(b.sha256)),
+      files: demo.blobs
+        .filter((b) => wanted.has(b.sha256))
+        .map(({ sha256, mime, bytes }) => ({ sha256, mime, blob: new Blob([bytes]) })),
     };
     const { entries, counts: tableCounts } = packContents(contents);
     const recipients = [keys.get(leader.id)!.recipient, key.recipient, ...extra];
-    const file = await sealPackage(
+    const { stream: file } = await sealStream(
       {
         schemaVersion: SCHEMA_VERSION,
         kind: 'member',
@@ -64,7 +67,7 @@ export async function demoPackages(out: string, scale: number, extra: readonly s
       { recipients: [...new Set(recipients)] },
     );
     const name = packageFileName([caseRow.unitName, m.name], today);
-    writeFileSync(path.join(out, name), file, { flag: 'wx' });
+    await writeNewFile(path.join(out, name), file);
     lines.push(`${m.name}（${fingerprint(key.recipient)}）：${name}，${rows.length} 条记录`);
   }
   return [

@@ -14,20 +14,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { fingerprint } from '../../shared/package/fingerprint';
 import { newLaptopKey, recipientOf } from '../../shared/package/keys';
-import {
-  PackageError,
-  openPackage,
-  type OpeningKey,
-  type PackageProblem,
-} from '../../shared/package/seal';
+import { PackageError, type OpeningKey, type PackageProblem } from '../../shared/package/seal';
 import type { Manifest } from '../../shared/package/manifest';
-import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
 import { isRecipient } from '../../shared/package/keys';
 import { unpackContents } from '../../shared/package/contents';
 import { mergePackages } from './merge';
 import { demoPackages } from './demo';
 import { writeUnpacked } from './unpack';
 import { keyFileText } from './keyFile';
+import { openPackageFile, writeNewFile } from './files';
 import { Usage } from './usage';
 
 const USAGE = `用法：npm run cli -- <命令>
@@ -71,7 +66,7 @@ async function main(args: string[]): Promise<number> {
       if (!file) throw new Usage('unpack：请给出数据包文件');
       const out = required(rest, '--out');
       const opened = await open(file, await openingKey(option(rest, '--key')));
-      const written = writeUnpacked(out, opened.manifest, unpackContents(opened));
+      const written = await writeUnpacked(out, opened.manifest, await unpackContents(opened));
       print(`已解开到 ${out}：${written.tables} 个表，${written.files} 个文件`);
       return 0;
     }
@@ -89,7 +84,7 @@ async function main(args: string[]): Promise<number> {
       const opened = [];
       for (const file of files) opened.push(await open(file, key));
       const { file, summary } = await mergePackages(opened, to);
-      writeFileSync(out, file, { flag: 'wx' });
+      await writeNewFile(out, file);
       print(`已合并 ${files.length} 个数据包到 ${out}：${summary}`);
       return 0;
     }
@@ -123,15 +118,7 @@ async function keygen(out: string): Promise<number> {
   return 0;
 }
 
-async function open(file: string, key: OpeningKey) {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch {
-    throw new Usage(`读不到文件 ${file}`);
-  }
-  return openPackage(bytes, key, SCHEMA_VERSION);
-}
+const open = openPackageFile;
 
 async function openingKey(keyFile: string | undefined): Promise<OpeningKey> {
   if (keyFile !== undefined) {

@@ -16,10 +16,10 @@ import {
   type CaseContents,
   type PackedFile,
 } from '../../shared/package/contents';
-import { sealPackage, type OpenedPackage } from '../../shared/package/seal';
+import { sealStream, type StagedPackage } from '../../shared/package/seal';
 import { Usage } from './usage';
 
-export async function mergePackages(opened: readonly OpenedPackage[], recipients: string[]) {
+export async function mergePackages(opened: readonly StagedPackage[], recipients: string[]) {
   const first = opened[0]!.manifest;
   const rows = new Map<string, { table: RecordTable; row: Stored<object> }>();
   const revisions = new Map<string, Revision>();
@@ -29,7 +29,7 @@ export async function mergePackages(opened: readonly OpenedPackage[], recipients
     if (pkg.manifest.caseId !== first.caseId) {
       throw new Usage('这些数据包不属于同一个巡察任务，不能合并');
     }
-    const contents = unpackContents(pkg);
+    const contents = await unpackContents(pkg);
     for (const { table, row } of contents.rows) {
       const key = `${table}/${row.id}`;
       const had = rows.get(key);
@@ -50,7 +50,7 @@ export async function mergePackages(opened: readonly OpenedPackage[], recipients
     files: [...files.values()],
   };
   const { entries, counts } = packContents(contents);
-  const file = await sealPackage(
+  const { stream: file } = await sealStream(
     {
       schemaVersion: SCHEMA_VERSION,
       kind: first.kind,

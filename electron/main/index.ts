@@ -71,15 +71,27 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, policy);
     serveApp();
+    const { closeAll: closeFiles, ...files } = fileHandlers({
+      dialog,
+      fs,
+      window: () => mainWindow,
+      defaultDir: app.getPath('documents'),
+    });
+    // Quitting mid-save must not leave a temporary file beside the user's: hold the quit until
+    // every stream is closed and its temporary file removed (Electron does not await listeners).
+    let filesClosed = false;
+    app.on('will-quit', (event) => {
+      if (filesClosed) return;
+      event.preventDefault();
+      void closeFiles().finally(() => {
+        filesClosed = true;
+        app.quit();
+      });
+    });
     registerHandlers(
       ipcMain,
       {
-        ...fileHandlers({
-          dialog,
-          fs,
-          window: () => mainWindow,
-          defaultDir: app.getPath('documents'),
-        }),
+        ...files,
         ...diskHandlers({ fs, dataDir: app.getPath('userData') }),
         appInfo: async () => ({
           name: app.getName(),

@@ -7,8 +7,13 @@ import { contract, type WorkbenchApi } from '../../shared/ipc/contract';
 
 const api = {
   appInfo: () => ipcRenderer.invoke(contract.appInfo.channel),
-  saveFile: (request) => ipcRenderer.invoke(contract.saveFile.channel, request),
-  openFile: (request) => ipcRenderer.invoke(contract.openFile.channel, request),
+  saveStart: (request) => ipcRenderer.invoke(contract.saveStart.channel, request),
+  saveChunk: (request) => ipcRenderer.invoke(contract.saveChunk.channel, request),
+  saveCommit: (request) => ipcRenderer.invoke(contract.saveCommit.channel, request),
+  saveAbort: (request) => ipcRenderer.invoke(contract.saveAbort.channel, request),
+  openStart: (request) => ipcRenderer.invoke(contract.openStart.channel, request),
+  openRead: (request) => ipcRenderer.invoke(contract.openRead.channel, request),
+  openClose: (request) => ipcRenderer.invoke(contract.openClose.channel, request),
   diskSpace: () => ipcRenderer.invoke(contract.diskSpace.channel),
 } satisfies WorkbenchApi;
 

@@ -60,8 +60,8 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     const out: PackedFile[] = [];
     for (const blob of blobs) {
       if (!blob) continue; // a file whose bytes never reached this laptop: the record still goes
-      const bytes = new Uint8Array(await blob.blob.arrayBuffer());
-      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', bytes });
+      // The stored Blob itself: it stays on disk until the package is written.
+      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', blob: blob.blob });
     }
     return out;
   }
@@ -186,11 +186,7 @@ function batchOf(contents: CaseContents) {
   return {
     rows: contents.rows,
     revisions: contents.revisions,
-    blobs: contents.files.map((f) => ({
-      sha256: f.sha256,
-      size: f.bytes.length,
-      blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mime }),
-    })),
+    blobs: contents.files.map((f) => ({ sha256: f.sha256, size: f.blob.size, blob: f.blob })),
   };
 }
 

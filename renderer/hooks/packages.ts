@@ -3,7 +3,6 @@
  * host, read one from a file, preview it and apply it. Sealing and opening run in a Worker
  * (renderer/package); everything that touches the database goes through repos.packages.
  */
-import { host } from '../host/host';
 import { repos, type Actor, type PackageKind } from '../db';
 import { localIsoDate } from '../../shared/domain/dates';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
@@ -14,7 +13,15 @@ import type { Manifest } from '../../shared/package/manifest';
 import type { CaseContents } from '../../shared/package/contents';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
 import { PACKAGE_EXTENSION, packageFileName } from '../../shared/package/fileName';
-import { openInWorker, sealInWorker } from '../package/packageClient';
+import { PackageError } from '../../shared/package/problems';
+import {
+  openInWorker,
+  sealInWorker,
+  type OnProgress,
+  type Running,
+} from '../package/packageClient';
+import { chooseSaveTarget, pickFile, type PickedFile } from '../host/fileStreams';
+import { privateFileName, removePrivateFile } from '../host/privateFiles';
 import { useLive } from './live';
 
 const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION] }];
@@ -60,44 +67,63 @@ async function sealFor(request: PackageRequest): Promise<Seal> {
   return { recipients: theirs === own ? [own] : [theirs, own] };
 }
 
+/** How a long package step reports: where it is, and how to stop it. */
+export interface TransferHooks {
+  readonly onCancel: (cancel: () => void) => void;
+  readonly onProgress: OnProgress;
+}
+
 /**
- * Makes the package and offers to save it. Resolves to the saved file's name (and whether the
- * watermark for "only what changed" was noted), or null when the user cancelled the save dialog
- * (then nothing is marked as sent).
+ * Asks where to save the package, then makes it straight into that file. Resolves to the
+ * saved file's name (and whether the watermark for "only what changed" was noted), or null
+ * when the user cancelled the save dialog. Any failure or a cancel leaves no file behind and
+ * marks nothing as sent.
  */
 export async function makePackage(
   request: PackageRequest,
-  onCancel: (cancel: () => void) => void,
+  hooks: TransferHooks,
 ): Promise<{ name: string; status: 'saved' | 'downloading'; noted: boolean } | null> {
   const { caseRecord, me, actor, kind, forMember } = request;
-  await repos.packages.claimRecipient(caseRecord.id, actor);
-  const since = request.onlyChanges
-    ? await repos.packages.sentUpTo(caseRecord.id, forMember.id)
-    : 0;
-  const { contents, upTo } = await repos.packages.outgoing(caseRecord.id, kind, forMember, since);
-  const day = localIsoDate(new Date());
-  const running = sealInWorker(
-    {
+  const label = kind === 'member' ? [me.name] : [zh.exchange.kinds[kind], forMember.name];
+  // The dialog first, while the click that asked for it still counts as the user's gesture.
+  const target = await chooseSaveTarget({
+    suggestedName: packageFileName([caseRecord.unitName, ...label], localIsoDate(new Date())),
+    filters: FILTERS,
+  });
+  if (!target) return null;
+  const stop = new AbortController();
+  let running: Running<ReadableStream<Uint8Array>> | null = null;
+  hooks.onCancel(() => {
+    stop.abort();
+    running?.cancel();
+  });
+  let upTo: number;
+  try {
+    await repos.packages.claimRecipient(caseRecord.id, actor);
+    const since = request.onlyChanges
+      ? await repos.packages.sentUpTo(caseRecord.id, forMember.id)
+      : 0;
+    const outgoing = await repos.packages.outgoing(caseRecord.id, kind, forMember, since);
+    upTo = outgoing.upTo;
+    const header = {
       schemaVersion: SCHEMA_VERSION,
       kind,
       caseId: caseRecord.id,
       exportedBy: { memberId: me.id, deviceId: actor.deviceId },
       forMember: forMember.id,
       createdAt: new Date().toISOString(),
-    },
-    contents,
-    await sealFor(request),
-  );
-  onCancel(running.cancel);
-  const file = await running.done;
-  const label = kind === 'member' ? [me.name] : [zh.exchange.kinds[kind], forMember.name];
-  const saved = await host.saveFile({
-    suggestedName: packageFileName([caseRecord.unitName, ...label], day),
-    data: file,
-    filters: FILTERS,
-  });
-  if (saved.status === 'cancelled') return null;
-  const { name, status } = saved;
+    };
+    running = sealInWorker(header, outgoing.contents, await sealFor(request), hooks.onProgress);
+    if (stop.signal.aborted) running.cancel();
+    const stream = await running.done;
+    await stream.pipeTo(target.writable, { signal: stop.signal });
+  } catch (error) {
+    await target.abort();
+    throw stop.signal.aborted ? new PackageError('cancelled') : error;
+  } finally {
+    running?.end();
+  }
+  const { name, status } = await target.commit();
   try {
     if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
     return { name, status, noted: true };
@@ -106,35 +132,39 @@ export async function makePackage(
   }
 }
 
-export type PickedFile =
-  | { readonly status: 'picked'; readonly name: string; readonly data: Uint8Array }
-  | { readonly status: 'cancelled' }
-  | { readonly status: 'tooLarge'; readonly name: string };
-
-export async function pickPackageFile(): Promise<PickedFile> {
-  const reply = await host.openFile({ filters: FILTERS, maxBytes: MAX_PACKAGE_BYTES });
-  if (reply.status === 'opened') return { status: 'picked', name: reply.name, data: reply.data };
-  if (reply.status === 'tooLarge') return { status: 'tooLarge', name: reply.name };
-  return { status: 'cancelled' };
+/** Asks for a package file; it is read only when it is opened. */
+export function pickPackageFile(): Promise<PickedFile> {
+  return pickFile({ filters: FILTERS, maxBytes: MAX_PACKAGE_BYTES });
 }
 
 export interface ReadPackage {
   readonly manifest: Manifest;
   readonly contents: CaseContents;
+  /** Removes the decrypted copy on disk: call once the package is applied or set aside. */
+  readonly discard: () => Promise<void>;
 }
 
-/** Opens a package with this laptop's key, or with a passphrase. */
+/**
+ * Opens a package with this laptop's key, or with a passphrase: decrypted into a private file
+ * on disk and checked there. On failure or cancel that file is removed again.
+ */
 export async function readPackage(
-  data: Uint8Array,
+  file: Extract<PickedFile, { status: 'picked' }>,
   passphrase: string | null,
-  onCancel: (cancel: () => void) => void,
+  hooks: TransferHooks,
 ): Promise<ReadPackage> {
   const key: OpeningKey =
     passphrase === null
       ? { identity: (await repos.settings.laptopKey()).identity }
       : { passphrase };
-  // The worker takes the bytes: keep ours for a second try with a passphrase.
-  const running = openInWorker(data.slice(), key);
-  onCancel(running.cancel);
-  return running.done;
+  const staging = privateFileName('open');
+  const discard = () => removePrivateFile(staging);
+  const running = openInWorker(file.stream(), file.size, key, staging, hooks.onProgress);
+  hooks.onCancel(running.cancel);
+  try {
+    return { ...(await running.done), discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
 }

@@ -1,64 +1,93 @@
 /**
- * The page's side of the package worker: one worker per package, ended when it is done (or when
- * the user cancels, which stops the work where it is: nothing has been written by then).
+ * The page's side of the package worker: one worker per package, ended when its work is done,
+ * or when the user cancels, which stops the work where it is (nothing has been written by then).
  */
 import { PackageError } from '../../shared/package/problems';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
 import type { CaseContents } from '../../shared/package/contents';
 import type { Manifest, ManifestHeader } from '../../shared/package/manifest';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
-import type { FromPackageWorker, ToPackageWorker } from './protocol';
+import type { FromPackageWorker, ToPackageWorker, TransferPhase } from './protocol';
 
 export interface Running<T> {
   readonly done: Promise<T>;
   /** Stops the work; `done` then rejects with PackageError('cancelled'). */
   readonly cancel: () => void;
+  /** Ends the worker once what it handed over (a stream) is used up. */
+  readonly end: () => void;
 }
 
-function start<T>(message: ToPackageWorker, take: (m: FromPackageWorker) => T): Running<T> {
+export type OnProgress = (phase: TransferPhase, done: number, total: number) => void;
+
+function start<T>(
+  message: ToPackageWorker,
+  transfer: Transferable[],
+  onProgress: OnProgress,
+  take: (m: FromPackageWorker) => T | undefined,
+  keepAlive: boolean,
+): Running<T> {
   const worker = new Worker(new URL('./package.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { reject(error: unknown): void } | null = null;
+  let fail: (error: unknown) => void = () => {};
   const done = new Promise<T>((resolve, reject) => {
-    settle = { reject };
+    fail = reject;
     worker.onmessage = (event: MessageEvent<FromPackageWorker>) => {
-      worker.terminate();
       const m = event.data;
+      if (m.type === 'progress') return onProgress(m.phase, m.done, m.total);
       if (m.type === 'failed') {
-        reject(m.problem ? new PackageError(m.problem, m.detail) : new Error(m.detail));
-      } else resolve(take(m));
+        worker.terminate();
+        return reject(m.problem ? new PackageError(m.problem, m.detail) : new Error(m.detail));
+      }
+      if (!keepAlive) worker.terminate();
+      resolve(take(m) as T);
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(new Error(event.message));
     };
   });
-  worker.postMessage(message);
+  worker.postMessage(message, transfer);
   return {
     done,
     cancel: () => {
       worker.terminate();
-      settle?.reject(new PackageError('cancelled'));
+      fail(new PackageError('cancelled'));
     },
+    end: () => worker.terminate(),
   };
 }
 
+/**
+ * Seals a package; `done` gives the encrypted stream to pull into the file, while the worker
+ * keeps reporting progress. Call `end` when the stream is used up.
+ */
 export function sealInWorker(
   header: Omit<ManifestHeader, 'counts'>,
   contents: CaseContents,
   seal: Seal,
-): Running<Uint8Array<ArrayBuffer>> {
-  return start({ type: 'seal', header, contents, seal }, (m) => {
-    if (m.type !== 'sealed') throw new Error(`unexpected ${m.type}`);
-    return m.file as Uint8Array<ArrayBuffer>; // made by the worker, transferred whole
-  });
+  onProgress: OnProgress,
+): Running<ReadableStream<Uint8Array>> {
+  return start(
+    { type: 'seal', header, contents, seal },
+    [],
+    onProgress,
+    (m) => (m.type === 'sealed' ? m.stream : undefined),
+    true,
+  );
 }
 
+/** Opens a package streamed from `input`, decrypted into the private file `staging`. */
 export function openInWorker(
-  file: Uint8Array,
+  input: ReadableStream<Uint8Array>,
+  inputSize: number,
   key: OpeningKey,
+  staging: string,
+  onProgress: OnProgress,
 ): Running<{ manifest: Manifest; contents: CaseContents }> {
-  return start({ type: 'open', file, key, newestSchema: SCHEMA_VERSION }, (m) => {
-    if (m.type !== 'opened') throw new Error(`unexpected ${m.type}`);
-    return { manifest: m.manifest, contents: m.contents };
-  });
+  return start(
+    { type: 'open', input, inputSize, key, newestSchema: SCHEMA_VERSION, staging },
+    [input],
+    onProgress,
+    (m) => (m.type === 'opened' ? { manifest: m.manifest, contents: m.contents } : undefined),
+    false,
+  );
 }

@@ -4,6 +4,9 @@ import type { CaseContents } from '../../shared/package/contents';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
 import type { PackageProblem } from '../../shared/package/problems';
 
+/** The steps a long package operation reports, each in bytes. */
+export type TransferPhase = 'seal' | 'decrypt' | 'check';
+
 export type ToPackageWorker =
   | {
       readonly type: 'seal';
@@ -13,12 +16,23 @@ export type ToPackageWorker =
     }
   | {
       readonly type: 'open';
-      readonly file: Uint8Array;
+      /** The package file, streamed from the host (transferred). */
+      readonly input: ReadableStream<Uint8Array>;
+      readonly inputSize: number;
       readonly key: OpeningKey;
       readonly newestSchema: number;
+      /** The private file to decrypt into (renderer/host/privateFiles.ts). */
+      readonly staging: string;
     };
 
 export type FromPackageWorker =
-  | { readonly type: 'sealed'; readonly file: Uint8Array }
+  | {
+      readonly type: 'progress';
+      readonly phase: TransferPhase;
+      readonly done: number;
+      readonly total: number;
+    }
+  /** The package as it is encrypted, pulled by the page into the file (transferred). */
+  | { readonly type: 'sealed'; readonly stream: ReadableStream<Uint8Array> }
   | { readonly type: 'opened'; readonly manifest: Manifest; readonly contents: CaseContents }
   | { readonly type: 'failed'; readonly problem: PackageProblem | null; readonly detail: string };

@@ -13,11 +13,12 @@ export function isPreviewable(mime: string): 'image' | 'pdf' | null {
 
 const MB = 1024 * 1024;
 
-/** A size as people read it: "512 B", "3.4 KB", "12.5 MB", "200 MB". */
+/** A size as people read it: "512 B", "3.4 KB", "12.5 MB", "200 MB", "2.1 GB". */
 export function formatBytes(bytes: number, digits = 1): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < MB) return `${trim((bytes / 1024).toFixed(digits))} KB`;
-  return `${trim((bytes / MB).toFixed(digits))} MB`;
+  if (bytes < 1024 * MB) return `${trim((bytes / MB).toFixed(digits))} MB`;
+  return `${trim((bytes / (1024 * MB)).toFixed(digits))} GB`;
 }
 
 const trim = (figure: string) => figure.replace(/\.0+$/, '');

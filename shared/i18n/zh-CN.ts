@@ -537,6 +537,7 @@ export const zh = {
       notThisMember:
         '这个数据包是发给本组另一名成员的，本机不能导入。请确认拷贝的是发给本机的文件。',
       cancelled: '已取消，未写入任何内容。',
+      noSpace: '本机磁盘空间不足，放不下解开的数据包，未写入任何内容。请清理磁盘后再导入。',
     },
   },
   conflicts: {
@@ -581,8 +582,17 @@ export const zh = {
     passphraseHint:
       '这位成员的电脑还没有加入本任务，入组包用这个口令加密。请当面念给对方，不要写在 U 盘上或通过网络发送。对方导入后，以后的数据包都按电脑公钥加密，不再需要口令。',
     passphraseKeep: '口令已告知对方，导出',
-    sealing: '正在加密打包…',
+    sealing: '正在加密并写入数据包…',
     opening: '正在解密并核对数据包…',
+    phases: { seal: '加密写入', decrypt: '解密', check: '核对' } as Record<
+      'seal' | 'decrypt' | 'check',
+      string
+    >,
+    progress: (done: string, total: string, seconds: number | null) =>
+      seconds === null
+        ? `${done} / ${total}`
+        : `${done} / ${total}，约剩 ${seconds < 60 ? `${Math.max(1, Math.round(seconds))} 秒` : `${Math.floor(seconds / 60)} 分 ${Math.round(seconds % 60)} 秒`}`,
+    committing: '正在写入磁盘…',
     applying: '正在合并到本机…',
     cancel: '取消',
     saved: (name: string) =>

@@ -26,6 +26,12 @@ const fileFilter = z.object({
 
 const bytes = z.instanceof(Uint8Array);
 
+/** The most bytes one chunk of a file stream carries across. */
+export const MAX_CHUNK_BYTES = 16 * 2 ** 20;
+const chunk = bytes.refine((b) => b.length <= MAX_CHUNK_BYTES, { error: 'chunk too large' });
+/** A file stream the host opened, by the number it gave it. */
+const streamId = z.number().int().positive();
+
 export const contract = {
   appInfo: {
     channel: 'workbench:app:info',
@@ -37,26 +43,52 @@ export const contract = {
       host: z.enum(['electron', 'browser']),
     }),
   },
-  saveFile: {
-    channel: 'workbench:file:save',
+  /**
+   * Saving a file as a stream, so a package of several GB never sits in memory: `saveStart`
+   * shows the system's save dialog and opens a temporary file beside the target; `saveChunk`
+   * appends; `saveCommit` flushes it to the device and renames it into place (a crash or a
+   * yanked stick leaves the old file or the new one, never half); `saveAbort` removes it.
+   */
+  saveStart: {
+    channel: 'workbench:file:save-start',
     request: z.object({
       suggestedName: fileName,
-      data: bytes,
       filters: z.array(fileFilter).max(10).default([]),
     }),
     reply: z.discriminatedUnion('status', [
-      /** Written, flushed to the device and renamed into place (Electron). */
-      z.object({ status: z.literal('saved'), name: z.string() }),
-      /** Handed to the browser's downloads: whether and where it lands, the page cannot know. */
-      z.object({ status: z.literal('downloading'), name: z.string() }),
+      z.object({ status: z.literal('open'), id: streamId, name: z.string() }),
       z.object({ status: z.literal('cancelled') }),
     ]),
   },
-  openFile: {
-    channel: 'workbench:file:open',
+  saveChunk: {
+    channel: 'workbench:file:save-chunk',
+    request: z.object({ id: streamId, data: chunk }),
+    reply: z.undefined(),
+  },
+  saveCommit: {
+    channel: 'workbench:file:save-commit',
+    request: z.object({ id: streamId }),
+    reply: z.discriminatedUnion('status', [
+      /** Written, flushed to the device and renamed into place: safe to remove the stick. */
+      z.object({ status: z.literal('saved'), name: z.string() }),
+      /** Handed to the browser's downloads: whether and where it lands, the page cannot know. */
+      z.object({ status: z.literal('downloading'), name: z.string() }),
+    ]),
+  },
+  saveAbort: {
+    channel: 'workbench:file:save-abort',
+    request: z.object({ id: streamId }),
+    reply: z.undefined(),
+  },
+  /**
+   * Reading a file the user picks, in chunks: `openStart` shows the open dialog and reports the
+   * file's name and size (refusing one over `maxBytes` before reading it); `openRead` reads at
+   * an offset; `openClose` lets it go.
+   */
+  openStart: {
+    channel: 'workbench:file:open-start',
     request: z.object({
       filters: z.array(fileFilter).max(10).default([]),
-      /** Files larger than this are refused before they are read. */
       maxBytes: z
         .number()
         .int()
@@ -64,10 +96,30 @@ export const contract = {
         .max(2 ** 32),
     }),
     reply: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('opened'), name: z.string(), data: bytes }),
+      z.object({
+        status: z.literal('opened'),
+        id: streamId,
+        name: z.string(),
+        size: z.number().int().nonnegative(),
+      }),
       z.object({ status: z.literal('cancelled') }),
       z.object({ status: z.literal('tooLarge'), name: z.string(), size: z.number() }),
     ]),
+  },
+  openRead: {
+    channel: 'workbench:file:open-read',
+    request: z.object({
+      id: streamId,
+      offset: z.number().int().nonnegative(),
+      length: z.number().int().positive().max(MAX_CHUNK_BYTES),
+    }),
+    /** Fewer bytes than asked only at the end of the file. */
+    reply: z.object({ data: bytes }),
+  },
+  openClose: {
+    channel: 'workbench:file:open-close',
+    request: z.object({ id: streamId }),
+    reply: z.undefined(),
   },
   /**
    * Free space on the disk that holds the app's data, in bytes; null where the host cannot tell

@@ -17,7 +17,7 @@ import { checkRecordRow, isRecordTable, parseRevision, type RecordTable } from '
 import { ValidationError } from '../domain/validation';
 import type { Manifest } from './manifest';
 import { PackageError } from './problems';
-import type { OpenedPackage, PackageEntry } from './seal';
+import type { PackageEntry, StagedPackage } from './seal';
 
 export const REVISIONS = 'revisions.json';
 const TABLE = /^tables\/([A-Za-z]+)\.json$/;
@@ -28,7 +28,8 @@ export const fileEntry = (sha256: string) => `files/${sha256}`;
 export interface PackedFile {
   readonly sha256: string;
   readonly mime: string;
-  readonly bytes: Uint8Array;
+  /** On disk where it can be: a file in the database, a slice of a staged package. */
+  readonly blob: Blob;
 }
 
 /** The rows, writes and files a package carries. Rows have no `seq`: that is local. */
@@ -89,7 +90,8 @@ export function packContents(contents: CaseContents): {
   counts.revisions = contents.revisions.length;
   for (const file of contents.files) {
     entries.set(fileEntry(file.sha256), {
-      bytes: file.bytes,
+      data: file.blob,
+      sha256: file.sha256,
       store: alreadyCompressed(file.mime),
     });
   }
@@ -102,22 +104,22 @@ export function packContents(contents: CaseContents): {
  * the first problem: an unknown entry, JSON that does not parse, a row that fails its schema or
  * belongs to another case, a file whose name is not its hash.
  */
-export function unpackContents(opened: OpenedPackage): CaseContents {
-  const { manifest, entries } = opened;
+export async function unpackContents(staged: StagedPackage): Promise<CaseContents> {
+  const { manifest, entries } = staged;
   const rows: { table: RecordTable; row: Stored<object> }[] = [];
   const files: PackedFile[] = [];
   let revisions: Revision[] = [];
-  for (const [name, bytes] of entries) {
+  for (const [name, entry] of entries) {
     const table = TABLE.exec(name)?.[1];
     const file = FILE.exec(name)?.[1];
     if (table !== undefined) {
       if (!isRecordTable(table)) throw bad(`${name}: not a table this app knows`);
-      for (const row of parseArray(name, bytes)) {
+      for (const row of parseArray(name, await entry.bytes())) {
         checked(name, () => checkRecordRow(table, row));
         rows.push({ table, row: sameCase(manifest, name, row) as Stored<object> });
       }
     } else if (name === REVISIONS) {
-      revisions = parseArray(name, bytes).map((r) =>
+      revisions = parseArray(name, await entry.bytes()).map((r) =>
         sameCase(
           manifest,
           name,
@@ -127,7 +129,7 @@ export function unpackContents(opened: OpenedPackage): CaseContents {
     } else if (file !== undefined) {
       // The manifest's hash of this entry was checked against its bytes when it was opened.
       if (manifest.entries[name]?.sha256 !== file) throw bad(`${name}: named for other bytes`);
-      files.push({ sha256: file, mime: '', bytes });
+      files.push({ sha256: file, mime: '', blob: await entry.blob() });
     } else {
       throw bad(`${name}: not an entry of a case package`);
     }
@@ -136,7 +138,10 @@ export function unpackContents(opened: OpenedPackage): CaseContents {
   return {
     rows,
     revisions,
-    files: files.map((f) => ({ ...f, mime: mimes.get(f.sha256) ?? '' })),
+    files: files.map((f) => {
+      const mime = mimes.get(f.sha256) ?? '';
+      return { ...f, mime, blob: f.blob.slice(0, f.blob.size, mime) };
+    }),
   };
 }
 

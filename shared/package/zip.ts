@@ -1,14 +1,15 @@
 /**
- * The ZIP inside a case package (DESIGN §4): written with fflate, read by its central directory.
- * Not with fflate's streaming `Unzip`, which silently corrupts stored entries whose bytes contain
- * a ZIP signature (measured), and never trusting what the file says: every name is checked, and
- * every declared size against the limits and against the bytes really there before anything is
- * allocated or inflated.
+ * The ZIP inside a case package (DESIGN §4): written as a stream with fflate, read by its
+ * central directory from a Blob (a staged file on disk, not memory). Not with fflate's streaming
+ * `Unzip`, which silently corrupts stored entries whose bytes contain a ZIP signature
+ * (measured), and never trusting what the file says: every name is checked, and every declared
+ * size against the limits and against the bytes really there before anything is allocated or
+ * inflated.
  *
  * What a package needs and no more: stored (0) and deflated (8) entries, no ZIP64, no
  * encryption (age encrypts the whole file), one disk.
  */
-import { inflateSync, strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, inflateSync, strFromU8, strToU8 } from 'fflate';
 
 export interface ZipLimits {
   /** The most bytes one entry may inflate to. */
@@ -29,50 +30,135 @@ export class ZipError extends Error {
   }
 }
 
-/** Entries to write: JSON is deflated, files already compressed (photos, PDFs) are stored. */
-export function writeZip(entries: ReadonlyMap<string, { bytes: Uint8Array; store: boolean }>) {
-  const files: Zippable = {};
-  for (const [name, { bytes, store }] of entries) {
-    checkName(name);
-    files[name] = [bytes, { level: store ? 0 : 6 }];
+/** Bytes to put in a ZIP without holding them: a Blob, or anything with its size and stream. */
+export type ByteSource = Pick<Blob, 'size' | 'stream'>;
+
+export interface ZipInput {
+  readonly name: string;
+  readonly data: ByteSource;
+  /** Already compressed (photos, PDFs): stored as it is rather than deflated again. */
+  readonly store: boolean;
+}
+
+/**
+ * The ZIP of `entries` as a stream, pulled one source chunk at a time, so memory stays flat
+ * whatever the sizes. `onRead` gets the number of source bytes consumed so far.
+ */
+export function zipStream(
+  entries: Iterable<ZipInput>,
+  onRead: (bytes: number) => void = () => {},
+): ReadableStream<Uint8Array> {
+  const queue: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let finished = false;
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure = new ZipError('damaged', error.message);
+    else queue.push(chunk);
+    if (final) finished = true;
+  });
+  const pending = entries[Symbol.iterator]();
+  let current: { file: ZipPassThrough; reader: ReadableStreamDefaultReader<Uint8Array> } | null =
+    null;
+  let read = 0;
+  const mtime = new Date(1980, 0, 1); // no laptop's clock inside: same input, same file
+
+  async function step(): Promise<void> {
+    if (!current) {
+      const next = pending.next();
+      if (next.done) {
+        zip.end();
+        return;
+      }
+      const { name, data, store } = next.value;
+      checkName(name);
+      const file = store
+        ? new ZipPassThrough(name)
+        : (new ZipDeflate(name, { level: 6 }) as unknown as ZipPassThrough);
+      file.mtime = mtime;
+      zip.add(file);
+      current = { file, reader: data.stream().getReader() };
+    }
+    const { done, value } = await current.reader.read();
+    if (done) {
+      current.file.push(new Uint8Array(0), true);
+      current = null;
+    } else {
+      read += value.length;
+      onRead(read);
+      current.file.push(value, false);
+    }
   }
-  return zipSync(files, { mtime: '1980-01-01' }); // no laptop's clock inside: same input, same file
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      while (queue.length === 0 && !finished && !failure) await step();
+      if (failure) throw failure;
+      for (const chunk of queue.splice(0)) controller.enqueue(chunk);
+      if (finished && queue.length === 0) controller.close();
+    },
+    async cancel(reason) {
+      await current?.reader.cancel(reason);
+    },
+  });
 }
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** Every entry of `zip`, by name, checked as described above. */
-export function readZip(zip: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  let at = view.getUint32(eocd + 16, true);
+/** Where one entry's bytes lie in the ZIP, as its central directory and local header agree. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: 0 | 8;
+  /** Offset of the entry's data in the ZIP. */
+  readonly start: number;
+  readonly packed: number;
+  readonly unpacked: number;
+}
+
+const bytesOf = async (zip: Blob, start: number, end: number) =>
+  new Uint8Array(await zip.slice(start, end).arrayBuffer());
+
+/** Every entry of `zip`, checked as described above; nothing is inflated yet. */
+export async function readZipIndex(zip: Blob, limits: ZipLimits): Promise<ZipEntry[]> {
+  // The end record is 22 bytes and may be followed by a comment of up to 65,535.
+  const tailStart = Math.max(0, zip.size - 22 - 0xffff);
+  const tail = await bytesOf(zip, tailStart, zip.size);
+  const eocd = tailStart + findEndOfCentralDirectory(tail);
+  const end = new DataView(tail.buffer, eocd - tailStart);
+  const count = end.getUint16(10, true);
+  const size = end.getUint32(12, true);
+  const at = end.getUint32(16, true);
   if (count === 0xffff || at === 0xffffffff) throw new ZipError('unsupported', 'ZIP64');
   if (at + size > eocd) throw new ZipError('damaged', 'central directory out of range');
   if (count > limits.entries) throw new ZipError('tooLarge', `${count} entries`);
 
-  const out = new Map<string, Uint8Array>();
+  const directory = await bytesOf(zip, at, at + size);
+  const view = new DataView(directory.buffer);
+  const out: ZipEntry[] = [];
+  const names = new Set<string>();
   let total = 0;
+  let p = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL) {
+    if (p + 46 > size || view.getUint32(p, true) !== CENTRAL) {
       throw new ZipError('damaged', `central entry ${i}`);
     }
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const packed = view.getUint32(at + 20, true);
-    const unpacked = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const name = decodeName(zip.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const packed = view.getUint32(p + 20, true);
+    const unpacked = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (p + 46 + nameLength > size) throw new ZipError('damaged', `central entry ${i}`);
+    const rawName = directory.subarray(p + 46, p + 46 + nameLength);
+    const name = decodeName(rawName);
+    p += 46 + nameLength + extraLength + commentLength;
 
     checkName(name);
-    if (out.has(name)) throw new ZipError('badName', `${name} twice`);
+    if (names.has(name)) throw new ZipError('badName', `${name} twice`);
+    names.add(name);
     if (flags & 1) throw new ZipError('unsupported', 'encrypted entry');
     if (method !== 0 && method !== 8) throw new ZipError('unsupported', `method ${method}`);
     if (unpacked > limits.entryBytes) throw new ZipError('tooLarge', `${name}: ${unpacked} bytes`);
@@ -80,45 +166,63 @@ export function readZip(zip: Uint8Array, limits: ZipLimits): Map<string, Uint8Ar
     if (total > limits.totalBytes) throw new ZipError('tooLarge', `${total} bytes in all`);
 
     // The local header must agree with the central one; the data must lie before the directory.
-    if (local + 30 > eocd || view.getUint32(local, true) !== LOCAL) {
+    if (local + 30 + nameLength > at) throw new ZipError('damaged', `${name}: local header`);
+    const header = await bytesOf(zip, local, local + 30 + nameLength);
+    const localView = new DataView(header.buffer);
+    if (
+      localView.getUint32(0, true) !== LOCAL ||
+      localView.getUint16(26, true) !== nameLength ||
+      !sameBytes(header.subarray(30), rawName)
+    ) {
       throw new ZipError('damaged', `${name}: local header`);
     }
-    const localName = view.getUint16(local + 26, true);
-    const start = local + 30 + localName + view.getUint16(local + 28, true);
-    if (decodeName(zip.subarray(local + 30, local + 30 + localName)) !== name) {
-      throw new ZipError('damaged', `${name}: names differ`);
+    const start = local + 30 + nameLength + localView.getUint16(28, true);
+    if (start + packed > at) throw new ZipError('damaged', `${name}: data out of range`);
+    if (method === 0 && packed !== unpacked) {
+      throw new ZipError('damaged', `${name}: stored sizes differ`);
     }
-    if (start + packed > eocd) throw new ZipError('damaged', `${name}: data out of range`);
-    const data = zip.subarray(start, start + packed);
-    if (method === 0) {
-      if (packed !== unpacked) throw new ZipError('damaged', `${name}: stored sizes differ`);
-      out.set(name, data);
-      continue;
-    }
-    // Inflated into a buffer of the declared size, which is within the limits: a bomb cannot
-    // grow past it, and a size that is a lie shows as output of another length.
-    const buffer = new Uint8Array(unpacked);
-    let inflated: Uint8Array;
-    try {
-      inflated = inflateSync(data, { out: buffer });
-    } catch {
-      throw new ZipError('damaged', `${name}: does not inflate`);
-    }
-    if (inflated.length !== unpacked || inflated.buffer !== buffer.buffer) {
-      throw new ZipError('damaged', `${name}: not ${unpacked} bytes`);
-    }
-    out.set(name, inflated);
+    out.push({ name, method, start, packed, unpacked });
   }
   return out;
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
-  // The record is 22 bytes and may be followed by a comment of up to 65,535.
-  const last = view.byteLength - 22;
-  for (let at = last; at >= Math.max(0, last - 0xffff); at--) {
+/**
+ * One entry's bytes. A stored entry is a slice of the ZIP (still on disk when the ZIP is); a
+ * deflated one is inflated into a buffer of its declared size, which is within the limits: a
+ * bomb cannot grow past it, and a size that is a lie shows as output of another length.
+ */
+export async function entryBlob(zip: Blob, entry: ZipEntry): Promise<Blob> {
+  const data = zip.slice(entry.start, entry.start + entry.packed);
+  if (entry.method === 0) return data;
+  return new Blob([await inflated(data, entry)]);
+}
+
+export async function entryBytes(zip: Blob, entry: ZipEntry): Promise<Uint8Array<ArrayBuffer>> {
+  const data = zip.slice(entry.start, entry.start + entry.packed);
+  if (entry.method === 0) return new Uint8Array(await data.arrayBuffer());
+  return inflated(data, entry);
+}
+
+async function inflated(data: Blob, entry: ZipEntry): Promise<Uint8Array<ArrayBuffer>> {
+  const buffer = new Uint8Array(entry.unpacked);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(new Uint8Array(await data.arrayBuffer()), { out: buffer });
+  } catch {
+    throw new ZipError('damaged', `${entry.name}: does not inflate`);
+  }
+  if (out.length !== entry.unpacked || out.buffer !== buffer.buffer) {
+    throw new ZipError('damaged', `${entry.name}: not ${entry.unpacked} bytes`);
+  }
+  return buffer;
+}
+
+function findEndOfCentralDirectory(tail: Uint8Array): number {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  for (let at = tail.length - 22; at >= 0; at--) {
     if (
       view.getUint32(at, true) === EOCD &&
-      at + 22 + view.getUint16(at + 20, true) === view.byteLength
+      at + 22 + view.getUint16(at + 20, true) === tail.length
     ) {
       return at;
     }
@@ -126,13 +230,14 @@ function findEndOfCentralDirectory(view: DataView): number {
   throw new ZipError('notZip', 'no end of central directory');
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** A name as UTF-8 (what fflate writes); bytes that are not UTF-8 do not come back the same. */
 function decodeName(bytes: Uint8Array): string {
   const name = strFromU8(bytes);
-  const again = strToU8(name);
-  if (again.length !== bytes.length || again.some((b, i) => b !== bytes[i])) {
-    throw new ZipError('badName', 'a name that is not UTF-8');
-  }
+  if (!sameBytes(strToU8(name), bytes)) throw new ZipError('badName', 'a name that is not UTF-8');
   return name;
 }
 

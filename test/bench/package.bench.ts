@@ -1,26 +1,35 @@
 /**
  * Case packages (issue 12): sealing and opening against raw age on the same bytes, memory, and
- * a fuzz of damaged packages. Node, the shared code the app and the command line use.
+ * a fuzz of damaged packages. Node, the shared code the app and the command line use, streamed
+ * from and to files on disk the way the command line does it.
  *
- *   package.export.mib_s     sealPackage (manifest hashes, ZIP, age)  baseline age.encrypt.mib_s
- *   package.import.mib_s     openPackage (age, ZIP read, hash check)  baseline age.decrypt.mib_s
- *   package.export.peak_mib  memory growth while sealing             goal < 128 (flat)
- *   package.import.peak_mib  memory growth while opening             goal < 128 (flat)
- *   package.fuzz.accepted_count  damaged packages that opened        goal 0
+ *   package.export.mib_s     sealStream (manifest, ZIP, age) to a file   baseline age.encrypt.mib_s
+ *   package.import.mib_s     openStream (age, staging file, ZIP read,
+ *                            every hash checked) from a file            baseline age.decrypt.mib_s
+ *   package.export.peak_mib  memory growth while sealing                goal < 128 (flat)
+ *   package.import.peak_mib  memory growth while opening                goal < 128 (flat)
+ *   package.fuzz.accepted_count  damaged packages that opened           goal 0
  *
- * Options: --mib N (attachments in the case, default 256; the issue's case has 1,024),
- * --fuzz N (iterations, default 10,000). Packages are still built in memory, so the memory
- * figures grow with the case until streaming lands: they are measured to show it.
+ * Both baselines do the same file work as the package (read from disk, write to disk): only what
+ * a package adds is compared. Options: --mib N (attachments in the case, default 1,024, the
+ * issue's case), --fuzz N (iterations, default 10,000).
  */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { strToU8 } from 'fflate';
+import { sha256Hex } from '../../shared/package/digest';
 import { newLaptopKey } from '../../shared/package/keys';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
 import { memberPackageHeader } from '../support/packages';
+import { openPackageFile } from '../../electron/cli/files';
 import {
   PackageError,
   openPackage,
   sealPackage,
+  sealStream,
   type PackageEntry,
 } from '../../shared/package/seal';
 
@@ -28,37 +37,69 @@ const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
-const MIB = option('--mib', 256);
+const MIB = option('--mib', 1024);
 const FUZZ = option('--fuzz', 10_000);
 const PHOTO_MIB = 4;
+/** Distinct photos made up front; the case repeats them under other names. */
+const POOL = 8;
+const CHUNK = 2 ** 20;
 
-/** Photo-like bytes (incompressible), and a table of Chinese records. */
-function caseEntries(mib: number): Map<string, PackageEntry> {
-  const entries = new Map<string, PackageEntry>();
-  let seed = 42;
-  for (let i = 0; i < mib / PHOTO_MIB; i++) {
-    const bytes = new Uint8Array(PHOTO_MIB * 2 ** 20);
-    for (let j = 0; j < bytes.length; j += 4) {
-      seed = (seed * 1664525 + 1013904223) >>> 0;
-      bytes[j] = seed & 0xff;
-      bytes[j + 1] = (seed >>> 8) & 0xff;
-      bytes[j + 2] = (seed >>> 16) & 0xff;
-      bytes[j + 3] = seed >>> 24;
-    }
-    entries.set(`blobs/${String(i).padStart(64, '0')}`, { bytes, store: true });
+/** Photo-like bytes (incompressible). */
+function photo(seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(PHOTO_MIB * 2 ** 20);
+  for (let j = 0; j < bytes.length; j += 4) {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    bytes[j] = seed & 0xff;
+    bytes[j + 1] = (seed >>> 8) & 0xff;
+    bytes[j + 2] = (seed >>> 16) & 0xff;
+    bytes[j + 3] = seed >>> 24;
   }
-  const rows = Array.from({ length: 2_000 }, (_, i) => ({
-    id: `interview-${i}`,
-    turns: [
-      {
-        id: 't1',
-        text: '经查，局机关存在私车公养问题，二〇二四年有三辆车的维修费由下属单位报销。',
-      },
-    ],
-  }));
-  entries.set('tables/interviews.json', { bytes: strToU8(JSON.stringify(rows)), store: false });
-  return entries;
+  return bytes;
 }
+
+/** A file's bytes as a stream of 1 MiB views, as a Blob on disk would give them. */
+const source = (bytes: Uint8Array<ArrayBuffer>) => ({
+  size: bytes.length,
+  stream: () => {
+    let at = 0;
+    return new ReadableStream<Uint8Array<ArrayBuffer>>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(at, at + CHUNK));
+        at += CHUNK;
+      },
+    });
+  },
+});
+
+const pool = Array.from({ length: POOL }, (_, i) => photo(42 + i));
+const hashes = await Promise.all(pool.map((p) => sha256Hex(p)));
+const count = Math.ceil(MIB / PHOTO_MIB);
+const table = strToU8(
+  JSON.stringify(
+    Array.from({ length: 2_000 }, (_, i) => ({
+      id: `interview-${i}`,
+      turns: [
+        {
+          id: 't1',
+          text: '经查，局机关存在私车公养问题，二〇二四年有三辆车的维修费由下属单位报销。',
+        },
+      ],
+    })),
+  ),
+);
+const entries = new Map<string, PackageEntry>([
+  ['tables/interviews.json', { bytes: table, store: false }],
+]);
+for (let i = 0; i < count; i++) {
+  entries.set(`blobs/${String(i).padStart(64, '0')}`, {
+    data: source(pool[i % POOL]!),
+    sha256: hashes[i % POOL]!,
+    store: true,
+  });
+}
+const bytes = count * PHOTO_MIB * 2 ** 20 + table.length;
+const mib = bytes / 2 ** 20;
 
 const header = memberPackageHeader({ interviews: 2_000 });
 
@@ -82,33 +123,70 @@ async function measured<T>(
   return { result, seconds, peakMib: (peak - before) / 2 ** 20 };
 }
 
-const key = await newLaptopKey();
-const entries = caseEntries(MIB);
-const bytes = [...entries.values()].reduce((n, e) => n + e.bytes.length, 0);
-const mib = bytes / 2 ** 20;
-const joined = new Uint8Array(bytes);
-let offset = 0;
-for (const e of entries.values()) {
-  joined.set(e.bytes, offset);
-  offset += e.bytes.length;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'workbench-bench-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string) => path.join(dir, name);
+
+/** Writes a stream to a file on disk, flushed, as saving a package does. */
+async function toFile(stream: ReadableStream<Uint8Array>, name: string) {
+  const out = createWriteStream(file(name), { flush: true });
+  await stream.pipeTo(Writable.toWeb(out));
+}
+const fromFile = (name: string) =>
+  Readable.toWeb(
+    createReadStream(file(name), { highWaterMark: CHUNK }),
+  ) as ReadableStream<Uint8Array>;
+
+/** The same bytes as the package's entries, one after another. */
+function allBytes(): ReadableStream<Uint8Array> {
+  const sources = [
+    source(table),
+    ...Array.from({ length: count }, (_, i) => source(pool[i % POOL]!)),
+  ];
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        if (!reader) {
+          const next = sources.shift();
+          if (!next) return controller.close();
+          reader = next.stream().getReader();
+        }
+        const { done, value } = await reader.read();
+        if (!done) return controller.enqueue(value);
+        reader = null;
+      }
+    },
+  });
 }
 
-const encrypter = new Encrypter();
-encrypter.addRecipient(key.recipient);
-const rawSealed = await measured(() => encrypter.encrypt(joined));
-const decrypter = new Decrypter();
-decrypter.addIdentity(key.identity);
-const rawOpened = await measured(() => decrypter.decrypt(rawSealed.result));
-rawSealed.result = new Uint8Array(0);
+const key = await newLaptopKey();
 
-const sealed = await measured(() => sealPackage(header, entries, { recipients: [key.recipient] }));
-const opened = await measured(() => openPackage(sealed.result, key, SCHEMA_VERSION));
+const rawSealed = await measured(async () => {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(key.recipient);
+  await toFile(await encrypter.encrypt(allBytes()), 'raw.age');
+});
+const rawOpened = await measured(async () => {
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(key.identity);
+  await toFile(await decrypter.decrypt(fromFile('raw.age')), 'raw.out');
+});
+rmSync(file('raw.age'));
+rmSync(file('raw.out'));
+
+const sealed = await measured(async () => {
+  const { stream } = await sealStream(header, entries, { recipients: [key.recipient] });
+  await toFile(stream, 'case.xcase');
+});
+const opened = await measured(() => openPackageFile(file('case.xcase'), key));
 if (opened.result.entries.size !== entries.size) throw new Error('the package did not round-trip');
+const packageMib = statSync(file('case.xcase')).size / 2 ** 20;
 
 // Fuzz: a small real package, random bytes changed, every outcome must be a PackageError.
 const small = await sealPackage(
   header,
-  new Map([['tables/interviews.json', entries.get('tables/interviews.json')!]]),
+  new Map([['tables/interviews.json', { bytes: table, store: false }]]),
   { recipients: [key.recipient] },
 );
 let accepted = 0;
@@ -156,7 +234,7 @@ const figures = [
 ];
 
 console.log(
-  `\nCase packages: ${mib.toFixed(0)} MiB of attachments and 2,000 interview rows, in memory\n`,
+  `\nCase packages: ${mib.toFixed(0)} MiB of attachments and 2,000 interview rows, streamed from and to disk (package ${packageMib.toFixed(0)} MiB)\n`,
 );
 console.log('                        MiB/s   age alone   ratio   peak MiB');
 console.log(

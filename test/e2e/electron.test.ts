@@ -31,7 +31,17 @@ describe.skipIf(!binary)(title, () => {
         };
       });
       expect(exposed).toEqual({
-        bridge: ['appInfo', 'openFile', 'saveFile'],
+        bridge: [
+          'appInfo',
+          'diskSpace',
+          'openClose',
+          'openRead',
+          'openStart',
+          'saveAbort',
+          'saveChunk',
+          'saveCommit',
+          'saveStart',
+        ],
         require: 'undefined',
         process: 'undefined',
       });

@@ -9,6 +9,7 @@ import type { CaseRecord } from '../../../shared/domain/case.schema';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
 import type { Actor, PackageKind } from '../../db';
 import { makePackage, useSentUpTo } from '../../hooks/packages';
+import { TransferProgress, useTransfer } from './TransferProgress';
 
 const t = zh.exchange;
 
@@ -30,6 +31,7 @@ export function ExportPanel(props: Props) {
     null,
   );
   const cancelRef = useRef<(() => void) | null>(null);
+  const { transfer, report, reset } = useTransfer();
   const { message } = AntApp.useApp();
   const leader = team.find((m) => m.role === 'leader');
 
@@ -39,10 +41,11 @@ export function ExportPanel(props: Props) {
     options: { onlyChanges: boolean; passphrase?: string },
   ) => {
     setBusy(`${kind}:${forMember.id}`);
+    reset();
     try {
       const saved = await makePackage(
         { ...props, kind, forMember, ...options },
-        (cancel) => (cancelRef.current = cancel),
+        { onCancel: (cancel) => (cancelRef.current = cancel), onProgress: report },
       );
       if (!saved) void message.info(t.notSaved);
       else if (saved.noted && saved.status === 'downloading') {
@@ -59,11 +62,29 @@ export function ExportPanel(props: Props) {
     }
   };
 
+  const progress = (
+    <Modal
+      open={transfer !== null && busy !== null}
+      title={t.exportTitle}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      footer={<Button onClick={() => cancelRef.current?.()}>{t.cancel}</Button>}
+    >
+      {transfer && <TransferProgress transfer={transfer} />}
+    </Modal>
+  );
   if (me.role !== 'leader') {
-    return leader ? <ToLeader {...props} leader={leader} busy={busy !== null} run={run} /> : null;
+    return leader ? (
+      <>
+        <ToLeader {...props} leader={leader} busy={busy !== null} run={run} />
+        {progress}
+      </>
+    ) : null;
   }
   return (
     <>
+      {progress}
       <Typography.Paragraph type="secondary">{t.summaryHint}</Typography.Paragraph>
       <Table<MemberRecord>
         size="small"

@@ -7,13 +7,17 @@ import { PackageError } from '../../../shared/package/problems';
 import { normalizePassphrase } from '../../../shared/package/passphrase';
 import { repos, type Incoming, type TableCounts } from '../../db';
 import { pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
+import type { PickedFile } from '../../host/fileStreams';
+import { TransferProgress, useTransfer } from './TransferProgress';
 
 const t = zh.exchange;
+
+type Picked = Extract<PickedFile, { status: 'picked' }>;
 
 type Step =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy'; readonly label: string; readonly cancellable: boolean }
-  | { readonly kind: 'passphrase'; readonly data: Uint8Array; readonly error?: string }
+  | { readonly kind: 'passphrase'; readonly file: Picked; readonly error?: string }
   | {
       readonly kind: 'preview';
       readonly read: ReadPackage;
@@ -47,8 +51,19 @@ async function namesOf({ manifest, contents }: ReadPackage) {
 export function ImportPackageButton({ onImported }: { onImported?: (caseId: string) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const cancelRef = useRef<(() => void) | null>(null);
+  /** What is open and staged now, let go of when the dialog closes whichever way. */
+  const held = useRef<{ file?: Picked; read?: ReadPackage }>({});
+  const { transfer, report, reset } = useTransfer();
   const { message } = AntApp.useApp();
+
+  const release = () => {
+    const { file, read } = held.current;
+    held.current = {};
+    void read?.discard();
+    void file?.close();
+  };
   const fail = (error: unknown) => {
+    release();
     setStep({ kind: 'idle' });
     if (error instanceof PackageError && error.problem === 'cancelled') {
       void message.info(error.message);
@@ -57,18 +72,25 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
     }
   };
 
-  const open = async (data: Uint8Array, passphrase: string | null) => {
+  const open = async (file: Picked, passphrase: string | null) => {
+    reset();
     setStep({ kind: 'busy', label: t.opening, cancellable: true });
     try {
-      const read = await readPackage(data, passphrase, (cancel) => (cancelRef.current = cancel));
+      const read = await readPackage(file, passphrase, {
+        onCancel: (cancel) => (cancelRef.current = cancel),
+        onProgress: report,
+      });
+      held.current.read = read;
       const incoming = await repos.packages.preview(read.manifest, read.contents);
       setStep({ kind: 'preview', read, incoming, ...(await namesOf(read)) });
     } catch (error) {
       if (error instanceof PackageError && error.problem === 'needsPassphrase') {
-        setStep({ kind: 'passphrase', data });
+        setStep({ kind: 'passphrase', file });
       } else if (error instanceof PackageError && error.problem === 'wrongPassphrase') {
-        setStep({ kind: 'passphrase', data, error: error.message });
+        setStep({ kind: 'passphrase', file, error: error.message });
       } else fail(error);
+    } finally {
+      cancelRef.current = null;
     }
   };
 
@@ -76,14 +98,17 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
     const picked = await pickPackageFile();
     if (picked.status === 'cancelled') return;
     if (picked.status === 'tooLarge') return fail(new PackageError('tooLarge', picked.name));
-    await open(picked.data, null);
+    held.current = { file: picked };
+    await open(picked, null);
   };
 
   const apply = async (read: ReadPackage) => {
     // Once the merge has started it finishes or fails as a whole: nothing to cancel.
+    reset();
     setStep({ kind: 'busy', label: t.applying, cancellable: false });
     try {
       const result = await repos.packages.apply(read.manifest, read.contents);
+      release();
       setStep({ kind: 'idle' });
       void message.success(t.applied(result.stored, result.conflicts.length));
       onImported?.(read.manifest.caseId);
@@ -95,6 +120,7 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
   const close = () => {
     cancelRef.current?.();
     cancelRef.current = null;
+    release();
     setStep({ kind: 'idle' });
   };
 
@@ -131,8 +157,9 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
         }
       >
         {step.kind === 'busy' && <Typography.Paragraph>{step.label}</Typography.Paragraph>}
+        {step.kind === 'busy' && transfer && <TransferProgress transfer={transfer} />}
         {step.kind === 'passphrase' && (
-          <PassphraseForm error={step.error} onSubmit={(p) => void open(step.data, p)} />
+          <PassphraseForm error={step.error} onSubmit={(p) => void open(step.file, p)} />
         )}
         {step.kind === 'preview' && <Preview step={step} />}
       </Modal>

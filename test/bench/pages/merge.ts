@@ -73,7 +73,13 @@ window.benchMerge = async ({ records }) => {
       contents: {
         rows,
         revisions: demo.revisions.filter((r) => ids.has(r.recordId)),
-        files: demo.blobs.filter((b) => files.has(b.sha256)),
+        files: demo.blobs
+          .filter((b) => files.has(b.sha256))
+          .map(({ sha256, mime, bytes }) => ({
+            sha256,
+            mime,
+            blob: new Blob([bytes], { type: mime }),
+          })),
       },
     };
   });
@@ -100,11 +106,7 @@ window.benchMerge = async ({ records }) => {
       for (const [table, rows] of byTable) await bare.table(table).bulkPut(rows);
       await bare.revisions.bulkPut([...p.contents.revisions]);
       await bare.blobs.bulkPut(
-        p.contents.files.map((f) => ({
-          sha256: f.sha256,
-          size: f.bytes.length,
-          blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mime }),
-        })),
+        p.contents.files.map((f) => ({ sha256: f.sha256, size: f.blob.size, blob: f.blob })),
       );
     });
   }

@@ -42,7 +42,7 @@ async function seal(
 
 async function open(file: Uint8Array, key: OpeningKey) {
   const opened = await openPackage(file, key, SCHEMA_VERSION);
-  return { manifest: opened.manifest, contents: unpackContents(opened) };
+  return { manifest: opened.manifest, contents: await unpackContents(opened) };
 }
 
 async function importInto(to: Laptop, file: Uint8Array, key?: OpeningKey) {

@@ -81,10 +81,9 @@ describe('a case package', () => {
     for (const key of [leader, member]) {
       const opened = await openPackage(sealed, key, SCHEMA_VERSION);
       expect(opened.manifest).toMatchObject({ format: PACKAGE_FORMAT, ...header });
-      expect(
-        JSON.parse(new TextDecoder().decode(opened.entries.get('tables/interviews.json'))),
-      ).toEqual([interview]);
-      expect(opened.entries.get(`blobs/${'a'.repeat(64)}`)).toEqual(photo);
+      const table = await opened.entries.get('tables/interviews.json')!.bytes();
+      expect(JSON.parse(new TextDecoder().decode(table))).toEqual([interview]);
+      expect(await opened.entries.get(`blobs/${'a'.repeat(64)}`)!.bytes()).toEqual(photo);
       expect(opened.manifest.entries['tables/interviews.json']?.size).toBeGreaterThan(0);
     }
   });
