@@ -14,7 +14,7 @@ interface Digester {
 
 const subtle = (globalThis as { crypto?: { subtle?: Digester } }).crypto?.subtle;
 /** The largest file hashed whole; larger ones in pieces of this size. */
-const WHOLE_BYTES = 32 * 2 ** 20;
+const WHOLE_BYTES = 16 * 2 ** 20;
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   if (!subtle) return bytesToHex(sha256(bytes));

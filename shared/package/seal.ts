@@ -51,6 +51,9 @@ export const PACKAGE_LIMITS: ZipLimits = {
   entries: 1_000_000,
 };
 
+/** Entries checked at the same time when a package is opened. */
+const CHECKED_AT_ONCE = 3;
+
 /** How far a long step has come, in bytes. */
 export type Progress = (done: number, total: number) => void;
 
@@ -204,26 +207,47 @@ export async function openStream(
   }
   const total = rest.reduce((n, e) => n + e.unpacked, 0);
   let checked = 0;
+  const blobs: Blob[] = [];
+  // A few entries at once: reading the staged file and WebCrypto's digest run off this thread,
+  // so the checking of one overlaps the reading of the next.
+  let next = 0;
+  let failed = false;
+  const checkSome = async () => {
+    while (next < rest.length && !failed) {
+      const at = next++;
+      const entry = rest[at]!;
+      const listed = Object.hasOwn(manifest.entries, entry.name)
+        ? manifest.entries[entry.name]
+        : undefined;
+      if (!listed || listed.size !== entry.unpacked) {
+        throw new PackageError('notMatchingManifest', entry.name);
+      }
+      const blob = await guarded(() => entryBlob(zip, entry));
+      if ((await sha256OfBlob(blob)) !== listed.sha256) {
+        throw new PackageError('notMatchingManifest', entry.name);
+      }
+      blobs[at] = blob;
+      checked += entry.unpacked;
+      report('check', checked, total);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: CHECKED_AT_ONCE }, () =>
+      checkSome().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
   const entries = new Map<string, StagedEntry>();
-  for (const entry of rest) {
-    const listed = Object.hasOwn(manifest.entries, entry.name)
-      ? manifest.entries[entry.name]
-      : undefined;
-    if (!listed || listed.size !== entry.unpacked) {
-      throw new PackageError('notMatchingManifest', entry.name);
-    }
-    const blob = await guarded(() => entryBlob(zip, entry));
-    if ((await sha256OfBlob(blob)) !== listed.sha256) {
-      throw new PackageError('notMatchingManifest', entry.name);
-    }
-    checked += entry.unpacked;
-    report('check', checked, total);
+  rest.forEach((entry, at) => {
+    const blob = blobs[at]!;
     entries.set(entry.name, {
       size: entry.unpacked,
       blob: async () => blob,
       bytes: async () => new Uint8Array(await blob.arrayBuffer()),
     });
-  }
+  });
   return { manifest, entries };
 }
 

@@ -9,7 +9,16 @@
  * What a package needs and no more: stored (0) and deflated (8) entries, no ZIP64, no
  * encryption (age encrypts the whole file), one disk.
  */
-import { Zip, ZipDeflate, ZipPassThrough, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { buf as crc32 } from 'crc-32';
+import {
+  Zip,
+  ZipDeflate,
+  inflateSync,
+  strFromU8,
+  strToU8,
+  type AsyncFlateStreamHandler,
+  type ZipInputFile,
+} from 'fflate';
 
 export interface ZipLimits {
   /** The most bytes one entry may inflate to. */
@@ -57,8 +66,10 @@ export function zipStream(
     if (final) finished = true;
   });
   const pending = entries[Symbol.iterator]();
-  let current: { file: ZipPassThrough; reader: ReadableStreamDefaultReader<Uint8Array> } | null =
-    null;
+  let current: {
+    file: { push(chunk: Uint8Array, final: boolean): void };
+    reader: ReadableStreamDefaultReader<Uint8Array>;
+  } | null = null;
   let read = 0;
   const mtime = new Date(1980, 0, 1); // no laptop's clock inside: same input, same file
 
@@ -71,10 +82,12 @@ export function zipStream(
       }
       const { name, data, store } = next.value;
       checkName(name);
-      const file = store
-        ? new ZipPassThrough(name)
-        : (new ZipDeflate(name, { level: 6 }) as unknown as ZipPassThrough);
-      file.mtime = mtime;
+      let file: StoredEntry | ZipDeflate;
+      if (store) file = new StoredEntry(name, mtime);
+      else {
+        file = new ZipDeflate(name, { level: 6 });
+        file.mtime = mtime;
+      }
       zip.add(file);
       current = { file, reader: data.stream().getReader() };
     }
@@ -100,6 +113,28 @@ export function zipStream(
       await current?.reader.cancel(reason);
     },
   });
+}
+
+/**
+ * A stored entry, as fflate's ZipPassThrough but with crc-32's CRC (slice-by-16), about four
+ * times faster than fflate's byte-at-a-time one, which was most of the cost of writing a
+ * package of photos (measured: ZIP 400 MiB/s with it, age 100 MiB/s).
+ */
+class StoredEntry implements ZipInputFile {
+  size = 0;
+  crc = 0;
+  readonly compression = 0;
+  ondata?: AsyncFlateStreamHandler;
+  constructor(
+    readonly filename: string,
+    readonly mtime: Date,
+  ) {}
+  push(chunk: Uint8Array, final: boolean) {
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.ondata!(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
+  terminate() {}
 }
 
 const EOCD = 0x06054b50;

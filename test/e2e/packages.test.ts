@@ -1,9 +1,12 @@
 /**
  * A team moving its work on USB sticks, in three browser profiles (three laptops): the 组长
- * 张三, and 组员 李四 (甲) and 王五 (乙). Packages are really saved (downloads) and really
- * chosen (file chooser), encrypted with each laptop's own key.
+ * 张三, and 组员 李四 (甲) and 王五 (乙). Packages are really saved and really chosen (file
+ * chooser), encrypted with each laptop's own key. The system's save dialog cannot be driven
+ * from a test, so 李四's laptop answers it with a file of its own private file system (the same
+ * File System Access writable a chosen file gets) and the others save as a browser without
+ * that dialog does: written to the private file system, then downloaded.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -19,8 +22,11 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Laptops whose save dialog answers with a file (see above), by page. */
+const withPicker = new WeakSet<Page>();
+
 /** A laptop: a browser profile folder of its own, opened on the app. */
-async function laptop(name: string, from?: string): Promise<Page> {
+async function laptop(name: string, from?: string, picker = false): Promise<Page> {
   const profile = path.join(work, name);
   // Chromium's lock files stay behind: the copy is another laptop, not the same one running.
   if (from) {
@@ -38,17 +44,62 @@ async function laptop(name: string, from?: string): Promise<Page> {
     acceptDownloads: true,
   });
   open.push(context);
+  await context.addInitScript((picker) => {
+    const dialog = picker
+      ? async ({ suggestedName }: { suggestedName: string }) =>
+          (await navigator.storage.getDirectory()).getFileHandle(`picked-${suggestedName}`, {
+            create: true,
+          })
+      : undefined;
+    Object.defineProperty(window, 'showSaveFilePicker', { value: dialog });
+  }, picker);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (picker) withPicker.add(page);
   await page.goto(inject('baseUrl'));
   return page;
+}
+
+/** The bytes of a file in the page's private file system, as base64. */
+function privateFile(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (name) => {
+    const file = await (await navigator.storage.getDirectory()).getFileHandle(name);
+    const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  }, name);
+}
+
+/** What is staged in the private file system: packages being opened, saves being written. */
+function staged(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('staging', { create: true });
+    const names: string[] = [];
+    for await (const name of (folder as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      names.push(name);
+    }
+    return names;
+  });
 }
 
 async function close(page: Page) {
   await page.context().close();
 }
 
-/** Clicks what saves a package and keeps the downloaded file; returns its path. */
+/** Clicks what saves a package and keeps the saved file; returns its path. */
 async function saveFrom(page: Page, click: () => Promise<void>): Promise<string> {
+  if (withPicker.has(page)) {
+    await click();
+    const saved = page.getByText(/^已保存数据包“(.+)”/).last();
+    await saved.waitFor();
+    const name = /“(.+?)”/.exec(await saved.innerText())![1]!;
+    // The name the dialog answered with: the suggested one, marked as picked.
+    expect(name).toMatch(/^picked-某县教育局党组_.+_\d{8}\.xcase$/);
+    const target = path.join(work, `${Date.now()}-${name}`);
+    writeFileSync(target, Buffer.from(await privateFile(page, name), 'base64'));
+    return target;
+  }
   const download = page.waitForEvent('download');
   await click();
   const file = await download;
@@ -75,6 +126,10 @@ async function importPackage(page: Page, file: string, passphrase?: string): Pro
     .getByText(/已导入并合并/)
     .first()
     .waitFor();
+  // The decrypted copy is gone once the package is applied.
+  await expect
+    .poll(async () => (await staged(page)).filter((n) => n.includes('-open')))
+    .toEqual([]);
   return text;
 }
 
@@ -155,7 +210,7 @@ describe('a team moving its work on USB sticks', () => {
     const joinWang = await joinPackage(leader, '王五');
 
     // Each member's laptop joins with the passphrase told in person, and is bound to them.
-    const li = await laptop('li');
+    const li = await laptop('li', undefined, true);
     const preview = await importPackage(li, joinLi.file, joinLi.passphrase);
     expect(preview).toContain('本机将作为“李四”加入');
     await expect.poll(() => li.getByTestId('current-member-bound').innerText()).toContain('李四');
