@@ -120,7 +120,7 @@ export function fileHandlers(deps: FileDeps): FileHandlers {
         throw error;
       }
       await syncFolder(path.dirname(save.target));
-      return { status: 'saved', name: path.basename(save.target) };
+      return { status: 'saved', name: path.basename(save.target), flushed: true };
     },
 
     async saveAbort({ id }) {

@@ -4,6 +4,7 @@
  * (renderer/package); everything that touches the database goes through repos.packages.
  */
 import { repos, type Actor, type PackageKind } from '../db';
+import type { ReplyOf } from '../../shared/ipc/contract';
 import { localIsoDate } from '../../shared/domain/dates';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -82,7 +83,7 @@ export interface TransferHooks {
 export async function makePackage(
   request: PackageRequest,
   hooks: TransferHooks,
-): Promise<{ name: string; status: 'saved' | 'downloading'; noted: boolean } | null> {
+): Promise<{ saved: ReplyOf<'saveCommit'>; noted: boolean } | null> {
   const { caseRecord, me, actor, kind, forMember } = request;
   const label = kind === 'member' ? [me.name] : [zh.exchange.kinds[kind], forMember.name];
   // The dialog first, while the click that asked for it still counts as the user's gesture.
@@ -123,12 +124,12 @@ export async function makePackage(
   } finally {
     running?.end();
   }
-  const { name, status } = await target.commit();
+  const saved = await target.commit();
   try {
     if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
-    return { name, status, noted: true };
+    return { saved, noted: true };
   } catch {
-    return { name, status, noted: false }; // saved all the same: say so, and what it means
+    return { saved, noted: false }; // saved all the same: say so, and what it means
   }
 }
 

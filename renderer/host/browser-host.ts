@@ -97,7 +97,8 @@ export const browserHost: WorkbenchApi = {
     if (!save) throw new Error(`no file being saved as ${id}`);
     saves.delete(id);
     await save.writable.close();
-    if (!save.staged) return { status: 'saved', name: save.name };
+    // Chromium moves the written file into place but does not flush it to the device.
+    if (!save.staged) return { status: 'saved', name: save.name, flushed: false };
     download(await save.staged.getFile(), save.name);
     return { status: 'downloading', name: save.name };
   },

@@ -597,6 +597,7 @@ export const zh = {
     cancel: '取消',
     saved: (name: string) =>
       `已保存数据包“${name}”。请等待拷贝完成后，在系统中“安全弹出” U 盘再拔出。`,
+    savedFlushed: (name: string) => `已保存数据包“${name}”，并已写入磁盘：现在可以拔出 U 盘。`,
     downloading: (name: string) =>
       `已交给浏览器下载“${name}”。请在下载完成后把它拷到 U 盘，拷贝完成后在系统中“安全弹出”再拔出。`,
     notSaved: '未保存数据包。',

@@ -69,8 +69,11 @@ export const contract = {
     channel: 'workbench:file:save-commit',
     request: z.object({ id: streamId }),
     reply: z.discriminatedUnion('status', [
-      /** Written, flushed to the device and renamed into place: safe to remove the stick. */
-      z.object({ status: z.literal('saved'), name: z.string() }),
+      /**
+       * In place. `flushed`: written through to the device and renamed durably (Electron), so
+       * the stick may be pulled; otherwise the system may still hold some of it in memory.
+       */
+      z.object({ status: z.literal('saved'), name: z.string(), flushed: z.boolean() }),
       /** Handed to the browser's downloads: whether and where it lands, the page cannot know. */
       z.object({ status: z.literal('downloading'), name: z.string() }),
     ]),

@@ -288,4 +288,36 @@ describe('a team moving its work on USB sticks', () => {
       expect(all).toContain(typed);
     }
   });
+
+  it('cancelled while it encrypts or decrypts, leaves no file, no staged copy and no change', async () => {
+    const leader = await laptop('cancel-leader');
+    await createCase(leader);
+    await addMember(leader, '赵六');
+    await openSection(leader, '数据交换');
+    let downloads = 0;
+    leader.on('download', () => downloads++);
+    const cancelled = (page: Page) => page.getByText('已取消，未写入任何内容。').last().waitFor();
+
+    // Export: cancelled while the passphrase is stretched (scrypt, over a second).
+    await leader.getByTestId('join-package-赵六').click();
+    await button(leader, '口令已告知对方，导出').click();
+    await button(leader.getByRole('dialog', { name: '导出数据包' }), '取消').click();
+    await cancelled(leader);
+    expect(downloads).toBe(0);
+    expect((await staged(leader)).filter((n) => n.includes('-save'))).toEqual([]);
+
+    // Import: cancelled while the passphrase is stretched; the new laptop stays empty.
+    const join = await joinPackage(leader, '赵六');
+    const member = await laptop('cancel-member');
+    const chooser = member.waitForEvent('filechooser');
+    await member.getByTestId('import-package').click();
+    await (await chooser).setFiles(join.file);
+    await member.getByTestId('package-passphrase').fill(join.passphrase);
+    await button(member.getByRole('dialog'), '打开').click();
+    await button(member.getByRole('dialog'), '取消').click();
+    await cancelled(member);
+    await expect.poll(async () => staged(member)).toEqual([]);
+    expect(await storedRows(member, 'cases')).toEqual([]);
+    expect(await storedRows(member, 'members')).toEqual([]);
+  });
 });

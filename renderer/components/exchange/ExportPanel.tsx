@@ -43,15 +43,16 @@ export function ExportPanel(props: Props) {
     setBusy(`${kind}:${forMember.id}`);
     reset();
     try {
-      const saved = await makePackage(
+      const made = await makePackage(
         { ...props, kind, forMember, ...options },
         { onCancel: (cancel) => (cancelRef.current = cancel), onProgress: report },
       );
-      if (!saved) void message.info(t.notSaved);
-      else if (saved.noted && saved.status === 'downloading') {
-        void message.success(t.downloading(saved.name));
-      } else if (saved.noted) void message.success(t.saved(saved.name));
-      else void message.warning(t.savedNotNoted(saved.name));
+      if (!made) void message.info(t.notSaved);
+      else if (!made.noted) void message.warning(t.savedNotNoted(made.saved.name));
+      else if (made.saved.status === 'downloading') {
+        void message.success(t.downloading(made.saved.name));
+      } else if (made.saved.flushed) void message.success(t.savedFlushed(made.saved.name));
+      else void message.success(t.saved(made.saved.name));
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof PackageError && error.problem === 'cancelled') void message.info(text);
@@ -64,14 +65,18 @@ export function ExportPanel(props: Props) {
 
   const progress = (
     <Modal
-      open={transfer !== null && busy !== null}
+      open={busy !== null}
       title={t.exportTitle}
       closable={false}
       maskClosable={false}
       keyboard={false}
       footer={<Button onClick={() => cancelRef.current?.()}>{t.cancel}</Button>}
     >
-      {transfer && <TransferProgress transfer={transfer} />}
+      {transfer ? (
+        <TransferProgress transfer={transfer} />
+      ) : (
+        <Typography.Paragraph>{t.sealing}</Typography.Paragraph>
+      )}
     </Modal>
   );
   if (me.role !== 'leader') {

@@ -50,6 +50,7 @@ describe('saving a file as a stream', () => {
     expect(readdirSync(d)).not.toContain('报告.docx'); // nothing at the target before the commit
     expect(await handlers.saveCommit({ id }, event)).toEqual({
       status: 'saved',
+      flushed: true,
       name: '报告.docx',
     });
     expect(readFileSync(target, 'utf8')).toBe('第一段-second-third');
