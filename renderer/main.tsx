@@ -13,6 +13,7 @@ import { useUi } from './stores/ui.store';
 import { DeviceContext } from './hooks/device';
 import { requestPersistentStorage } from './app/storage';
 import { installKeyboardRules } from './app/keyboard';
+import { sweepPrivateFiles } from './host/privateFiles';
 
 installKeyboardRules();
 
@@ -36,6 +37,7 @@ async function start() {
     );
     // This laptop's package key, made on the first start (a few milliseconds, after the page).
     void repos.settings.laptopKey().catch(() => undefined); // failing now, it is made on use
+    void sweepPrivateFiles(); // what an import cut short by a crash left on disk
   } catch (error) {
     const newer =
       error instanceof NewerDataError || (error instanceof Error && error.name === 'VersionError');

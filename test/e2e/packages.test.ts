@@ -319,5 +319,15 @@ describe('a team moving its work on USB sticks', () => {
     await expect.poll(async () => staged(member)).toEqual([]);
     expect(await storedRows(member, 'cases')).toEqual([]);
     expect(await storedRows(member, 'members')).toEqual([]);
+
+    // A staged copy a crash left behind (made a day ago) is gone after the next start.
+    await member.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await root.getDirectoryHandle('staging', { create: true });
+      await folder.getFileHandle(`${Date.now() - 25 * 3600_000}-1-open`, { create: true });
+    });
+    expect(await staged(member)).toHaveLength(1);
+    await member.reload();
+    await expect.poll(async () => staged(member)).toEqual([]);
   });
 });
