@@ -12,6 +12,9 @@ import { zh } from '../../shared/i18n/zh-CN';
 import type { RecordTable } from '../../shared/domain/tables';
 import { splitPath, findElement } from '../../shared/domain/collections';
 import { collectionsOf } from '../../shared/domain/tables';
+import { RECORD_SPECS, isRecordKind } from '../../shared/domain/records';
+import { titleOf as recordTitle } from '../../shared/domain/records/common';
+import { fieldLabel } from '../../shared/domain/records/history';
 import type { WorkbenchDB } from './database';
 import type { AccessRules } from './access';
 import type { Actor, WritePath } from './write';
@@ -32,6 +35,10 @@ export interface ConflictView {
   readonly recordId: string;
   readonly path: string;
   readonly title: string;
+  /** The field (and for a 问/答 turn, which of the two) in the words of its form. */
+  readonly label: string;
+  /** For an answer, the question it answers (the 问 before it), so the sides can be read. */
+  readonly question: string;
   readonly sides: readonly ConflictSide[];
   readonly canSettle: boolean;
 }
@@ -48,6 +55,12 @@ export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: Acces
   }
 
   return {
+    /** The fields of one record that hold a conflict (its paths' fields, once each). */
+    async fieldsOf(table: RecordTable, recordId: string): Promise<string[]> {
+      const entry = await db.conflicts.get(`${table}:${recordId}`);
+      return [...new Set((entry?.paths ?? []).map((p) => splitPath(p)[0]))];
+    },
+
     /** The conflicts this member may see (all for the 组长; their own records for a member). */
     async list(caseId: string, actor: Actor): Promise<ConflictView[]> {
       const who = await access.viewer(actor);
@@ -76,7 +89,9 @@ export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: Acces
             table,
             recordId: row.id,
             path,
-            title: titleOf(values),
+            title: titleOf(table, values),
+            label: labelOf(table, field, shownValue ?? row.siblings?.[path]?.[0]?.value),
+            question: field === 'turns' && key ? questionBefore(values.turns, key) : '',
             sides: [
               ...(clock ? [side(shownValue, dotsOf(clock)[0]!, true)] : []),
               ...(row.siblings?.[path] ?? []).map((s) => side(s.value, s.dot, false)),
@@ -104,10 +119,39 @@ export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: Acces
   };
 }
 
-function titleOf(values: Record<string, unknown>): string {
-  for (const key of ['title', 'unitName', 'name', 'subject', 'place', 'topic']) {
+/** The record's name as its list shows it. */
+function titleOf(table: RecordTable, values: Record<string, unknown>): string {
+  if (isRecordKind(table)) return recordTitle(RECORD_SPECS[table], values);
+  for (const key of ['title', 'unitName', 'name', 'subjectName']) {
     const v = values[key];
     if (typeof v === 'string' && v !== '') return v;
   }
+  return '';
+}
+
+const OTHER_LABELS: Partial<Record<RecordTable, Readonly<Record<string, string>>>> = {
+  cases: zh.case.fields,
+  members: zh.member.fields,
+  findings: zh.finding.fields,
+  clues: zh.clue.fields,
+};
+
+/** A field's label; a 问/答 turn says which it is. */
+function labelOf(table: RecordTable, field: string, value: unknown): string {
+  const label = isRecordKind(table)
+    ? fieldLabel(table, field)
+    : (OTHER_LABELS[table]?.[field] ?? field);
+  const speaker = (value as { speaker?: unknown } | null)?.speaker;
+  if (speaker === 'q') return `${label}（${zh.interview.question}）`;
+  if (speaker === 'a') return `${label}（${zh.interview.answer}）`;
+  return label;
+}
+
+/** The text of the last 问 before turn `id`. */
+function questionBefore(turns: unknown, id: string): string {
+  if (!Array.isArray(turns)) return '';
+  const list = turns as { id?: string; speaker?: string; text?: string }[];
+  const at = list.findIndex((t) => t.id === id);
+  for (let i = at - 1; i >= 0; i--) if (list[i]?.speaker === 'q') return list[i]?.text ?? '';
   return '';
 }

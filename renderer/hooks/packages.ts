@@ -24,6 +24,7 @@ import {
 import { chooseSaveTarget, pickFile, type PickedFile } from '../host/fileStreams';
 import { privateFileName, removePrivateFile } from '../host/privateFiles';
 import { useLive } from './live';
+import type { RecordTable } from '../../shared/domain/tables';
 
 const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION] }];
 /** age and the ZIP format hold up to 4 GiB in this version (no ZIP64 yet). */
@@ -38,6 +39,11 @@ export function useConflicts(caseId: string, actor: Actor | undefined) {
     async () => (actor ? repos.conflicts.list(caseId, actor) : []),
     [caseId, actor?.memberId, actor?.deviceId],
   );
+}
+
+/** The fields of one record two laptops changed without seeing each other's change. */
+export function useRecordConflicts(table: RecordTable, recordId: string) {
+  return useLive(() => repos.conflicts.fieldsOf(table, recordId), [table, recordId]);
 }
 
 export function useSentUpTo(caseId: string, memberId: string | undefined) {
@@ -165,7 +171,7 @@ export async function readPackage(
   try {
     return { ...(await running.done), discard };
   } catch (error) {
-    await discard();
+    void discard(); // in the background: a worker just stopped may hold the file a moment
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { ReplyOf, RequestOf } from '../../shared/ipc/contract';
 import { host } from './host';
 
 /** What one round trip to the host carries: few enough trips, small enough copies. */
-const CHUNK_BYTES = 4 * 2 ** 20;
+const CHUNK_BYTES = 1 * 2 ** 20;
 
 export interface SaveTarget {
   readonly name: string;

@@ -19,6 +19,7 @@ import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { HistoryDrawer } from '../components/HistoryDrawer';
 import { CiteBar, passageOf, type Passage } from '../components/findings/CiteBar';
 import { CitedBy } from '../components/findings/CitedBy';
+import { ConflictNotice } from '../components/exchange/ConflictNotice';
 import { useCiting } from '../hooks/findings';
 import { useBackToResults, useRevealSearchMatch } from '../hooks/searchReveal';
 
@@ -107,6 +108,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       }
     >
       <SaveNotices editor={editor} label={(field) => fieldLabel(kind, field)} />
+      <ConflictNotice caseId={caseId} kind={kind} recordId={recordId} />
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div

@@ -81,9 +81,11 @@ export async function sealStream(
     total += sizeOf(e);
   }
   const manifest: Manifest = { format: PACKAGE_FORMAT, ...header, entries: listed };
+  const manifestBytes = utf8ToBytes(JSON.stringify(manifest));
+  total += manifestBytes.length;
   const zip = zipStream(
     [
-      { name: MANIFEST, data: new Blob([utf8ToBytes(JSON.stringify(manifest))]), store: false },
+      { name: MANIFEST, data: new Blob([manifestBytes]), store: false },
       ...[...entries].map(([name, e]) => ({ name, data: sourceOf(e), store: e.store })),
     ],
     (read) => options.onProgress?.(read, total),
@@ -164,7 +166,6 @@ export async function openStream(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         read += chunk.length;
-        report('decrypt', read, options.inputSize ?? 0);
         controller.enqueue(chunk);
       },
     }),
@@ -181,6 +182,9 @@ export async function openStream(
     }
     if (next.done) break;
     await staging.write(next.value); // a full disk fails here, as itself
+    // Counted here, not as the file is read: the header (and a passphrase's scrypt, seconds
+    // long) comes first, and a bar at 100% meanwhile would say the work was done.
+    report('decrypt', read, options.inputSize ?? read);
   }
   const zip = await staging.finish();
 

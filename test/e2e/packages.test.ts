@@ -251,11 +251,20 @@ describe('a team moving its work on USB sticks', () => {
     await importPackage(leaderB, fromLi);
     expect(await caseState(leaderB)).toEqual(await caseState(leaderA));
 
+    // The record itself says one of its fields shows one of two versions.
+    await openSection(leaderA, '谈话记录');
+    await leaderA.getByText('赵某').first().click();
+    await expect
+      .poll(() => leaderA.getByTestId('record-conflict').innerText())
+      .toContain('谈话地点：两台电脑在没看到对方修改时都改过');
+
     // The conflict is listed with both versions, who wrote them; the 组长 combines them.
     await openSection(leaderA, '数据交换');
     const conflict = leaderA.getByTestId('conflict');
     await expect.poll(() => conflict.count()).toBe(1);
     const both = await conflict.innerText();
+    expect(both).toContain('谈话记录 · 赵某');
+    expect(both).toContain('· 谈话地点');
     expect(both).toContain('县教育局党组会议室');
     expect(both).toContain('县教育局档案室');
     expect(both).toContain('李四');
@@ -264,6 +273,10 @@ describe('a team moving its work on USB sticks', () => {
     await leaderA.getByTestId('combined-text').fill('县教育局党组会议室（档案室隔壁）');
     await button(conflict, '保存合并结果').click();
     await expect.poll(() => conflict.count()).toBe(0);
+    await openSection(leaderA, '谈话记录');
+    await leaderA.getByText('赵某').first().click();
+    await leaderA.getByTestId('record-title').waitFor();
+    expect(await leaderA.getByTestId('record-conflict').count()).toBe(0);
 
     // The summary goes back to 李四: 王五's records arrive, 王五's clue does not.
     await importPackage(li, await summaryFor(leaderA, '李四'));
@@ -319,6 +332,18 @@ describe('a team moving its work on USB sticks', () => {
     await expect.poll(async () => staged(member)).toEqual([]);
     expect(await storedRows(member, 'cases')).toEqual([]);
     expect(await storedRows(member, 'members')).toEqual([]);
+
+    // A file that is not a package: said in the dialog, which stays until closed.
+    const notPackage = path.join(work, 'photo.xcase');
+    writeFileSync(notPackage, Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46));
+    const again = member.waitForEvent('filechooser');
+    await member.getByTestId('import-package').click();
+    await (await again).setFiles(notPackage);
+    await expect
+      .poll(() => member.getByTestId('import-failed').innerText())
+      .toContain('这不是巡察工作台的数据包');
+    await member.getByRole('dialog').locator('.ant-modal-footer').getByRole('button').click();
+    expect(await storedRows(member, 'cases')).toEqual([]);
 
     // A staged copy a crash left behind (made a day ago) is gone after the next start.
     await member.evaluate(async () => {

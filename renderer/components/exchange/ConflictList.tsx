@@ -13,7 +13,6 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { splitPath } from '../../../shared/domain/collections';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
 import { repos, type Actor, type ConflictSide, type ConflictView } from '../../db';
 
@@ -70,7 +69,6 @@ function ConflictItem(props: {
   const [combined, setCombined] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const nameOf = (id?: string) => team.find((m) => m.id === id)?.name ?? id ?? '';
-  const [field] = splitPath(conflict.path);
   const settle = async (value: unknown) => {
     try {
       await repos.conflicts.settle(conflict.table, conflict.recordId, conflict.path, value, actor);
@@ -87,8 +85,11 @@ function ConflictItem(props: {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>
           {zh.exchange.tables[conflict.table] ?? conflict.table} ·{' '}
-          {conflict.title || zh.records.untitled} · {field}
+          {conflict.title || zh.records.untitled} · {conflict.label}
         </Typography.Text>
+        {conflict.question && (
+          <Typography.Text type="secondary">{t.answering(conflict.question)}</Typography.Text>
+        )}
         <Space align="start" wrap>
           {conflict.sides.map((side) => (
             <Card

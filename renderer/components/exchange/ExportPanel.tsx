@@ -1,5 +1,15 @@
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Checkbox, Modal, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Modal,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { fingerprint } from '../../../shared/package/fingerprint';
@@ -102,7 +112,13 @@ export function ExportPanel(props: Props) {
             title: t.key,
             dataIndex: 'recipient',
             render: (r: string | undefined) =>
-              r ? <Typography.Text code>{fingerprint(r)}</Typography.Text> : t.notJoined,
+              r ? (
+                <Typography.Text code>{fingerprint(r)}</Typography.Text>
+              ) : (
+                <Tooltip title={t.notJoinedHint}>
+                  <Typography.Text type="secondary">{t.notJoined}</Typography.Text>
+                </Tooltip>
+              ),
           },
           {
             title: zh.common.actions,
@@ -179,7 +195,7 @@ function ToLeader(
       {sentUpTo > 0 && (
         <Checkbox checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)}>
           {t.onlyChanges}
-          <Typography.Text type="secondary"> {t.onlyChangesHint(sentUpTo)}</Typography.Text>
+          <Typography.Text type="secondary"> {t.onlyChangesHint}</Typography.Text>
         </Checkbox>
       )}
       <Button

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { PackageError } from '../../../shared/package/problems';
 import { normalizePassphrase } from '../../../shared/package/passphrase';
+import { fingerprint } from '../../../shared/package/fingerprint';
 import { repos, type Incoming, type TableCounts } from '../../db';
 import { pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
 import type { PickedFile } from '../../host/fileStreams';
@@ -17,6 +18,8 @@ type Picked = Extract<PickedFile, { status: 'picked' }>;
 type Step =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy'; readonly label: string; readonly cancellable: boolean }
+  /** Shown in the dialog until closed: a toast that fades could be missed. */
+  | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'passphrase'; readonly file: Picked; readonly error?: string }
   | {
       readonly kind: 'preview';
@@ -25,6 +28,8 @@ type Step =
       readonly from: string;
       readonly unit: string;
       readonly joinAs: string;
+      /** The fingerprint of the key the exporter's laptop claims, to compare in person. */
+      readonly senderKey: string;
     };
 
 /** Names in a package, read from its rows or from this laptop. */
@@ -36,11 +41,18 @@ async function namesOf({ manifest, contents }: ReadPackage) {
   };
   const member = async (id: string) =>
     text('members', id, 'name') ?? (await repos.members.get(id))?.name ?? '';
-  const unit = text('cases', manifest.caseId, 'unitName') ?? '';
+  const unit =
+    text('cases', manifest.caseId, 'unitName') ??
+    (await repos.cases.get(manifest.caseId))?.unitName ??
+    '';
+  const senderKey =
+    text('members', manifest.exportedBy.memberId, 'recipient') ??
+    (await repos.members.get(manifest.exportedBy.memberId))?.recipient;
   return {
     from: await member(manifest.exportedBy.memberId),
     unit,
     joinAs: manifest.kind === 'join' ? await member(manifest.forMember) : '',
+    senderKey: senderKey ? fingerprint(senderKey) : '',
   };
 }
 
@@ -64,11 +76,12 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
   };
   const fail = (error: unknown) => {
     release();
-    setStep({ kind: 'idle' });
     if (error instanceof PackageError && error.problem === 'cancelled') {
+      setStep({ kind: 'idle' });
       void message.info(error.message);
     } else {
-      void message.error(`${t.failed}${error instanceof Error ? error.message : String(error)}`);
+      const text = error instanceof Error ? error.message : String(error);
+      setStep({ kind: 'failed', message: `${t.failed}${text}` });
     }
   };
 
@@ -152,10 +165,19 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
               </Button>
             </Space>
           ) : (
-            <Button onClick={close}>{step.kind === 'busy' ? t.cancel : zh.common.cancel}</Button>
+            <Button onClick={close}>
+              {step.kind === 'busy'
+                ? t.cancel
+                : step.kind === 'failed' || step.kind === 'preview'
+                  ? t.close
+                  : zh.common.cancel}
+            </Button>
           )
         }
       >
+        {step.kind === 'failed' && (
+          <Alert type="error" showIcon message={step.message} data-testid="import-failed" />
+        )}
         {step.kind === 'busy' && <Typography.Paragraph>{step.label}</Typography.Paragraph>}
         {step.kind === 'busy' && transfer && <TransferProgress transfer={transfer} />}
         {step.kind === 'passphrase' && (
@@ -201,6 +223,10 @@ function Preview({ step }: { step: Extract<Step, { kind: 'preview' }> }) {
         {t.kinds[manifest.kind]} ·{' '}
         {t.from(step.from, dayjs(manifest.createdAt).format('YYYY-MM-DD HH:mm'))}
       </Typography.Text>
+      {step.unit && <Typography.Text>{t.unit(step.unit)}</Typography.Text>}
+      {step.senderKey && (
+        <Typography.Text type="secondary">{t.senderKey(step.senderKey)}</Typography.Text>
+      )}
       {incoming.nothingNew && <Alert type="info" showIcon message={t.nothingNew} />}
       {incoming.newCase && manifest.kind !== 'join' && (
         <Alert type="warning" showIcon message={t.newCase(step.unit)} />
