@@ -12,7 +12,7 @@
  *
  * Both baselines do the same file work as the package (read from disk, write to disk): only what
  * a package adds is compared. Options: --mib N (attachments in the case, default 1,024, the
- * issue's case), --fuzz N (iterations, default 10,000).
+ * issue's case), --runs N (default 3; medians), --fuzz N (iterations, default 10,000).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -41,6 +41,7 @@ const option = (name: string, fallback: number) => {
 };
 const MIB = option('--mib', 1024);
 const FUZZ = option('--fuzz', 10_000);
+const RUNS = option('--runs', 3);
 const PHOTO_MIB = 4;
 /** Distinct photos made up front; the case repeats them under other names. */
 const POOL = 8;
@@ -228,12 +229,30 @@ function inChild(name: Step): Measured {
   if (!line) throw new Error(`${name} failed: ${run.stderr}`);
   return JSON.parse(line.slice(5)) as Measured;
 }
-const rawSealed = inChild('age.encrypt');
-const rawOpened = inChild('age.decrypt');
-rmSync(file('raw.age'));
-rmSync(file('raw.out'));
-const sealed = inChild('package.seal');
-const opened = inChild('package.open');
+// The disk of these machines varies from minute to minute: baseline and package alternate,
+// several times, and each figure is the median of its runs.
+const runs: Record<Step, Measured[]> = {
+  'age.encrypt': [],
+  'age.decrypt': [],
+  'package.seal': [],
+  'package.open': [],
+};
+for (let run = 0; run < RUNS; run++) {
+  runs['age.encrypt'].push(inChild('age.encrypt'));
+  runs['age.decrypt'].push(inChild('age.decrypt'));
+  rmSync(file('raw.age'));
+  rmSync(file('raw.out'));
+  runs['package.seal'].push(inChild('package.seal'));
+  runs['package.open'].push(inChild('package.open'));
+}
+const median = (all: Measured[]): Measured => {
+  const by = (k: keyof Measured) => [...all].sort((a, b) => a[k] - b[k])[all.length >> 1]![k];
+  return { seconds: by('seconds'), peakMib: by('peakMib') };
+};
+const rawSealed = median(runs['age.encrypt']);
+const rawOpened = median(runs['age.decrypt']);
+const sealed = median(runs['package.seal']);
+const opened = median(runs['package.open']);
 const packageMib = statSync(file('case.xcase')).size / 2 ** 20;
 
 // Fuzz: a small real package, random bytes changed, every outcome must be a PackageError.
