@@ -55,12 +55,6 @@ export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: Acces
   }
 
   return {
-    /** The fields of one record that hold a conflict (its paths' fields, once each). */
-    async fieldsOf(table: RecordTable, recordId: string): Promise<string[]> {
-      const entry = await db.conflicts.get(`${table}:${recordId}`);
-      return [...new Set((entry?.paths ?? []).map((p) => splitPath(p)[0]))];
-    },
-
     /** The conflicts this member may see (all for the 组长; their own records for a member). */
     async list(caseId: string, actor: Actor): Promise<ConflictView[]> {
       const who = await access.viewer(actor);

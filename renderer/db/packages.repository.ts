@@ -137,7 +137,11 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
      * the member it was made for, and records this laptop's public key on that member, so the
      * 组长 learns it from the member's first package.
      */
-    async apply(manifest: Manifest, contents: CaseContents): Promise<ForeignResult> {
+    async apply(
+      manifest: Manifest,
+      contents: CaseContents,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<ForeignResult> {
       const here = await settings.deviceId();
       const recipient = manifest.kind === 'join' ? (await settings.laptopKey()).recipient : '';
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
@@ -145,7 +149,7 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
         if (manifest.kind === 'join' && bound !== undefined && bound !== manifest.forMember) {
           throw new PackageError('notThisMember', `bound to ${bound}`);
         }
-        const result = await w.storeForeign(batchOf(contents));
+        const result = await w.storeForeign(batchOf(contents), onProgress);
         if (manifest.kind === 'join') {
           const member = await db.members.get(manifest.forMember);
           if (!member || member.deleted)

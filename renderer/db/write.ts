@@ -624,12 +624,18 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
      * commits, the 组长's rules are checked on the result (entitlement.ts): one 组长, unique
      * names, and no 组长's write by someone who never was one; otherwise nothing is stored.
      */
-    async storeForeign(batch: ForeignBatch): Promise<ForeignResult> {
+    async storeForeign(
+      batch: ForeignBatch,
+      /** Items (files, rows, revisions) done of all, after each step of the merge. */
+      onProgress: (done: number, total: number) => void = () => {},
+    ): Promise<ForeignResult> {
       const { rows, revisions, blobs } = checkBatch(batch);
+      const total = blobs.length + rows.length + revisions.length;
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
         const haveBlobs = await db.blobs.bulkGet(blobs.map((b) => b.sha256));
         const newBlobs = blobs.filter((_, i) => haveBlobs[i] === undefined);
         await db.blobs.bulkPut([...new Map(newBlobs.map((b) => [b.sha256, b])).values()]);
+        onProgress(blobs.length, total);
         const planned = await plan(rows);
         const storing = planned.filter((p) => p.action === 'store');
         const haveRevisions = await db.revisions.bulkGet(revisions.map((r) => r.id));
@@ -644,6 +650,7 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
           storing.map((p) => ({ name: p.name, row: p.next, hadConflicts: !!p.local?.siblings })),
           first,
         );
+        onProgress(blobs.length + rows.length, total);
         const firstRevision = first + storing.length;
         await db.revisions.bulkAdd(newRevisions.map((r, i) => ({ ...r, seq: firstRevision + i })));
         const last = firstRevision + newRevisions.length - 1;
@@ -657,6 +664,7 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         for (const r of revisions) if (REDACTABLE.has(r.table)) redacted.add(r.recordId);
         for (const recordId of redacted) await scrub(recordId);
         await checkLeaderRules(planned, revisions);
+        onProgress(total, total);
         return {
           stored: storing.length,
           skipped: planned.length - storing.length,

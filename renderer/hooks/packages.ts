@@ -24,7 +24,6 @@ import {
 import { chooseSaveTarget, pickFile, type PickedFile } from '../host/fileStreams';
 import { privateFileName, removePrivateFile } from '../host/privateFiles';
 import { useLive } from './live';
-import type { RecordTable } from '../../shared/domain/tables';
 
 const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION] }];
 /** age and the ZIP format hold up to 4 GiB in this version (no ZIP64 yet). */
@@ -39,11 +38,6 @@ export function useConflicts(caseId: string, actor: Actor | undefined) {
     async () => (actor ? repos.conflicts.list(caseId, actor) : []),
     [caseId, actor?.memberId, actor?.deviceId],
   );
-}
-
-/** The fields of one record two laptops changed without seeing each other's change. */
-export function useRecordConflicts(table: RecordTable, recordId: string) {
-  return useLive(() => repos.conflicts.fieldsOf(table, recordId), [table, recordId]);
 }
 
 export function useSentUpTo(caseId: string, memberId: string | undefined) {

@@ -15,8 +15,14 @@ export async function privateFolder(): Promise<FileSystemDirectoryHandle> {
 }
 
 let made = 0;
-/** A fresh name for a temporary file: when it was made, then what for. */
-export const privateFileName = (what: string) => `${Date.now()}-${++made}-${what}`;
+/** Set once this laptop has used the private file system: until then the sweep leaves it alone. */
+const USED = 'workbench:privateFiles';
+
+/** A fresh name for a temporary file (page side): when it was made, then what for. */
+export function privateFileName(what: string): string {
+  localStorage.setItem(USED, '1');
+  return `${Date.now()}-${++made}-${what}`;
+}
 
 /** Removes a temporary file; a worker still letting go of it gets a moment. */
 export async function removePrivateFile(name: string): Promise<void> {
@@ -34,6 +40,9 @@ export async function removePrivateFile(name: string): Promise<void> {
 
 /** Removes what earlier runs left behind (a crash in the middle of an import). */
 export async function sweepPrivateFiles(now = Date.now()): Promise<void> {
+  // Opening the private file system makes Chromium set up its storage for the origin: not at
+  // every start of a laptop that never staged anything (nor on a disk that may be full).
+  if (!localStorage.getItem(USED)) return;
   try {
     const folder = await privateFolder();
     // The folder's async iteration is not in TypeScript's DOM library yet.

@@ -4,8 +4,8 @@ import type { CaseContents } from '../../shared/package/contents';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
 import type { PackageProblem } from '../../shared/package/problems';
 
-/** The steps a long package operation reports, each in bytes. */
-export type TransferPhase = 'seal' | 'decrypt' | 'check';
+/** The steps a long package operation reports: in bytes, except the merge (in items). */
+export type TransferPhase = 'seal' | 'decrypt' | 'check' | 'merge';
 
 export type ToPackageWorker =
   | {

@@ -34,6 +34,11 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   );
   const title = useEditorState(editor, (s) => (s.record ? titleOf(spec, s.values, s.record) : ''));
   const blank = useEditorState(editor, (s) => (s.record ? !hasContent(spec, s.record) : undefined));
+  // Read from the record itself, not by a query of its own: one less reader to fail and retry
+  // while the disk is full (measured: test/e2e/full-disk.test.ts).
+  const conflictPaths = useEditorState(editor, (s) =>
+    Object.keys(s.record?.siblings ?? {}).join('\n'),
+  );
   const actions = useRecordActions(caseId, kind);
   const { message } = AntApp.useApp();
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -108,7 +113,7 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       }
     >
       <SaveNotices editor={editor} label={(field) => fieldLabel(kind, field)} />
-      <ConflictNotice caseId={caseId} kind={kind} recordId={recordId} />
+      <ConflictNotice caseId={caseId} kind={kind} paths={conflictPaths} />
       <CitedBy caseId={caseId} recordId={recordId} />
       {passage && <CiteBar caseId={caseId} kind={kind} recordId={recordId} passage={passage} />}
       <div

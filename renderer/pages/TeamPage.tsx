@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -19,6 +19,9 @@ export function TeamPage({ caseId }: { caseId: string }) {
     useShallow((s) => ({ dialog: s.dialog, openDialog: s.openDialog, closeDialog: s.closeDialog })),
   );
   const { message } = AntApp.useApp();
+  // Adding and removing members is the 组长's (the repository refuses it to anyone else).
+  const leader = members?.find((m) => m.role === 'leader');
+  const canManage = mutations.canWrite && (!leader || leader.id === current?.id);
   const editing =
     dialog.kind === 'editMember' ? members?.find((m) => m.id === dialog.memberId) : undefined;
 
@@ -26,14 +29,16 @@ export function TeamPage({ caseId }: { caseId: string }) {
     <Card
       title={zh.member.title}
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!mutations.canWrite}
-          onClick={() => openDialog({ kind: 'newMember' })}
-        >
-          {zh.member.add}
-        </Button>
+        <Tooltip title={mutations.canWrite && !canManage ? zh.member.leaderManagesTeam : ''}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!canManage}
+            onClick={() => openDialog({ kind: 'newMember' })}
+          >
+            {zh.member.add}
+          </Button>
+        </Tooltip>
       }
     >
       <Table<MemberRecord>
@@ -76,7 +81,7 @@ export function TeamPage({ caseId }: { caseId: string }) {
                   title={zh.member.removeConfirm}
                   okText={zh.common.confirm}
                   cancelText={zh.common.cancel}
-                  disabled={!mutations.canWrite}
+                  disabled={!canManage}
                   onConfirm={() =>
                     void mutations.remove(m.id).then(
                       () => message.success(zh.member.removed),
@@ -84,7 +89,7 @@ export function TeamPage({ caseId }: { caseId: string }) {
                     )
                   }
                 >
-                  <Button size="small" danger disabled={!mutations.canWrite || m.role === 'leader'}>
+                  <Button size="small" danger disabled={!canManage || m.role === 'leader'}>
                     {zh.common.remove}
                   </Button>
                 </Popconfirm>

@@ -590,10 +590,11 @@ export const zh = {
     passphraseKeep: '口令已告知对方，导出',
     sealing: '正在加密并写入数据包…',
     opening: '正在解密并核对数据包…',
-    phases: { seal: '加密写入', decrypt: '解密', check: '核对' } as Record<
-      'seal' | 'decrypt' | 'check',
+    phases: { seal: '加密写入', decrypt: '解密', check: '核对', merge: '合并到本机' } as Record<
+      'seal' | 'decrypt' | 'check' | 'merge',
       string
     >,
+    items: (n: number) => `${n} 项`,
     progress: (done: string, total: string, seconds: number | null) =>
       seconds === null
         ? `${done} / ${total}`

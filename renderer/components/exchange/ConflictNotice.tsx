@@ -1,18 +1,19 @@
 import { Alert, Button } from 'antd';
 import { zh } from '../../../shared/i18n/zh-CN';
 import type { RecordKind } from '../../../shared/domain/records';
+import { splitPath } from '../../../shared/domain/collections';
 import { fieldLabel } from '../../../shared/domain/records/history';
-import { useRecordConflicts } from '../../hooks/packages';
 import { navigate } from '../../app/route';
 
 /**
  * On a record that holds a conflict: the form shows one version of those fields; the other is
- * kept, and this says so, and where to choose.
+ * kept, and this says so, and where to choose. `paths`: the record's conflicting paths, one per
+ * line (a string, so the editor's state selector returns the same value while they stay).
  */
-export function ConflictNotice(props: { caseId: string; kind: RecordKind; recordId: string }) {
-  const { caseId, kind, recordId } = props;
-  const fields = useRecordConflicts(kind, recordId) ?? [];
-  if (fields.length === 0) return null;
+export function ConflictNotice(props: { caseId: string; kind: RecordKind; paths: string }) {
+  const { caseId, kind, paths } = props;
+  if (paths === '') return null;
+  const fields = [...new Set(paths.split('\n').map((p) => splitPath(p)[0]))];
   return (
     <Alert
       type="warning"

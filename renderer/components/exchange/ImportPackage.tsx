@@ -120,7 +120,9 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
     reset();
     setStep({ kind: 'busy', label: t.applying, cancellable: false });
     try {
-      const result = await repos.packages.apply(read.manifest, read.contents);
+      const result = await repos.packages.apply(read.manifest, read.contents, (done, total) =>
+        report('merge', done, total),
+      );
       release();
       setStep({ kind: 'idle' });
       void message.success(t.applied(result.stored, result.conflicts.length));

@@ -40,7 +40,9 @@ export function TransferProgress({ transfer }: { transfer: Transfer }) {
       <Typography.Text>{t.phases[phase]}</Typography.Text>
       <Progress percent={Math.floor(fraction * 100)} status="active" />
       <Typography.Text type="secondary">
-        {t.progress(formatBytes(done), formatBytes(total), left)}
+        {phase === 'merge'
+          ? t.progress(t.items(done), t.items(total), left)
+          : t.progress(formatBytes(done), formatBytes(total), left)}
       </Typography.Text>
     </Space>
   );
