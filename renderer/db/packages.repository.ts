@@ -181,7 +181,17 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
       });
     },
 
-    /** The member this laptop was joined as, for this case (none: the 组长's own laptop). */
+    /**
+     * Binds the 组长's own laptop to the 组长 once a join package has left it: from then on
+     * the members write on their own laptops, and nobody signs here as one of them.
+     */
+    async bindExporter(caseId: string, memberId: string): Promise<void> {
+      if ((await settings.boundMember(caseId)) === undefined) {
+        await settings.bindTo(caseId, memberId);
+      }
+    },
+
+    /** The member this laptop belongs to for this case (none yet: anyone may be chosen). */
     boundMember: (caseId: string) => settings.boundMember(caseId),
   };
 }

@@ -87,7 +87,7 @@ export function settingsRepository(db: WorkbenchDB) {
       });
     },
 
-    /** The member this laptop was joined as, for this case (none: the 组长's own laptop). */
+    /** The member this laptop belongs to for this case: joined as, or the 组长 who sent joins. */
     async boundMember(caseId: string): Promise<string | undefined> {
       return (await db.settings.get(boundMemberKey(caseId)))?.value;
     },

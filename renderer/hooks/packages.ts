@@ -125,8 +125,13 @@ export async function makePackage(
     running?.end();
   }
   const saved = await target.commit();
+  if (kind === 'join') {
+    // Not binding now only delays it to the next join package: nothing to tell.
+    await repos.packages.bindExporter(caseRecord.id, me.id).catch(() => {});
+    return { saved, noted: true };
+  }
   try {
-    if (kind !== 'join') await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
+    await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
     return { saved, noted: true };
   } catch {
     return { saved, noted: false }; // saved all the same: say so, and what it means

@@ -650,8 +650,9 @@ export const zh = {
     } as Record<string, string>,
     revisions: (n: number) => `修改历史 ${n} 条`,
     files: (n: number) => `文件 ${n} 个`,
-    bound: (name: string) => `本机已作为“${name}”加入本任务`,
-    boundHint: '本机由组长的入组包加入，使用人固定为这位成员。',
+    bound: (name: string) => `本机使用人：${name}`,
+    boundHint:
+      '本机已固定为这位成员使用（由入组包加入，或组长已向组员发出入组包）。其他成员请在自己的电脑上记录。',
     boundRemoved: '（已被组长移出本组，本机不能再写入）',
     boundElsewhere:
       '本机已作为本组另一名成员加入，不能再用这个入组包。请确认拷贝的是发给本机的文件。',

@@ -208,6 +208,10 @@ describe('a team moving its work on USB sticks', () => {
     await addMember(leader, '王五');
     const joinLi = await joinPackage(leader, '李四');
     const joinWang = await joinPackage(leader, '王五');
+    // The join packages have left: the 组长's laptop is the 组长's from now on.
+    await expect
+      .poll(() => leader.getByTestId('current-member-bound').innerText())
+      .toContain('张三');
 
     // Each member's laptop joins with the passphrase told in person, and is bound to them.
     const li = await laptop('li', undefined, true);

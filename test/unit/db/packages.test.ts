@@ -348,9 +348,24 @@ describe('case packages between laptops', () => {
   it('a joined laptop writes only as its member: choosing another is refused', async () => {
     const { member, caseId, lead, li } = await teamOfTwo();
     await expect(member.repos.settings.setCurrentMember(caseId, lead.id)).rejects.toThrow(
-      '使用人固定',
+      '固定为这位成员',
     );
     expect(await member.repos.settings.currentMember(caseId)).toBe(li.id);
+  });
+
+  it('the 组长’s laptop is the 组长’s once a join package has left it', async () => {
+    const { leader, caseId, lead, li } = await teamOfTwo();
+    // Before: anyone may be chosen (one laptop shared before the members have their own).
+    await leader.repos.settings.setCurrentMember(caseId, li.id);
+    await leader.repos.settings.setCurrentMember(caseId, lead.id);
+    await leader.repos.packages.bindExporter(caseId, lead.id);
+    await expect(leader.repos.settings.setCurrentMember(caseId, li.id)).rejects.toThrow(
+      '固定为这位成员',
+    );
+    expect(await leader.repos.settings.currentMember(caseId)).toBe(lead.id);
+    // A second join package changes nothing.
+    await leader.repos.packages.bindExporter(caseId, li.id);
+    expect(await leader.repos.packages.boundMember(caseId)).toBe(lead.id);
   });
 
   it('asks before adding another case: the preview says so and writes nothing', async () => {
