@@ -165,7 +165,8 @@ export async function readPackage(
       : { passphrase };
   const staging = privateFileName('open');
   const discard = () => removePrivateFile(staging);
-  const running = openInWorker(file.stream(), file.size, key, staging, hooks.onProgress);
+  const input = file.file ?? file.stream(); // the browser's File is read by the Worker itself
+  const running = openInWorker(input, file.size, key, staging, hooks.onProgress);
   hooks.onCancel(running.cancel);
   try {
     return { ...(await running.done), discard };

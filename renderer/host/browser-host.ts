@@ -57,6 +57,12 @@ function download(file: File, name: string) {
   // file is swept at the next start.
 }
 
+/**
+ * The File behind an open file id, where this host has one (the browser): a Worker can read it
+ * itself with File.stream(), without the bytes passing through the page.
+ */
+export const openedFile = (id: number): File | undefined => opens.get(id);
+
 export const browserHost: WorkbenchApi = {
   async appInfo() {
     return {

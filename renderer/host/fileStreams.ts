@@ -5,6 +5,7 @@
  */
 import type { ReplyOf, RequestOf } from '../../shared/ipc/contract';
 import { host } from './host';
+import { openedFile } from './browser-host';
 
 /** What one round trip to the host carries: few enough trips, small enough copies. */
 const CHUNK_BYTES = 1 * 2 ** 20;
@@ -63,6 +64,8 @@ export type PickedFile =
       readonly size: number;
       /** The file's bytes in order, from the start each time (a second try with a passphrase). */
       stream(): ReadableStream<Uint8Array>;
+      /** The file itself where the host has it (a browser), for a Worker to read directly. */
+      readonly file?: File;
       /** Lets the file go. */
       close(): Promise<void>;
     }
@@ -86,5 +89,13 @@ export async function pickFile(request: RequestOf<'openStart'>): Promise<PickedF
       },
     });
   };
-  return { status: 'picked', name: opened.name, size, stream, close: () => host.openClose({ id }) };
+  const file = openedFile(id);
+  return {
+    status: 'picked',
+    name: opened.name,
+    size,
+    stream,
+    close: () => host.openClose({ id }),
+    ...(file ? { file } : {}),
+  };
 }

@@ -73,8 +73,9 @@ async function run(message: ToPackageWorker): Promise<void> {
   } else {
     const decrypting = reporter('decrypt');
     const checking = reporter('check');
+    const { input } = message;
     const staged = await openStream(
-      message.input,
+      input instanceof Blob ? input.stream() : input,
       message.key,
       message.newestSchema,
       await stagingIn(message.staging),

@@ -77,7 +77,7 @@ export function sealInWorker(
 
 /** Opens a package streamed from `input`, decrypted into the private file `staging`. */
 export function openInWorker(
-  input: ReadableStream<Uint8Array>,
+  input: Blob | ReadableStream<Uint8Array>,
   inputSize: number,
   key: OpeningKey,
   staging: string,
@@ -85,7 +85,7 @@ export function openInWorker(
 ): Running<{ manifest: Manifest; contents: CaseContents }> {
   return start(
     { type: 'open', input, inputSize, key, newestSchema: SCHEMA_VERSION, staging },
-    [input],
+    input instanceof Blob ? [] : [input], // a File is passed as it is (no copy); a stream moves
     onProgress,
     (m) => (m.type === 'opened' ? { manifest: m.manifest, contents: m.contents } : undefined),
     false,

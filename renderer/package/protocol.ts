@@ -16,8 +16,8 @@ export type ToPackageWorker =
     }
   | {
       readonly type: 'open';
-      /** The package file, streamed from the host (transferred). */
-      readonly input: ReadableStream<Uint8Array>;
+      /** The package file: the File itself where the host has one, else streamed from it. */
+      readonly input: Blob | ReadableStream<Uint8Array>;
       readonly inputSize: number;
       readonly key: OpeningKey;
       readonly newestSchema: number;
