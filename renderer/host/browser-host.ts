@@ -7,7 +7,7 @@
  */
 import type { ReplyOf, RequestOf, WorkbenchApi } from '../../shared/ipc/contract';
 import { zh } from '../../shared/i18n/zh-CN';
-import { privateFileName, privateFolder } from './privateFiles';
+import { privateFileName, privateFolder, removePrivateFile } from './privateFiles';
 
 /** The part of the File System Access API used here (not in TypeScript's DOM library yet). */
 type SavePicker = (options: {
@@ -113,7 +113,7 @@ export const browserHost: WorkbenchApi = {
     const save = saves.get(id);
     saves.delete(id);
     await save?.writable.abort().catch(() => {});
-    if (save?.staged) await (await privateFolder()).removeEntry(save.staged.name).catch(() => {});
+    if (save?.staged) await removePrivateFile(save.staged.name);
   },
 
   openStart({ filters, maxBytes }) {

@@ -25,7 +25,6 @@ import {
 import {
   ZipError,
   entryBlob,
-  entryBytes,
   readZipIndex,
   zipStream,
   type ByteSource,
@@ -196,7 +195,8 @@ export async function openStream(
   }
   const manifestEntry = index.find((e) => e.name === MANIFEST);
   if (!manifestEntry) throw new PackageError('notMatchingManifest', 'no manifest');
-  const manifest = readManifest(await guarded(() => entryBytes(zip, manifestEntry)));
+  const manifestBlob = await guarded(() => entryBlob(zip, manifestEntry));
+  const manifest = readManifest(new Uint8Array(await manifestBlob.arrayBuffer()));
   if (manifest.format > PACKAGE_FORMAT)
     throw new PackageError('newer', `format ${manifest.format}`);
   if (manifest.schemaVersion > newestSchema) {

@@ -232,12 +232,6 @@ export async function entryBlob(zip: Blob, entry: ZipEntry): Promise<Blob> {
   return new Blob([await inflated(data, entry)]);
 }
 
-export async function entryBytes(zip: Blob, entry: ZipEntry): Promise<Uint8Array<ArrayBuffer>> {
-  const data = zip.slice(entry.start, entry.start + entry.packed);
-  if (entry.method === 0) return new Uint8Array(await data.arrayBuffer());
-  return inflated(data, entry);
-}
-
 async function inflated(data: Blob, entry: ZipEntry): Promise<Uint8Array<ArrayBuffer>> {
   const buffer = new Uint8Array(entry.unpacked);
   let out: Uint8Array;
