@@ -22,6 +22,8 @@ import {
   reviewProblems,
   type ReviewAction,
 } from '../../shared/domain/findings/review';
+import { draftPrefix, nextDraftNo } from '../../shared/domain/report/draftNumber';
+import type { CaseFields } from '../../shared/domain/case.schema';
 import { positionAfter, positionAt } from '../../shared/domain/order';
 import type { Patch } from '../../shared/domain/record';
 import { splitPatch } from '../../shared/domain/records/check';
@@ -33,7 +35,7 @@ import type { WorkbenchDB } from './database';
 import type { Actor, WritePath } from './write';
 
 /** Fields that change only through review actions, never through an edit. */
-const REVIEW_ONLY = new Set(['status', 'mergedInto', 'order']);
+const REVIEW_ONLY = new Set(['status', 'mergedInto', 'order', 'draftNo']);
 
 /** The report's headings: the top-level focus areas, in their order; then the uncategorised. */
 const area = (f: FindingRecord) => {
@@ -45,7 +47,7 @@ const byOrder = (a: FindingRecord, b: FindingRecord) =>
 const byReportOrder = (a: FindingRecord, b: FindingRecord) => area(a) - area(b) || byOrder(a, b);
 
 export function findingsRepository(db: WorkbenchDB, w: WritePath) {
-  const scope = () => w.scope('findings', 'members');
+  const scope = () => w.scope('findings', 'members', 'cases');
 
   async function roleOf(actor: Actor): Promise<MemberRole> {
     const member = await db.members.get(actor.memberId);
@@ -64,6 +66,16 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
 
   async function live(caseId: string): Promise<FindingRecord[]> {
     return (await all(caseId)).filter((f) => !f.deleted && f.status !== 'merged');
+  }
+
+  /** The case's next 底稿编号; refused while its 轮次 or 巡察组 names no number. */
+  async function nextNumber(caseId: string): Promise<string> {
+    const prefix = draftPrefix(await w.getLive<CaseFields>('cases', caseId));
+    if (!prefix) throw new ValidationError({ status: zh.finding.needDraftPrefix });
+    return nextDraftNo(
+      prefix,
+      (await all(caseId)).map((f) => f.draftNo),
+    );
   }
 
   return {
@@ -165,7 +177,11 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
         const current = await w.getLive<FindingFields>('findings', id);
         const problems = reviewProblems(action, current, await roleOf(actor), comment);
         if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-        return w.update<FindingFields>('findings', id, reviewPatch(action, comment), actor);
+        const patch = reviewPatch(action, comment);
+        if (action === 'confirm' && current.draftNo === '') {
+          patch.draftNo = await nextNumber(current.caseId);
+        }
+        return w.update<FindingFields>('findings', id, patch, actor);
       });
     },
 

@@ -12,6 +12,7 @@
  */
 import type { Transaction } from 'dexie';
 import { upgradeTo4 } from './migrations/v4';
+import { clueToV6 } from '../../shared/domain/migrations/v6';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -103,6 +104,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     stores: {
       conflicts: 'id, caseId',
+    },
+  },
+  {
+    // Word documents (issue 13): a clue's `handling` splits into 拟处置建议 and 移交对象
+    // (shared/domain/migrations/v6.ts). Findings, cases and interviews gain fields with
+    // defaults: their rows need no change.
+    version: 6,
+    stores: {},
+    async upgrade(tx) {
+      await tx
+        .table('clues')
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+          ref.value = clueToV6(row);
+        });
     },
   },
 ];

@@ -22,7 +22,8 @@ import type { Stored } from '../domain/record';
 import type { Revision } from '../domain/revision';
 import type { RecordTable } from '../domain/tables';
 import { calendar } from './calendar';
-import { COUNTY, TOWN } from './content/cast';
+import { COUNTY, DEMO_ROUND, DEMO_TEAM, TOWN } from './content/cast';
+import { BASIS } from './content/findings';
 import type { DemoContext } from './context';
 import { EvidencePool } from './evidence';
 import { writeDocReviews, writePetitions, writeSiteVisits } from './fieldwork';
@@ -174,8 +175,11 @@ export async function generateDemoCase(options: DemoOptions): Promise<DemoCase> 
     caseId,
     caseFieldsSchema(ANY_DAY).parse({
       unitName: DEMO_UNIT,
-      teamName: '县委第三巡察组',
-      round: '十五届县委第四轮',
+      teamName: DEMO_TEAM,
+      round: DEMO_ROUND,
+      committee: '县委',
+      mandate: '根据县委巡察工作统一部署',
+      basisList: Object.values(BASIS),
       type: 'regular',
       status: 'preparing',
       startDate: cal.date(0),

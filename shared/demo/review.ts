@@ -14,20 +14,22 @@ import {
 } from '../domain/findings/finding.schema';
 import { mergePatches } from '../domain/findings/review';
 import { positionAfter } from '../domain/order';
+import { draftPrefix, nextDraftNo } from '../domain/report/draftNumber';
 import type { Patch } from '../domain/record';
-import type { Theme } from './content/cast';
+import { DEMO_ROUND, DEMO_TEAM, type Theme } from './content/cast';
 import {
   CLUES,
   DUPLICATE_FINDING,
   FINDINGS,
   type ClueTemplate,
   type FindingTemplate,
+  BASIS,
 } from './content/findings';
 import type { Fact } from './content/talks';
 import type { DemoContext } from './context';
 import type { Citable } from './evidence';
 import type { TeamMember } from './people';
-import { int, pick, shuffle } from './random';
+import { chance, int, pick, shuffle } from './random';
 
 /** Twelve findings at scale 1: the statuses a case shows three weeks in. */
 const PLAN: readonly { template: number | 'duplicate'; status: FindingStatus }[] = [
@@ -105,6 +107,7 @@ const words = (field: string, values: readonly string[]): Patch =>
 
 export function writeFindings(ctx: DemoContext, count: number): void {
   const orders: string[] = [];
+  const numbers: string[] = [];
   const byRound = new Map<number, string>();
   const merges: { absorbed: string; round: number; day: number }[] = [];
   for (let i = 0; i < count; i++) {
@@ -114,7 +117,7 @@ export function writeFindings(ctx: DemoContext, count: number): void {
       template === 'duplicate' ? -1 : round > 0 ? (LATER_ROUNDS[template] ?? template) : template;
     const t = index === -1 ? DUPLICATE_FINDING : FINDINGS[index]!;
     const wanted = 6 + Math.floor(((i % PLAN.length) * 10) / PLAN.length);
-    const { id, day } = writeFinding(ctx, t, status, wanted, orders);
+    const { id, day } = writeFinding(ctx, t, status, wanted, orders, numbers);
     if (template === MERGE_TARGET) byRound.set(round, id);
     if (status === 'merged') merges.push({ absorbed: id, round, day });
   }
@@ -130,6 +133,7 @@ function writeFinding(
   status: FindingStatus,
   wanted: number,
   orders: string[],
+  numbers: string[],
 ): { id: string; day: number } {
   const { random, cal, history, leader } = ctx;
   const { day, refs, village } = evidenceFor(ctx, t.about, t.theme, wanted);
@@ -148,6 +152,12 @@ function writeFinding(
     id,
     {
       description: fill(t.description),
+      basis: BASIS[t.category] ?? '',
+      ...words(
+        'responsibilities',
+        t.severity === 'general' ? ['principal'] : ['principal', 'direct'],
+      ),
+      immediate: chance(random, 0.3),
       category: t.category,
       severity: t.severity,
       amountFen,
@@ -176,10 +186,22 @@ function writeFinding(
   );
   const decision =
     status === 'confirmed'
-      ? { status, reviewComment: pick(random, CONFIRM_COMMENTS) }
+      ? { status, reviewComment: pick(random, CONFIRM_COMMENTS), draftNo: nextNumber(ctx, numbers) }
       : { status, reviewComment: RETURN_COMMENT };
   history.patch(id, decision, leader, reviewed);
   return { id, day };
+}
+
+/** The 底稿编号 the 组长's confirmation gives, as the app numbers them (draftNumber.ts). */
+function nextNumber(ctx: DemoContext, numbers: string[]): string {
+  const prefix = draftPrefix({
+    startDate: ctx.cal.date(0),
+    round: DEMO_ROUND,
+    teamName: DEMO_TEAM,
+  });
+  const next = nextDraftNo(prefix ?? '', numbers);
+  numbers.push(next);
+  return next;
 }
 
 function merge(ctx: DemoContext, keptId: string, absorbedId: string, day: number): void {
@@ -216,7 +238,6 @@ function writeClue(ctx: DemoContext, t: ClueTemplate, author: TeamMember, wanted
     subjectUnit: subject.unit,
     allegation: ctx.fill(t.allegation, village),
     source: t.source,
-    handling: 'pending',
     confidentiality: t.confidentiality,
     evidence: refs.slice(0, 1),
   });
@@ -230,8 +251,10 @@ function writeClue(ctx: DemoContext, t: ClueTemplate, author: TeamMember, wanted
     );
   }
   // The 组长 proposes how it is to be handled.
-  if (t.handling !== 'pending') {
-    const decided = cal.time(Math.min(cal.lastDay, day + 2), int(random, 17 * 60, 18 * 60));
-    history.patch(id, { handling: t.handling }, leader, decided);
-  }
+  const decided = cal.time(Math.min(cal.lastDay, day + 2), int(random, 17 * 60, 18 * 60));
+  const handover =
+    t.proposal === 'hold'
+      ? {}
+      : { receiver: 'discipline', receiverName: '县纪委监委第三监督检查室' };
+  history.patch(id, { proposal: t.proposal, ...handover }, leader, decided);
 }

@@ -9,6 +9,10 @@ export const CASE_TYPES = ['regular', 'special', 'mobile', 'lookback', 'elevated
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** The stages a case passes through, in order. Archiving is separate: any case can be archived. */
+/** How the report groups its problems (DESIGN §9): by the 三个聚焦 or by the 四个落实. */
+export const REPORT_SCHEMES = ['focus', 'implement'] as const;
+export type ReportScheme = (typeof REPORT_SCHEMES)[number];
+
 export const CASE_STATUSES = ['preparing', 'onsite', 'reporting', 'rectifying', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -16,6 +20,30 @@ const f = zh.case.fields;
 
 /** How far ahead a planned date may lie before we call it a typing mistake. */
 export const PLAN_HORIZON_YEARS = 3;
+
+/**
+ * What the 组长 writes for the case's documents (巡察报告 page). Saved with the case, so it
+ * travels in packages and merges field by field like everything else.
+ */
+export const reportFields = z.object({
+  /** The party committee that sent the team (县委): addressee and signature of the report. */
+  committee: optionalText(f.committee, 50),
+  /** 巡察依据: the mandate quoted by the opening sentence (根据县委巡察工作统一部署). */
+  mandate: optionalText(f.mandate, 500),
+  reportScheme: choice(REPORT_SCHEMES, f.reportScheme).default('focus'),
+  /** The 组长's wording of each heading, by heading key (report/headings.ts); blank: default. */
+  headingTexts: z.record(z.string().max(40), z.string().trim().max(200)).default({}),
+  reportOpening: optionalText(f.reportOpening, 20_000),
+  reportBasics: optionalText(f.reportBasics, 50_000),
+  reportSuggestions: optionalText(f.reportSuggestions, 50_000),
+  /** 反馈意见's 总体评价. */
+  feedbackEvaluation: optionalText(f.feedbackEvaluation, 50_000),
+  /** The 告知 read at the start of every interview; blank: the standard text. */
+  noticeTemplate: optionalText(f.noticeTemplate, 5000),
+  /** The short list of rules a finding's 定性依据 may be picked from. */
+  basisList: z.array(z.string().trim().min(1).max(500)).max(200).default([]),
+});
+export type ReportFields = z.output<typeof reportFields>;
 
 /** The editable fields of a case. `today` bounds dates: no case is planned ten years ahead. */
 export function caseFieldsSchema(today: IsoDate) {
@@ -32,6 +60,7 @@ export function caseFieldsSchema(today: IsoDate) {
       notes: optionalText(f.notes, 2000),
       /** Archived cases leave the working list but keep every record. */
       archived: z.boolean().default(false),
+      ...reportFields.shape,
     })
     .refine((c) => c.endDate >= c.startDate, {
       error: zh.validation.endBeforeStart,

@@ -26,6 +26,17 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return isIsoDate(candidate) ? candidate : `${y}${rest.slice(0, 4)}28`;
 }
 
+/** Adds whole months to an ISO date; a day the month lacks becomes its last (1月31日 → 4月30日). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.min(Math.floor(total / 12), 9999);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
 /** Today's date in the laptop's own time zone: what the user reads on the wall calendar. */
 export function localIsoDate(now: Date): IsoDate {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -7,7 +7,7 @@
  * that arrives from another laptop) and their collections (fields written element by element,
  * see collections.ts).
  */
-import type { z } from './zod';
+import { z } from './zod';
 import { sortElements, splitPath, type CollectionSpec, type Collections } from './collections';
 import { sameValue } from './record';
 import { zh } from '../i18n/zh-CN';
@@ -16,13 +16,14 @@ import { caseFieldsSchema } from './case.schema';
 import { memberFieldsSchema } from './member.schema';
 import { RECORD_SPECS, type RecordKind } from './records';
 import { focusCode, freeTag } from './records/common';
-import { turn, type Turn } from './records/interview.schema';
+import { supplement, turn } from './records/interview.schema';
 import {
   departmentName,
   evidenceKey,
   evidenceRef,
   findingFields,
   personName,
+  RESPONSIBILITIES,
   type EvidenceRef,
 } from './findings/finding.schema';
 import { clueFields } from './findings/clue.schema';
@@ -41,7 +42,7 @@ export interface ElementSpec<T = unknown> extends CollectionSpec<T> {
   readonly element: z.ZodType;
 }
 
-const itemsOf = (element: z.ZodType<Turn>): ElementSpec<Turn> => ({
+const itemsOf = <T extends { id: string }>(element: z.ZodType<T>): ElementSpec<T> => ({
   kind: 'items',
   key: (t) => t.id,
   element,
@@ -60,7 +61,7 @@ const evidence = setOf<EvidenceRef>(evidenceRef, evidenceKey);
 export const COLLECTIONS = {
   cases: {},
   members: {},
-  interviews: { turns: itemsOf(turn), ...taggable },
+  interviews: { turns: itemsOf(turn), supplements: itemsOf(supplement), ...taggable },
   docReviews: taggable,
   siteVisits: taggable,
   petitions: taggable,
@@ -68,6 +69,7 @@ export const COLLECTIONS = {
     evidence,
     persons: words(personName),
     departments: words(departmentName),
+    responsibilities: words(z.enum(RESPONSIBILITIES)),
   },
   clues: { evidence },
   attachments: {},
@@ -142,13 +144,14 @@ export function checkRecordRow(table: RecordTable, row: unknown): void {
   const values = fields.safeParse(row);
   if (!values.success) throw new ValidationError(fieldErrorsOf(values.error));
   const given = row as Record<string, unknown>;
+  // A field a row lacks was added by a later version and never written: its default applies.
   for (const [field, value] of Object.entries(values.data)) {
-    if (!sameValue(value, given[field]))
+    if (field in given && !sameValue(value, given[field]))
       throw new ValidationError({ [field]: m.notStoredForm(table, field) });
   }
   checkPaths(table, given as Record<string, unknown> & RecordMetaLike);
   for (const [field, spec] of Object.entries(collectionsOf(table))) {
-    const elements = given[field] as unknown[];
+    const elements = (given[field] ?? []) as unknown[];
     const keys = elements.map((e) => spec.key(e));
     const sorted = sortElements(spec, elements).map((e) => spec.key(e));
     if (new Set(keys).size !== keys.length || !sameValue(keys, sorted)) {

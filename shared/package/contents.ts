@@ -16,6 +16,7 @@ import type { Revision } from '../domain/revision';
 import { checkRecordRow, isRecordTable, parseRevision, type RecordTable } from '../domain/tables';
 import { ValidationError } from '../domain/validation';
 import type { Manifest } from './manifest';
+import { upgradeRow } from '../domain/migrations/v6';
 import { PackageError } from './problems';
 import type { PackageEntry, StagedPackage } from './seal';
 
@@ -114,7 +115,8 @@ export async function unpackContents(staged: StagedPackage): Promise<CaseContent
     const file = FILE.exec(name)?.[1];
     if (table !== undefined) {
       if (!isRecordTable(table)) throw bad(`${name}: not a table this app knows`);
-      for (const row of parseArray(name, await entry.bytes())) {
+      for (const stored of parseArray(name, await entry.bytes())) {
+        const row = upgradeRow(manifest.schemaVersion, table, stored as Record<string, unknown>);
         checked(name, () => checkRecordRow(table, row));
         rows.push({ table, row: sameCase(manifest, name, row) as Stored<object> });
       }

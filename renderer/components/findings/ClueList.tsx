@@ -1,10 +1,24 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  CLUE_HANDLINGS,
+  CLUE_PROPOSALS,
+  CLUE_RECEIVERS,
   CLUE_SOURCES,
   clueMissing,
+  feedbackDue,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
@@ -18,6 +32,8 @@ import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useClueActions, useClues } from '../../hooks/findings';
 import { options } from '../options';
+import { fromIso, toIso } from '../dateValue';
+import { chineseDate } from '../../../shared/domain/dates';
 import { EvidenceList } from './EvidenceList';
 
 const c = zh.clue;
@@ -58,7 +74,8 @@ export function ClueList({ caseId }: { caseId: string }) {
                 {[clue.subjectUnit, clue.subjectTitle].filter(Boolean).join(' ')}
               </Typography.Text>
               <Tag>{c.sources[clue.source]}</Tag>
-              <Tag color="orange">{c.handlings[clue.handling]}</Tag>
+              <Tag color="orange">{clue.proposal ? c.proposals[clue.proposal] : c.undecided}</Tag>
+              {clue.receiver && <Tag>{clue.receiverName || c.receivers[clue.receiver]}</Tag>}
               <Typography.Text ellipsis style={{ maxWidth: 400 }}>
                 {clue.allegation}
               </Typography.Text>
@@ -140,13 +157,49 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
             onChange={(source) => editor.change({ source })}
           />
         </Field>
-        <Field name="handling" label={f.handling} problems={problems}>
+        <Field name="proposal" label={f.proposal} problems={problems}>
           <Select
-            aria-label={f.handling}
-            value={v.handling}
-            options={options(CLUE_HANDLINGS, c.handlings)}
-            onChange={(handling) => editor.change({ handling })}
+            aria-label={f.proposal}
+            value={v.proposal || undefined}
+            placeholder={c.undecided}
+            allowClear
+            options={options(CLUE_PROPOSALS, c.proposals)}
+            onChange={(proposal) => editor.change({ proposal: proposal ?? '' })}
           />
+        </Field>
+        <Space.Compact block>
+          <Field name="receiver" label={f.receiver} problems={problems}>
+            <Select
+              aria-label={f.receiver}
+              style={{ width: 140 }}
+              value={v.receiver || undefined}
+              placeholder={c.notHandedOver}
+              allowClear
+              options={options(CLUE_RECEIVERS, c.receivers)}
+              onChange={(receiver) => editor.change({ receiver: receiver ?? '' })}
+            />
+          </Field>
+          <Field name="receiverName" label={f.receiverName} problems={problems}>
+            <Input
+              aria-label={f.receiverName}
+              value={v.receiverName}
+              onChange={(e) => editor.change({ receiverName: e.target.value })}
+            />
+          </Field>
+        </Space.Compact>
+        <Field name="handoverDate" label={f.handoverDate} problems={problems}>
+          <Space>
+            <DatePicker
+              aria-label={f.handoverDate}
+              value={fromIso(v.handoverDate)}
+              onChange={(d) => editor.change({ handoverDate: toIso(d) })}
+            />
+            {v.handoverDate && (
+              <Typography.Text type="secondary">
+                {c.feedbackDue}：{chineseDate(feedbackDue(v))}
+              </Typography.Text>
+            )}
+          </Space>
         </Field>
         <Field name="confidentiality" label={f.confidentiality} problems={problems}>
           <Input.TextArea

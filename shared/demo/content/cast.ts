@@ -5,6 +5,9 @@
  */
 
 export const COUNTY = '清河县';
+/** The team and the round of the demo case (its 底稿编号 read [year]4巡-3组-NN号 from them). */
+export const DEMO_TEAM = '县委第三巡察组';
+export const DEMO_ROUND = '十五届县委第四轮';
 export const TOWN = '石桥镇';
 /** The villages of the town that the demo's records are about. */
 export const DEMO_VILLAGES = ['东风村', '杨家湾村', '三合村', '柳树村'] as const;

@@ -3,7 +3,7 @@
  * the way a 问题底稿 states them: what happened, which rule it breaks, whose responsibility.
  * Each rests on facts (`about`) that interviews, document reviews and visits state.
  */
-import type { CLUE_HANDLINGS, CLUE_SOURCES } from '../../domain/findings/clue.schema';
+import type { CLUE_PROPOSALS, CLUE_SOURCES } from '../../domain/findings/clue.schema';
 import type { SEVERITIES } from '../../domain/findings/finding.schema';
 import type { RoleKey, Theme } from './cast';
 import type { Fact } from './talks';
@@ -192,7 +192,8 @@ export interface ClueTemplate {
   readonly subject: RoleKey;
   readonly allegation: string;
   readonly source: (typeof CLUE_SOURCES)[number];
-  readonly handling: (typeof CLUE_HANDLINGS)[number];
+  /** What the 组长 proposes; every proposal but 暂存待查 goes to the county 纪委监委. */
+  readonly proposal: (typeof CLUE_PROPOSALS)[number];
   readonly confidentiality: string;
 }
 
@@ -204,7 +205,7 @@ export const CLUES: readonly ClueTemplate[] = [
     allegation:
       '反映{@principal}利用职务便利，将学校营养餐配送业务交由其妻弟实际经营的清河县鑫源食品配送有限公司承接，未经招标，配送价格高于市场价，涉嫌利益输送。',
     source: 'interview',
-    handling: 'discipline',
+    proposal: 'verify',
     confidentiality: '反映人为学校教职工，要求保护身份，谈话记录不外传。',
   },
   {
@@ -214,7 +215,7 @@ export const CLUES: readonly ClueTemplate[] = [
     allegation:
       '反映{@villageSecretary}在低保评定中优亲厚友，其兄长家有楼房和小轿车仍享受低保；村报账员代管村民银行卡，涉嫌截留低保金。',
     source: 'petition',
-    handling: 'discipline',
+    proposal: 'verify',
     confidentiality: '来访人担心被打击报复，请勿向村里透露来访人信息。',
   },
   {
@@ -224,7 +225,7 @@ export const CLUES: readonly ClueTemplate[] = [
     allegation:
       '反映{@viceMayorBuild}在杨家湾村至三合村通村公路项目中，授意将项目拆分为三个标段规避公开招标，三个标段均由同一公司中标，且与该公司负责人来往密切。',
     source: 'docReview',
-    handling: 'discipline',
+    proposal: 'verify',
     confidentiality: '',
   },
   {
@@ -234,7 +235,7 @@ export const CLUES: readonly ClueTemplate[] = [
     allegation:
       '反映{@officeDirector}节假日将公务用车停放在自家小区，其管理的加油卡多次在外县消费且无派车记录，涉嫌公车私用、套取油费。',
     source: 'docReview',
-    handling: 'discipline',
+    proposal: 'verify',
     confidentiality: '',
   },
   {
@@ -244,7 +245,20 @@ export const CLUES: readonly ClueTemplate[] = [
     allegation:
       '匿名来电反映春节前有工程老板给镇领导送购物卡，结合谈话了解，{@mayor}与中标企业负责人交往过密，线索较笼统，有待进一步了解。',
     source: 'petition',
-    handling: 'pending',
+    proposal: 'hold',
     confidentiality: '来电人匿名，线索较笼统。',
   },
 ];
+
+/** 定性依据 by category: the short list the demo case keeps, and what its findings cite. */
+export const BASIS: Readonly<Record<string, string>> = {
+  'people.welfare':
+    '违反《农村义务教育学生营养改善计划实施细则》和《社会救助暂行办法》关于专款专用、应保尽保、应退尽退的规定',
+  'people.projects':
+    '违反《中华人民共和国招标投标法》第四条“不得将依法必须进行招标的项目化整为零”的规定',
+  'people.eightRules': '违反中央八项规定精神和《党政机关公务用车管理办法》的有关规定',
+  'people.pettyPower': '违反《农村最低生活保障工作规程》关于村干部近亲属享受低保应当备案的规定',
+  'party.responsibility':
+    '违反“三重一大”事项集体决策制度和《中国共产党党委（党组）理论学习中心组学习规则》',
+  'rectify.lastRound': '违反《中国共产党巡视工作条例》关于巡视巡察整改的要求',
+};

@@ -6,6 +6,7 @@
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
 import { choice, optionalText } from '../text';
+import { addMonths, isIsoDate, type IsoDate } from '../dates';
 import { longText } from '../records/common';
 import type { MemberRole } from '../member.schema';
 import type { Stored } from '../record';
@@ -18,13 +19,13 @@ export const CLUE_SOURCES = [
   'comparison',
   'siteVisit',
 ] as const;
-export const CLUE_HANDLINGS = [
-  'discipline',
-  'organization',
-  'department',
-  'pending',
-  'closed',
-] as const;
+/** 拟处置建议: what the team proposes; the receiver decides. */
+export const CLUE_PROPOSALS = ['talk', 'verify', 'hold', 'close', 'investigate'] as const;
+/** 移交对象: who receives the clue (纪委监委 or 组织部, by who manages the cadre). */
+export const CLUE_RECEIVERS = ['discipline', 'organization', 'other'] as const;
+
+/** The receiver reports back within three months of the handover (反馈期限). */
+export const FEEDBACK_MONTHS = 3;
 
 const f = zh.clue.fields;
 
@@ -34,13 +35,31 @@ export const clueFields = z.object({
   subjectUnit: optionalText(f.subjectUnit, 100),
   allegation: longText(f.allegation),
   source: choice(CLUE_SOURCES, f.source).default('interview'),
-  handling: choice(CLUE_HANDLINGS, f.handling).default('pending'),
+  /** Blank until the team decides. */
+  proposal: z
+    .enum(['', ...CLUE_PROPOSALS], { error: zh.validation.choose(f.proposal) })
+    .default(''),
+  receiver: z
+    .enum(['', ...CLUE_RECEIVERS], { error: zh.validation.choose(f.receiver) })
+    .default(''),
+  /** The receiving body by name (县纪委监委第三监督检查室, 县财政局 …). */
+  receiverName: optionalText(f.receiverName, 100),
+  /** 移交日期: blank until handed over; the 反馈期限 follows from it (feedbackDue). */
+  handoverDate: z
+    .string()
+    .refine((d) => d === '' || isIsoDate(d), { error: zh.validation.date(f.handoverDate) })
+    .default(''),
   confidentiality: optionalText(f.confidentiality, 2000),
   evidence: z.array(evidenceRef).max(500).default([]),
 });
 
 export type ClueFields = z.output<typeof clueFields>;
 export type ClueRecord = Stored<ClueFields>;
+
+/** 反馈期限: three months after the handover; blank before it. */
+export function feedbackDue(clue: Pick<ClueFields, 'handoverDate'>): IsoDate | '' {
+  return clue.handoverDate === '' ? '' : addMonths(clue.handoverDate, FEEDBACK_MONTHS);
+}
 
 /** Only the 组长, or the member who registered the clue. */
 export function canSeeClue(clue: { createdBy: string }, viewer: { id: string; role: MemberRole }) {

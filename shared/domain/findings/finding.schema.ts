@@ -10,6 +10,15 @@ import { RECORD_KINDS, longText } from '../records/common';
 import type { Stored } from '../record';
 
 export const SEVERITIES = ['general', 'serious', 'grave'] as const;
+/** 责任指向: whose responsibility a problem is (several may apply). */
+export const RESPONSIBILITIES = [
+  'principal',
+  'firstPerson',
+  'leadership',
+  'supervision',
+  'direct',
+] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
 export const FINDING_STATUSES = ['draft', 'pending', 'confirmed', 'returned', 'merged'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -40,7 +49,15 @@ export const departmentName = z.string().trim().min(1).max(100);
 
 export const findingFields = z.object({
   title: optionalText(f.title, 200),
+  /** 问题表现: what happened (time, place, people, numbers). */
   description: longText(f.description),
+  /** 定性依据: the rule or policy the problem breaks. */
+  basis: optionalText(f.basis, 5000),
+  responsibilities: z.array(z.enum(RESPONSIBILITIES)).max(RESPONSIBILITIES.length).default([]),
+  /** 立行立改: the unit began correcting it while the team was still there. */
+  immediate: z.boolean().default(false),
+  /** 底稿编号, assigned when the 组长 first confirms the finding (draftNumber.ts); kept after. */
+  draftNo: z.string().max(60).default(''),
   category: z
     .string()
     .refine((c) => c === '' || isFocusCode(c), { error: zh.validation.focus })

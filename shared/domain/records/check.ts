@@ -5,7 +5,7 @@
  * A patch names fields (`title`) and collection elements (`turns/<id>`, see collections.ts);
  * each is checked on its own, so one bad value never costs the good ones typed with it.
  */
-import type { IsoDate } from '../dates';
+import { ANY_DAY, type IsoDate } from '../dates';
 import { elementPath, splitPath } from '../collections';
 import { applyPatch, type Patch } from '../record';
 import type { ElementSpec } from '../tables';
@@ -90,7 +90,16 @@ export function checkPatch(
   collections: Elements = {},
 ): PatchCheck {
   const shape = spec.fields(today).shape;
-  const { accepted, refused } = splitPatch(shape, patch, current, collections);
+  const frozen = spec.frozen?.(spec.fields(ANY_DAY).parse(pick(current, shape)));
+  const open: Record<string, unknown> = {};
+  const closed: Record<string, string> = {};
+  for (const [path, value] of Object.entries(patch)) {
+    const [field] = splitPath(path);
+    if (frozen && !frozen.editable.has(field)) closed[field] = frozen.reason;
+    else open[path] = value;
+  }
+  const { accepted, refused } = splitPatch(shape, open, current, collections);
+  Object.assign(refused, closed);
   // Rules between fields are checked one field at a time, in the order they were typed: a patch
   // holding a good start time and then an end time before it keeps the start and refuses the end
   // (checked all at once, the rule would name both and the good start would be lost).

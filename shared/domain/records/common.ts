@@ -64,6 +64,13 @@ export interface RecordSpec<S extends z.ZodObject = z.ZodObject> {
   /** Everything a search should find, as plain text. */
   readonly text: (values: z.output<S>) => string;
   /**
+   * Whether the record, as it now is, is closed to edits (a signed 笔录): only `editable` fields
+   * may still change, and every other change is refused with `reason`. Absent: always open.
+   */
+  readonly frozen?: (
+    values: z.output<S>,
+  ) => { readonly editable: ReadonlySet<string>; readonly reason: string } | undefined;
+  /**
    * Fields whose values must not remain anywhere on the laptop, history included, given the
    * record as it now is (an anonymous petition's reporter). Empty or absent: none.
    */

@@ -45,6 +45,21 @@ export const turn = z.object({
 });
 export type Turn = z.output<typeof turn>;
 
+/**
+ * 补充笔录: once a 笔录 is signed it is not edited; a correction or addition is written as a
+ * supplement, dated, and printed after the 笔录 it corrects.
+ */
+export const supplement = z.object({
+  id: z.string().min(1).max(40),
+  pos: z.string().max(200).default(''),
+  date: z.string().max(10).default(''),
+  text: longText(f.supplements),
+});
+export type Supplement = z.output<typeof supplement>;
+
+/** What may still change on a signed 笔录: its supplements, and the labels the team files it by. */
+export const SIGNED_EDITABLE: ReadonlySet<string> = new Set(['supplements', 'focus', 'tags']);
+
 export function interviewFields(today: string) {
   return z.object({
     kind: choice(INTERVIEW_KINDS, f.kind).default('individual'),
@@ -58,6 +73,9 @@ export function interviewFields(today: string) {
     topics: z.array(z.string().trim().max(200)).max(50).default([]),
     turns: z.array(turn).max(10_000).default([]),
     confirmed: z.boolean().default(false),
+    /** 已签字: the interviewee signed the 笔录; its content is final from then on. */
+    signed: z.boolean().default(false),
+    supplements: z.array(supplement).max(1000).default([]),
     focus: focusCodes,
     tags: freeTags,
   });
@@ -103,6 +121,8 @@ export const interviewSpec: RecordSpec<ReturnType<typeof interviewFields>> = {
     return people.length > 3 ? `${names}等${people.length}人` : names;
   },
   date: (v) => v.date,
+  frozen: (v) =>
+    v.signed ? { editable: SIGNED_EDITABLE, reason: zh.interview.signedReadOnly } : undefined,
   subKind: (v) => v.kind,
   members: (v) => [...new Set([...v.interviewers, v.recorder].filter(Boolean))],
   headcount: (v) => v.interviewees.filter((p) => p.name !== '').length,
@@ -114,6 +134,7 @@ export const interviewSpec: RecordSpec<ReturnType<typeof interviewFields>> = {
       ...v.turns.map(
         (t) => `${t.speaker === 'q' ? zh.interview.question : zh.interview.answer}：${t.text}`,
       ),
+      ...v.supplements.map((s) => s.text),
       ...v.tags,
     ]
       .filter(Boolean)

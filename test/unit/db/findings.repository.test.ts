@@ -235,10 +235,10 @@ describe('clues', () => {
     await expect(repos.clues.get(clue.id, deputy)).rejects.toMatchObject({
       fieldErrors: { _: '问题线索只有组长和登记人可以查看' },
     });
-    await expect(repos.clues.patch(clue.id, { handling: 'closed' }, deputy)).rejects.toBeInstanceOf(
+    await expect(repos.clues.patch(clue.id, { proposal: 'close' }, deputy)).rejects.toBeInstanceOf(
       ValidationError,
     );
-    expect((await repos.clues.get(clue.id, leader)).handling).toBe('pending');
+    expect((await repos.clues.get(clue.id, leader)).proposal).toBe('');
 
     // Every read path asks the same rule: history and the overview's count too.
     expect((await repos.history.of('clues', clue.id, member)).length).toBe(1);

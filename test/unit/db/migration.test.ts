@@ -9,6 +9,7 @@ import { sha256Hex } from '../../../renderer/db/hash';
 import { versionsOf } from '../../../shared/domain/records/history';
 import type { Stored } from '../../../shared/domain/record';
 import { checkRecordRow, RECORD_TABLES, TABLES } from '../../../shared/domain/tables';
+import { clueToV6 } from '../../../shared/domain/migrations/v6';
 import { V1_ROWS, V1_STORES } from '../../fixtures/db/v1';
 import { V2_ROWS, V2_STORES } from '../../fixtures/db/v2';
 import { V3_PHOTO, V3_ROWS, V3_STORES } from '../../fixtures/db/v3';
@@ -56,7 +57,9 @@ async function expectNothingLost(db: WorkbenchDB, rows: Record<string, object[]>
   for (const [table, old] of Object.entries(rows)) {
     if (table === 'revisions' || table === 'attachments') continue; // reshaped, checked below
     const key = table === 'settings' ? 'key' : 'id';
-    for (const row of old as Record<string, unknown>[]) {
+    for (const stored of old as Record<string, unknown>[]) {
+      // Version 6 splits a clue's handling in two (checked on its own below).
+      const row = table === 'clues' ? clueToV6(stored) : stored;
       if (row.key === 'schemaVersion') continue;
       const now = (await db.table(table).get(row[key] as string)) as Record<string, unknown>;
       expect(now, `${table} ${String(row[key])}`).toBeDefined();
@@ -267,6 +270,63 @@ describe('schema upgrades', () => {
       );
     }
     expect(await db.conflicts.count()).toBe(0);
+    db.close();
+  });
+
+  it('open version 5 clues with their handling split into proposal and receiver, nothing lost', async () => {
+    const made = await caseWithLeader();
+    const handlings = ['discipline', 'organization', 'department', 'pending', 'closed'];
+    const ids: string[] = [];
+    for (const handling of handlings) {
+      const clue = await made.repos.clues.create(made.caseId, made.actor);
+      await made.repos.clues.patch(clue.id, { subjectName: `张${handling}` }, made.actor);
+      ids.push(clue.id);
+    }
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) rows[table.name] = (await table.toArray()) as object[];
+    made.db.close();
+    // As version 5 stored them: one `handling` field with its own dot, a conflict on one.
+    const dot: [string, number] = [device, 9];
+    rows.clues = (rows.clues as Record<string, unknown>[]).map((row, i) => {
+      const { proposal, receiver, receiverName, handoverDate, ...v5 } = row;
+      void [proposal, receiver, receiverName, handoverDate];
+      const clocks = { ...(row.clocks as Record<string, unknown>) };
+      for (const f of ['proposal', 'receiver', 'receiverName', 'handoverDate']) delete clocks[f];
+      return {
+        ...v5,
+        handling: handlings[i],
+        clocks: { ...clocks, handling: dot },
+        ...(i === 0 && { siblings: { handling: [{ value: 'closed', dot: ['other', 3] }] } }),
+      };
+    });
+    const v5: Record<string, string> = {};
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      if (version > 5) continue;
+      for (const [table, spec] of Object.entries(stores)) if (spec !== null) v5[table] = spec;
+    }
+    const { db, repos } = await upgraded(5, v5, rows);
+    const after = await db.clues.bulkGet(ids);
+    expect(after.map((c) => [c!.proposal, c!.receiver])).toEqual([
+      ['', 'discipline'],
+      ['', 'organization'],
+      ['', 'other'],
+      ['hold', ''],
+      ['close', ''],
+    ]);
+    for (const clue of after) {
+      expect(clue).not.toHaveProperty('handling');
+      expect(clue!.clocks).not.toHaveProperty('handling');
+      expect(clue!.clocks.proposal).toEqual(dot);
+      expect(clue!.subjectName).toMatch(/^张/);
+      expect(() => checkRecordRow('clues', clue)).not.toThrow();
+    }
+    // The conflict over the old field is kept, as a conflict over what it now means.
+    expect(after[0]!.siblings).toEqual({
+      proposal: [{ value: 'close', dot: ['other', 3] }],
+      receiver: [{ value: '', dot: ['other', 3] }],
+    });
+    const { record } = await repos.clues.patch(ids[3]!, { receiver: 'discipline' }, made.actor);
+    expect([record.proposal, record.receiver]).toEqual(['hold', 'discipline']);
     db.close();
   });
 
