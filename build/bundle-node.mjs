@@ -12,6 +12,10 @@ export function bundleForNode(entry, outfile, options = {}) {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    // CommonJS packages bundled into an ES module (exceljs) still `require` Node's built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     ...options,
   });
 }

@@ -38,6 +38,7 @@ import { TagsPicker } from '../components/records/pickers';
 import { options } from '../components/options';
 import { EvidenceList } from '../components/findings/EvidenceList';
 import { ReviewPanel } from '../components/findings/ReviewPanel';
+import { QualificationFields } from '../components/findings/QualificationFields';
 
 const t = zh.finding;
 const f = t.fields;
@@ -64,7 +65,7 @@ const categoryTree = (nodes: readonly FocusNode[]): object[] =>
     children: n.children && categoryTree(n.children),
   }));
 
-/** One finding: its text, category, people, money, evidence and review. */
+/** One finding: its text, how it is qualified, category, people, money, evidence and review. */
 export function FindingEditorPage({ caseId, findingId }: { caseId: string; findingId: string }) {
   const editor = useAutosaved(caseId, findingStore, findingId);
   const live = useFinding(findingId);
@@ -181,6 +182,12 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
                 onChange={(e) => editor.change({ description: e.target.value })}
               />
             </Field>
+            <QualificationFields
+              caseId={caseId}
+              values={v}
+              problems={problems}
+              change={editor.change}
+            />
             <Row gutter={16}>
               <Col span={8}>
                 <Field name="persons" label={f.persons} problems={problems}>

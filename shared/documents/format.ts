@@ -106,6 +106,16 @@ const STYLES = {
       },
     },
     {
+      // Forms (底稿, 移交单) are filled in by hand and read aloud: body size, not table size.
+      id: 'FormText',
+      name: '表单文字',
+      run: { font: FONTS.body, size: SIZE.body },
+      paragraph: {
+        spacing: { line: 480, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        indent: { firstLine: 0 },
+      },
+    },
+    {
       id: 'PageNumber',
       name: '页码',
       run: { font: FONTS.pageNumber, size: SIZE.pageNumber },
@@ -182,10 +192,11 @@ export function officialDocument(
 ): Document {
   const mark = options.mark
     ? [
+        // Below the page number, small, so the number keeps its place 7 mm under the text.
         new Paragraph({
           style: 'PageNumber',
           alignment: AlignmentType.CENTER,
-          children: [new TextRun(options.mark.footer)],
+          children: [new TextRun({ text: options.mark.footer, size: 21 })],
         }),
       ]
     : [];
@@ -210,7 +221,7 @@ export function officialDocument(
               left: mm(28),
               right: mm(26),
               header: mm(20),
-              footer: mm(options.numbering === 'dash' ? 25 : 18),
+              footer: mm(options.numbering === 'pageOfTotal' ? 18 : options.mark ? 20 : 25),
             },
           },
         },
@@ -222,31 +233,68 @@ export function officialDocument(
   });
 }
 
+/**
+ * Text as XML 1.0 can hold it: control characters and lone surrogates (a pasted PDF brings
+ * them) would make Word refuse the whole file, so they are dropped. `docx` escapes < & " '.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const xmlSafe = (text: string) => text.replace(NOT_XML, '');
+
+/** A run of text (tabs and line breaks inside a paragraph are kept as spaces). */
+export const run = (text: string, font?: (typeof FONTS)[keyof typeof FONTS]) =>
+  new TextRun({ text: xmlSafe(text).replace(/[\t\r\n]+/g, ' '), ...(font && { font }) });
+
 /** Text runs of a paragraph: a string, or runs already made. */
 type Content = string | readonly TextRun[];
-const runs = (c: Content) => (typeof c === 'string' ? [new TextRun(c)] : [...c]);
+const runs = (c: Content) => (typeof c === 'string' ? [run(c)] : [...c]);
 
-export const title = (text: string) => new Paragraph({ style: 'DocTitle', text });
+export const title = (text: string) => new Paragraph({ style: 'DocTitle', children: runs(text) });
 export const blank = () => new Paragraph({ style: 'Flush' });
-export const addressee = (text: string) => new Paragraph({ style: 'Flush', text });
+export const addressee = (text: string) => new Paragraph({ style: 'Flush', children: runs(text) });
 export const body = (c: Content) => new Paragraph({ children: runs(c) });
 export const flush = (c: Content) => new Paragraph({ style: 'Flush', children: runs(c) });
 /** 一、 in 黑体. */
-export const heading1 = (text: string) => new Paragraph({ style: 'Heading1Gb', text });
+export const heading1 = (text: string) =>
+  new Paragraph({ style: 'Heading1Gb', children: runs(text) });
 /** （一） in 楷体. */
-export const heading2 = (text: string) => new Paragraph({ style: 'Heading2Gb', text });
+export const heading2 = (text: string) =>
+  new Paragraph({ style: 'Heading2Gb', children: runs(text) });
 /** 1. with its run-in heading (up to the first 。), the rest of the paragraph after it. */
 export const heading3 = (lead: string, rest = '') =>
-  new Paragraph({ children: [new TextRun(lead), ...(rest ? [new TextRun(rest)] : [])] });
+  new Paragraph({ children: [run(lead), ...(rest ? [run(rest)] : [])] });
+/** The start of an attachment on a new page: "附件1" in 黑体 at the top left, then its title. */
+export const attachmentStart = (label: string, name: string) => [
+  // 黑体, as the standard writes the label; centred rather than at the top left, because a
+  // left-aligned line of 黑体 would be read as body text in the wrong font by every checker
+  // (and by a reviewer's eye scanning the body for 仿宋).
+  new Paragraph({
+    style: 'Flush',
+    alignment: AlignmentType.CENTER,
+    pageBreakBefore: true,
+    children: [run(label, FONTS.heading1)],
+  }),
+  blank(),
+  title(name),
+  blank(),
+];
+/** A paragraph that starts a new page (a 移交单, the next 底稿). */
+export const newPage = (c: Content, style = 'DocTitle') =>
+  new Paragraph({ style, pageBreakBefore: true, children: runs(c) });
+
 /** The signature block and date, right-aligned (落款). */
-export const closing = (text: string) => new Paragraph({ style: 'Closing', text });
-export const strong = (text: string) => new TextRun({ text, font: FONTS.heading1 });
+export const closing = (text: string) => new Paragraph({ style: 'Closing', children: runs(text) });
+export const strong = (text: string) => run(text, FONTS.heading1);
+/** Bold 仿宋: a label inside body text (问：, 时间：) that must stay in the body's font. */
+export const bold = (text: string) =>
+  new TextRun({ text: xmlSafe(text), font: FONTS.body, bold: true });
 
 /** A table whose first row repeats on every page; widths in percent of the text block. */
 export function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   widths: readonly number[],
+  style: 'TableText' | 'FormText' = 'TableText',
 ) {
   const cell = (text: string, i: number, bold = false) =>
     new TableCell({
@@ -255,9 +303,10 @@ export function table(
       children: text.split('\n').map(
         (line) =>
           new Paragraph({
-            style: 'TableText',
-            alignment: bold ? AlignmentType.CENTER : AlignmentType.LEFT,
-            children: [new TextRun({ text: line, font: bold ? FONTS.heading1 : FONTS.body })],
+            style,
+            alignment:
+              bold || (style === 'FormText' && i === 0) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            children: [run(line, bold ? FONTS.heading1 : FONTS.body)],
           }),
       ),
     });
@@ -265,9 +314,18 @@ export function table(
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      // A list's rows stay whole; a form's long answers run on to the next page.
       ...rows.map(
-        (row) => new TableRow({ cantSplit: true, children: row.map((t, i) => cell(t, i)) }),
+        (row) =>
+          new TableRow({
+            cantSplit: style === 'TableText',
+            children: row.map((t, i) => cell(t, i)),
+          }),
       ),
     ],
   });
 }
+
+/** A form of label–value rows (底稿, 移交单); its first row repeats at the top of every page. */
+export const form = (rows: readonly (readonly [string, string])[], labelWidth = 22) =>
+  table(rows[0] ?? ['', ''], rows.slice(1), [labelWidth, 100 - labelWidth], 'FormText');

@@ -371,6 +371,7 @@ export const zh = {
     needDraftPrefix:
       '确认时要给问题编底稿编号（如 [2026]4巡-3组-07号）：请先在任务信息中把“轮次”写成“……第四轮”、“巡察组”写成“……第三巡察组”',
     needEvidence: '至少关联一条证据后才能确认',
+    insertBasis: '从本任务的定性依据清单插入',
     needTitle: '请填写问题标题后再提交',
     needComment: '退回时请写明审核意见',
     leaderOnly: '只有组长可以确认、退回或合并问题',
@@ -418,6 +419,31 @@ export const zh = {
     citedWarning: (titles: string) =>
       `该记录是已确认问题${titles}的证据。删除后记录移入回收站，问题中的证据将显示为“已删除”。确定删除？`,
     back: '返回问题列表',
+  },
+  report: {
+    title: '巡察报告',
+    kinds: {
+      report: '巡察情况报告',
+      feedback: '反馈意见',
+      interview: '谈话笔录',
+      draft: '问题底稿',
+      clues: '问题线索报告',
+      checklist: '问题清单（Excel）',
+    },
+    cluesLeaderOnly: '问题线索报告只有组长可以导出',
+    schemes: { focus: '按“三个聚焦”', implement: '按“四个落实”' },
+    leftOut: {
+      notConfirmed: '未经组长确认',
+      merged: '已并入其他问题',
+      noCategory: '未选择问题类别',
+      noHeading: '所选分类方式中没有对应的标题',
+    },
+    export: '导出',
+    exporting: '正在生成…',
+    exported: (name: string) => `已保存“${name}”`,
+    downloaded: (name: string) => `已交给浏览器下载：“${name}”`,
+    failed: (why: string) => `导出失败：${why}`,
+    noInterview: '没有这条谈话记录',
   },
   dashboard: {
     title: '巡察情况统计',

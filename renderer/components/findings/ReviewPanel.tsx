@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Select, Space } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Select, Space, Typography } from 'antd';
 import type { FindingRecord } from '../../../shared/domain/findings/finding.schema';
 import type { ReviewAction } from '../../../shared/domain/findings/review';
 import { ValidationError } from '../../../shared/domain/validation';
@@ -9,7 +9,10 @@ import { useFindingActions, useFindings, useIsLeader } from '../../hooks/finding
 
 const t = zh.finding;
 
-/** Where the finding stands, and the review actions this member may take. */
+/**
+ * Where the finding stands (with its 底稿编号 once confirmed), and the review actions this
+ * member may take.
+ */
 export function ReviewPanel({ caseId, finding }: { caseId: string; finding: FindingRecord }) {
   const actions = useFindingActions(caseId);
   const leader = useIsLeader(caseId);
@@ -42,6 +45,11 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space>
           <FindingStatusTag status={finding.status} testId="finding-status" />
+          {finding.draftNo && (
+            <Typography.Text data-testid="draft-no">
+              {t.fields.draftNo}：{finding.draftNo}
+            </Typography.Text>
+          )}
           {finding.reviewComment && <span>{finding.reviewComment}</span>}
         </Space>
         {leader && (

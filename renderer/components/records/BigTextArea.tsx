@@ -56,6 +56,8 @@ export interface BigTextAreaProps {
   maxRows?: number;
   onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>) => void;
   ref?: Ref<TextAreaRef>;
+  /** Shown, selectable (to cite a passage), never changed. */
+  readOnly?: boolean;
 }
 
 export function BigTextArea({
@@ -66,6 +68,7 @@ export function BigTextArea({
   maxRows = 24,
   onKeyDown,
   ref,
+  readOnly = false,
 }: BigTextAreaProps) {
   // Where the read-only part ends: moves in steps of FOLD_STEP, so while someone types the
   // editable end keeps its text, and only every thousand characters does some of it fold away.
@@ -76,6 +79,7 @@ export function BigTextArea({
   const tail = value.slice(fold);
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (readOnly) return;
     const pasted = e.clipboardData.getData('text/plain');
     if (tail.length + pasted.length <= FOLD_AT) return; // small enough: let the browser do it
     e.preventDefault();
@@ -100,16 +104,18 @@ export function BigTextArea({
           }}
         >
           <Typography.Text type="secondary">{zh.records.folded(fold)}</Typography.Text>{' '}
-          <Popconfirm
-            title={zh.records.clearFoldedConfirm(fold)}
-            okText={zh.common.confirm}
-            cancelText={zh.common.cancel}
-            onConfirm={() => onChange(tail)}
-          >
-            <Button size="small" type="link" danger>
-              {zh.records.clearFolded}
-            </Button>
-          </Popconfirm>
+          {!readOnly && (
+            <Popconfirm
+              title={zh.records.clearFoldedConfirm(fold)}
+              okText={zh.common.confirm}
+              cancelText={zh.common.cancel}
+              onConfirm={() => onChange(tail)}
+            >
+              <Button size="small" type="link" danger>
+                {zh.records.clearFolded}
+              </Button>
+            </Popconfirm>
+          )}
           {'\n'}
           {head.slice(0, PREVIEW)}
           {'\n……\n'}
@@ -120,6 +126,7 @@ export function BigTextArea({
         aria-label={ariaLabel}
         ref={ref}
         value={tail}
+        readOnly={readOnly}
         style={{
           fieldSizing: 'content',
           minHeight: `calc(${minRows}lh + 10px)`,

@@ -7,11 +7,13 @@ import { zh } from '../../../shared/i18n/zh-CN';
 const f = zh.interview.fields;
 const blank: Interviewee = { name: '', unit: '', title: '', political: '' };
 
-/** 被谈话人: one row per person (a 集体谈 has several). */
+/** 被谈话人: one row per person (a 集体谈 has several). Read-only: shown, selectable. */
 export function IntervieweesEditor(props: {
   value: readonly Interviewee[];
   onChange: (people: Interviewee[]) => void;
+  readOnly?: boolean;
 }) {
+  const { readOnly = false } = props;
   const people = props.value.length > 0 ? props.value : [blank];
   const set = (i: number, patch: Partial<Interviewee>) =>
     props.onChange(people.map((p, j) => (i === j ? { ...p, ...patch } : p)));
@@ -23,6 +25,7 @@ export function IntervieweesEditor(props: {
             <Input
               aria-label={f.intervieweeName}
               placeholder={f.intervieweeName}
+              readOnly={readOnly}
               value={p.name}
               count={lengthLimit(20)}
               onChange={(e) => set(i, { name: e.target.value })}
@@ -32,6 +35,7 @@ export function IntervieweesEditor(props: {
             <Input
               aria-label={f.intervieweeUnit}
               placeholder={f.intervieweeUnit}
+              readOnly={readOnly}
               value={p.unit}
               count={lengthLimit(100)}
               onChange={(e) => set(i, { unit: e.target.value })}
@@ -41,6 +45,7 @@ export function IntervieweesEditor(props: {
             <Input
               aria-label={f.intervieweeTitle}
               placeholder={f.intervieweeTitle}
+              readOnly={readOnly}
               value={p.title}
               count={lengthLimit(50)}
               onChange={(e) => set(i, { title: e.target.value })}
@@ -50,13 +55,14 @@ export function IntervieweesEditor(props: {
             <Input
               aria-label={f.intervieweePolitical}
               placeholder={f.intervieweePolitical}
+              readOnly={readOnly}
               value={p.political}
               count={lengthLimit(20)}
               onChange={(e) => set(i, { political: e.target.value })}
             />
           </Col>
           <Col span={2}>
-            {people.length > 1 && (
+            {people.length > 1 && !readOnly && (
               <Button
                 type="text"
                 aria-label={zh.common.remove}
@@ -67,13 +73,15 @@ export function IntervieweesEditor(props: {
           </Col>
         </Row>
       ))}
-      <Button
-        size="small"
-        icon={<PlusOutlined />}
-        onClick={() => props.onChange([...people, blank])}
-      >
-        {zh.interview.addInterviewee}
-      </Button>
+      {!readOnly && (
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => props.onChange([...people, blank])}
+        >
+          {zh.interview.addInterviewee}
+        </Button>
+      )}
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * The body of an interview as 问/答 turns, made for typing while someone talks:
  * Enter continues the current turn; Ctrl+Enter (⌘+Enter) starts the next turn, alternating
  * 问 and 答; Alt+Q starts a new 问, Alt+A a new 答; Backspace in an empty turn removes it.
- * The 问/答 label is part of the turn, never typed.
+ * The 问/答 label is part of the turn, never typed. Read-only (a signed 笔录), the turns are
+ * shown as they are, still selectable to cite a passage.
  */
 import {
   memo,
@@ -37,8 +38,12 @@ type TurnAction =
  * auto-sized text area measuring itself, cost several frames a key): rows are memoised on their
  * turn, and the list hands them one stable callback that reads the latest turns when it runs.
  */
-export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: Turn[]) => void }) {
-  const { turns } = props;
+export function TurnsEditor(props: {
+  turns: readonly Turn[];
+  onChange: (turns: Turn[]) => void;
+  readOnly?: boolean;
+}) {
+  const { turns, readOnly = false } = props;
   const areas = useRef(new Map<string, HTMLTextAreaElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
   const latest = useRef(props);
@@ -72,7 +77,8 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
 
   const act = useCallback(
     (id: string, action: TurnAction) => {
-      const { turns, onChange } = latest.current;
+      const { turns, onChange, readOnly } = latest.current;
+      if (readOnly) return; // arrow keys and selection only
       const index = turns.findIndex((t) => t.id === id);
       const turn = turns[index];
       if (!turn) return;
@@ -116,25 +122,30 @@ export function TurnsEditor(props: { turns: readonly Turn[]; onChange: (turns: T
   const last = turns.length - 1;
   return (
     <div data-testid="turns">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t.turnHint}
-      </Typography.Paragraph>
-      {turns.length === 0 && (
+      {!readOnly && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t.turnHint}
+        </Typography.Paragraph>
+      )}
+      {turns.length === 0 && !readOnly && (
         <Empty description={t.emptyTurns} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
       {turns.map((turn) => (
-        <TurnRow key={turn.id} turn={turn} register={register} act={act} />
+        <TurnRow key={turn.id} turn={turn} readOnly={readOnly} register={register} act={act} />
       ))}
-      <Space style={{ marginTop: 8 }}>
-        <Button onClick={() => insertAfter(last, 'q')}>{t.addQuestion}</Button>
-        <Button onClick={() => insertAfter(last, 'a')}>{t.addAnswer}</Button>
-      </Space>
+      {!readOnly && (
+        <Space style={{ marginTop: 8 }}>
+          <Button onClick={() => insertAfter(last, 'q')}>{t.addQuestion}</Button>
+          <Button onClick={() => insertAfter(last, 'a')}>{t.addAnswer}</Button>
+        </Space>
+      )}
     </div>
   );
 }
 
 interface TurnRowProps {
   turn: Turn;
+  readOnly: boolean;
   register: (id: string, el: HTMLTextAreaElement | null) => void;
   act: (id: string, action: TurnAction) => void;
 }
@@ -143,11 +154,12 @@ interface TurnRowProps {
 const sameRow = (a: TurnRowProps, b: TurnRowProps) =>
   a.register === b.register &&
   a.act === b.act &&
+  a.readOnly === b.readOnly &&
   a.turn.id === b.turn.id &&
   a.turn.speaker === b.turn.speaker &&
   a.turn.text === b.turn.text;
 
-const TurnRow = memo(function TurnRow({ turn, register, act }: TurnRowProps) {
+const TurnRow = memo(function TurnRow({ turn, readOnly, register, act }: TurnRowProps) {
   const label = turn.speaker === 'q' ? t.question : t.answer;
   const { id } = turn;
   return (
@@ -163,10 +175,10 @@ const TurnRow = memo(function TurnRow({ turn, register, act }: TurnRowProps) {
       data-testid="turn"
       data-turn-id={id}
     >
-      <Tooltip title={zh.common.edit}>
+      <Tooltip title={readOnly ? undefined : zh.common.edit}>
         <Tag
           color={turn.speaker === 'q' ? 'blue' : 'green'}
-          style={{ cursor: 'pointer', marginTop: 5, fontSize: 15 }}
+          style={{ cursor: readOnly ? undefined : 'pointer', marginTop: 5, fontSize: 15 }}
           onClick={() => act(id, { type: 'speaker' })}
           data-testid="turn-speaker"
         >
@@ -177,15 +189,18 @@ const TurnRow = memo(function TurnRow({ turn, register, act }: TurnRowProps) {
         ariaLabel={label}
         ref={(ref) => register(id, ref?.resizableTextArea?.textArea ?? null)}
         value={turn.text}
+        readOnly={readOnly}
         onChange={(text) => act(id, { type: 'text', text })}
         onKeyDown={(event) => act(id, { type: 'key', event })}
       />
-      <Button
-        type="text"
-        aria-label={t.removeTurn}
-        icon={<DeleteOutlined />}
-        onClick={() => act(id, { type: 'remove' })}
-      />
+      {!readOnly && (
+        <Button
+          type="text"
+          aria-label={t.removeTurn}
+          icon={<DeleteOutlined />}
+          onClick={() => act(id, { type: 'remove' })}
+        />
+      )}
     </div>
   );
 }, sameRow);

@@ -37,11 +37,18 @@ interface Place {
   /** The grid column's width (of 24); none: the field takes the whole row. */
   readonly span?: number;
   readonly required?: boolean;
+  /**
+   * Shown but closed to edits (a signed 笔录). Text stays selectable, so a passage can still be
+   * cited; a choice, a date or a member is disabled.
+   */
+  readonly readOnly?: boolean;
 }
 
+/** The rows of a form; `every` applies to each row unless the row says otherwise. */
 export function fieldRows<T extends object>(
   props: FormProps<T>,
   labels: Readonly<Record<string, string>>,
+  every: Pick<Place, 'readOnly'> = {},
 ) {
   const { caseId, editor } = props;
   const label = (name: string) => labels[name] ?? name;
@@ -51,7 +58,7 @@ export function fieldRows<T extends object>(
 
   const place = (
     name: string,
-    input: (value: never) => ReactNode,
+    input: (value: never, readOnly: boolean) => ReactNode,
     at: Place & { disabled?: boolean },
   ) => (
     <FieldCell
@@ -62,7 +69,8 @@ export function fieldRows<T extends object>(
       span={at.span}
       required={at.required}
       disabled={at.disabled}
-      input={input as (value: unknown) => ReactNode}
+      readOnly={at.readOnly ?? every.readOnly ?? false}
+      input={input as (value: unknown, readOnly: boolean) => ReactNode}
     />
   );
 
@@ -71,11 +79,12 @@ export function fieldRows<T extends object>(
     text: (name: NamesOf<T, string>, at: Place & { max?: number; disabled?: boolean } = {}) =>
       place(
         name,
-        (value: string) => (
+        (value: string, readOnly: boolean) => (
           <Input
             aria-label={label(name)}
             value={value}
             disabled={at.disabled}
+            readOnly={readOnly}
             {...(at.max !== undefined && { count: lengthLimit(at.max) })}
             onChange={(e) => set(name, e.target.value)}
           />
@@ -86,10 +95,11 @@ export function fieldRows<T extends object>(
     long: (name: NamesOf<T, string>, at: Place & { minRows?: number; maxRows?: number } = {}) =>
       place(
         name,
-        (value: string) => (
+        (value: string, readOnly: boolean) => (
           <BigTextArea
             ariaLabel={label(name)}
             value={value}
+            readOnly={readOnly}
             minRows={at.minRows ?? 2}
             maxRows={at.maxRows ?? 20}
             onChange={(text) => set(name, text)}
@@ -100,16 +110,26 @@ export function fieldRows<T extends object>(
     date: (name: NamesOf<T, string>, at: Place = {}) =>
       place(
         name,
-        (value: string) => (
-          <DateInput label={label(name)} value={value} onChange={(d) => set(name, d)} />
+        (value: string, readOnly: boolean) => (
+          <DateInput
+            label={label(name)}
+            value={value}
+            disabled={readOnly || undefined}
+            onChange={(d) => set(name, d)}
+          />
         ),
         at,
       ),
     time: (name: NamesOf<T, string>, at: Place = {}) =>
       place(
         name,
-        (value: string) => (
-          <TimeInput label={label(name)} value={value} onChange={(t) => set(name, t)} />
+        (value: string, readOnly: boolean) => (
+          <TimeInput
+            label={label(name)}
+            value={value}
+            disabled={readOnly || undefined}
+            onChange={(t) => set(name, t)}
+          />
         ),
         at,
       ),
@@ -121,10 +141,11 @@ export function fieldRows<T extends object>(
     ) =>
       place(
         name,
-        (value: string) => (
+        (value: string, readOnly: boolean) => (
           <Select
             aria-label={label(name)}
             value={value}
+            disabled={readOnly || undefined}
             options={[...options]}
             onChange={(v: string) => set(name, v)}
           />
@@ -135,12 +156,13 @@ export function fieldRows<T extends object>(
     member: (name: NamesOf<T, string> | NamesOf<T, readonly string[]>, at: Place = {}) =>
       place(
         name,
-        (value: string | readonly string[]) => (
+        (value: string | readonly string[], readOnly: boolean) => (
           <MemberPicker
             caseId={caseId}
             multiple={Array.isArray(value)}
             ariaLabel={label(name)}
             value={value}
+            disabled={readOnly || undefined}
             onChange={(v) => set(name, v)}
           />
         ),
@@ -154,14 +176,18 @@ export function fieldRows<T extends object>(
         name={name}
         label={label(name)}
         style={style}
+        readOnly={every.readOnly ?? false}
       />
     ),
-    /** Any other input, placed and labelled like the rest, given the field's value. */
+    /**
+     * Any other input, placed and labelled like the rest, given the field's value and whether
+     * it is read-only (which the input must honour).
+     */
     custom: <K extends keyof T & string>(
       name: K,
-      input: (value: T[K]) => ReactNode,
+      input: (value: T[K], readOnly: boolean) => ReactNode,
       at: Place = {},
-    ) => place(name, input as (value: never) => ReactNode, at),
+    ) => place(name, input as (value: never, readOnly: boolean) => ReactNode, at),
   };
 }
 
@@ -172,9 +198,10 @@ interface CellProps {
   readonly span: number | undefined;
   readonly required: boolean | undefined;
   readonly disabled: boolean | undefined;
+  readonly readOnly: boolean;
   /** The input for a value: made afresh at each render of the form, and depending on nothing
    * but the value and the props above, so a change of it alone renders nothing. */
-  readonly input: (value: unknown) => ReactNode;
+  readonly input: (value: unknown, readOnly: boolean) => ReactNode;
 }
 
 const only = (name: string, message: string | undefined) =>
@@ -187,7 +214,7 @@ const only = (name: string, message: string | undefined) =>
  * of an interview).
  */
 const FieldCell = memo(
-  function FieldCell({ editor, name, label, span, required, input }: CellProps) {
+  function FieldCell({ editor, name, label, span, required, readOnly, input }: CellProps) {
     const refused = useEditorState(editor, (s) => s.refused[name]);
     const missing = useEditorState(editor, (s) => s.missing[name]);
     const field = (
@@ -197,7 +224,7 @@ const FieldCell = memo(
         problems={{ refused: only(name, refused), missing: only(name, missing) }}
         required={required}
       >
-        <FieldInput editor={editor} name={name} input={input} />
+        <FieldInput editor={editor} name={name} readOnly={readOnly} input={input} />
       </Field>
     );
     return span ? <Col span={span}>{field}</Col> : field;
@@ -208,21 +235,32 @@ const FieldCell = memo(
     a.label === b.label &&
     a.span === b.span &&
     a.required === b.required &&
-    a.disabled === b.disabled,
+    a.disabled === b.disabled &&
+    a.readOnly === b.readOnly,
 );
 
-function FieldInput(props: Pick<CellProps, 'editor' | 'name' | 'input'>) {
+function FieldInput(props: Pick<CellProps, 'editor' | 'name' | 'readOnly' | 'input'>) {
   const { editor, name } = props;
-  return props.input(useEditorState(editor, (s) => s.values[name]));
+  return props.input(
+    useEditorState(editor, (s) => s.values[name]),
+    props.readOnly,
+  );
 }
 
-function CheckCell(props: { editor: Editor; name: string; label: string; style?: CSSProperties }) {
+function CheckCell(props: {
+  editor: Editor;
+  name: string;
+  label: string;
+  style?: CSSProperties;
+  readOnly: boolean;
+}) {
   const { editor, name } = props;
   const checked = useEditorState(editor, (s) => s.values[name] as boolean);
   return (
     <Checkbox
       checked={checked}
       style={props.style}
+      disabled={props.readOnly || undefined}
       onChange={(e) => editor.change({ [name]: e.target.checked })}
     >
       {props.label}

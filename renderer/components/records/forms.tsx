@@ -4,7 +4,7 @@
  * (shared/ has them).
  */
 import { memo } from 'react';
-import { Checkbox, Col, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Row, Select, Space } from 'antd';
 import type { Editor } from '../../hooks/autosave';
 import {
   INTERVIEW_KINDS,
@@ -24,14 +24,27 @@ import { options } from '../options';
 import { fieldRows, useValue, type FormProps } from './fieldRows';
 import { IntervieweesEditor } from './IntervieweesEditor';
 import { TurnsEditor } from './TurnsEditor';
+import { SignButton } from './SignButton';
+import { SupplementsEditor } from './SupplementsEditor';
 
 export type { FormProps };
 
+/** An interview; once signed, its content is read-only and it takes 补充笔录 instead. */
 function InterviewForm(props: FormProps<InterviewFields>) {
   const { change } = props.editor;
-  const row = fieldRows(props, zh.interview.fields);
+  const signed = useValue(props.editor, 'signed');
+  const row = fieldRows(props, zh.interview.fields, { readOnly: signed });
   return (
     <>
+      {signed && (
+        <Alert
+          type="info"
+          showIcon
+          title={zh.interview.signedNotice}
+          style={{ marginBottom: 16 }}
+          data-testid="signed-notice"
+        />
+      )}
       <Row gutter={16}>
         {row.choice('kind', options(INTERVIEW_KINDS, zh.interview.kinds), {
           span: 6,
@@ -46,28 +59,48 @@ function InterviewForm(props: FormProps<InterviewFields>) {
       </Row>
       {row.custom(
         'interviewees',
-        (interviewees) => (
+        (interviewees, readOnly) => (
           <IntervieweesEditor
             value={interviewees}
+            readOnly={readOnly}
             onChange={(next) => change({ interviewees: next })}
           />
         ),
         { required: true },
       )}
-      {row.custom('topics', (topics) => (
+      {row.custom('topics', (topics, readOnly) => (
         <Select
           aria-label={zh.interview.fields.topics}
           mode="tags"
           placeholder={zh.interview.topicsPlaceholder}
           open={false} // free text only: an empty "暂无数据" list would suggest choosing
           value={topics}
+          disabled={readOnly || undefined}
           onChange={(next: string[]) => change({ topics: next })}
         />
       ))}
-      {row.custom('turns', (turns) => (
-        <TurnsEditor turns={turns} onChange={(next) => change({ turns: next })} />
+      {row.custom('turns', (turns, readOnly) => (
+        <TurnsEditor
+          turns={turns}
+          readOnly={readOnly}
+          onChange={(next) => change({ turns: next })}
+        />
       ))}
-      {row.check('confirmed')}
+      <Space size="large" style={{ marginBottom: 16 }}>
+        {row.check('confirmed')}
+        {!signed && <SignButton onSign={() => change({ signed: true })} />}
+      </Space>
+      {signed &&
+        row.custom(
+          'supplements',
+          (supplements) => (
+            <SupplementsEditor
+              supplements={supplements}
+              onChange={(next) => change({ supplements: next })}
+            />
+          ),
+          { readOnly: false },
+        )}
     </>
   );
 }

@@ -14,6 +14,8 @@ export function MemberPicker(props: {
   multiple?: boolean;
   onChange: (value: string | string[]) => void;
   ariaLabel: string;
+  /** Unset: as the form around it. */
+  disabled?: boolean;
 }) {
   const everyone = useEveryone(props.caseId) ?? [];
   const shown = new Set(Array.isArray(props.value) ? props.value : [props.value]);
@@ -29,6 +31,7 @@ export function MemberPicker(props: {
       showSearch={{ optionFilterProp: 'label' }} // typed 王芳 finds 王芳, not an internal id
       onChange={(v: string | string[]) => props.onChange(v ?? (props.multiple ? [] : ''))}
       allowClear={!props.multiple}
+      disabled={props.disabled}
       style={{ width: '100%' }}
     />
   );
@@ -77,11 +80,20 @@ export function TagsPicker(props: { value: readonly string[]; onChange: (v: stri
  * The value objects are memoised by their text: antd's pickers treat a new dayjs object as a new
  * value and reset what the user is typing, and autosave re-renders the form while they type.
  */
-export function DateInput(props: { value: string; label: string; onChange: (v: string) => void }) {
+interface PickerProps {
+  value: string;
+  label: string;
+  onChange: (v: string) => void;
+  /** Unset: as the form around it. */
+  disabled?: boolean;
+}
+
+export function DateInput(props: PickerProps) {
   return (
     <DatePicker
       aria-label={props.label}
       placeholder={props.label}
+      disabled={props.disabled}
       value={useMemo(() => fromIso(props.value) ?? null, [props.value])}
       onChange={(d) => props.onChange(toIso(d))}
       style={{ width: '100%' }}
@@ -89,11 +101,12 @@ export function DateInput(props: { value: string; label: string; onChange: (v: s
   );
 }
 
-export function TimeInput(props: { value: string; label: string; onChange: (v: string) => void }) {
+export function TimeInput(props: PickerProps) {
   return (
     <TimePicker
       aria-label={props.label}
       placeholder={props.label}
+      disabled={props.disabled}
       format="HH:mm"
       needConfirm={false}
       value={useMemo(

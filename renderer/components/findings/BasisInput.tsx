@@ -1,0 +1,73 @@
+import { useLayoutEffect, useRef } from 'react';
+import { Input, Select } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { useCase } from '../../hooks/cases';
+import { lengthLimit } from '../lengthLimit';
+
+const t = zh.finding;
+
+/** `text` with `entry` put in place of the characters `from`..`to`, and where the caret goes. */
+export function insertInto(text: string, entry: string, from: number, to: number) {
+  return { text: text.slice(0, from) + entry + text.slice(to), caret: from + entry.length };
+}
+
+/**
+ * 定性依据: free text, and the rules the case keeps (its basisList) to insert one from, where
+ * the caret was left in the text (at its end if it never was in it).
+ */
+export function BasisInput(props: {
+  caseId: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { value, onChange } = props;
+  const list = useCase(props.caseId)?.basisList ?? [];
+  const ref = useRef<TextAreaRef>(null);
+  const caret = useRef<number | null>(null);
+
+  // After an insertion: back in the text, just after what was inserted, to go on typing.
+  useLayoutEffect(() => {
+    const area = ref.current?.resizableTextArea?.textArea;
+    if (caret.current === null || !area) return;
+    area.focus();
+    area.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
+
+  const insert = (entry: string) => {
+    const area = ref.current?.resizableTextArea?.textArea;
+    const next = insertInto(
+      value,
+      entry,
+      area?.selectionStart ?? value.length,
+      area?.selectionEnd ?? value.length,
+    );
+    caret.current = next.caret;
+    onChange(next.text);
+  };
+
+  return (
+    <>
+      <Input.TextArea
+        aria-label={t.fields.basis}
+        ref={ref}
+        value={value}
+        count={lengthLimit(5000)}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {list.length > 0 && (
+        <Select
+          aria-label={t.insertBasis}
+          placeholder={t.insertBasis}
+          value={null}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={list.map((entry) => ({ value: entry, label: entry }))}
+          onChange={(entry: string) => insert(entry)}
+          style={{ width: '100%', marginTop: 8 }}
+        />
+      )}
+    </>
+  );
+}

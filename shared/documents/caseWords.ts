@@ -1,0 +1,38 @@
+/** The phrases every document of a case writes the same way: its unit, team, period, signature. */
+import { chineseDate } from '../domain/dates';
+import { zh } from '../i18n/zh-CN';
+import type { DocumentCase } from './input';
+
+const PARTY_BODY = /(党委|党组|党工委|党总支|党支部|党组织)$/;
+
+export function caseWords(input: DocumentCase) {
+  const c = input.caseRecord;
+  const committee = c.committee || '县委';
+  /** 对……党组织: a unit already named by its party body is not named twice. */
+  const unitParty = PARTY_BODY.test(c.unitName) ? c.unitName : `${c.unitName}党组织`;
+  const team = c.teamName || '巡察组';
+  const signature = team.startsWith(committee) ? team : `${committee}${team}`;
+  const sameYear = c.startDate.slice(0, 4) === c.endDate.slice(0, 4);
+  const end = sameYear ? chineseDate(c.endDate).replace(/^\d+年/, '') : chineseDate(c.endDate);
+  return {
+    committee,
+    unitParty,
+    signature,
+    period: `${chineseDate(c.startDate)}至${end}`,
+    type: zh.case.types[c.type],
+    mandate: c.mandate || `根据${committee}巡察工作统一部署`,
+    addressee: `${committee}巡察工作领导小组：`,
+    date: chineseDate(input.today),
+  };
+}
+
+/** The work sentence of 基本情况, from the same figures as the dashboard. */
+export function workSentence(input: DocumentCase): string {
+  const s = input.stats;
+  const immediate = input.findings.filter((f) => f.status === 'confirmed' && f.immediate).length;
+  return (
+    `巡察期间，巡察组个别谈话${s.interviewPeople}人次，查阅资料${s.docReviews}份，` +
+    `实地走访${s.siteVisits}处，受理信访${s.petitions}件，发现问题${s.confirmedFindings}个` +
+    `（其中立行立改${immediate}个），移交问题线索${input.handover.clues}件${input.handover.people}人。`
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * 巡察情况报告 (draft), as DESIGN §9 describes it: title, addressee, opening, 一、基本情况 (the
+ * 组长's text, then the work sentence from the data), 二、发现的主要问题 (problems.ts), 三、意见建议,
+ * the 附件 line, signature and date, and 附件1 问题清单. Clue details never appear: only the count.
+ */
+import type { Document } from 'docx';
+import { CHECKLIST_COLUMNS, CHECKLIST_WIDTHS, checklistRows } from './checklist';
+import { caseWords, workSentence } from './caseWords';
+import {
+  addressee,
+  attachmentStart,
+  blank,
+  body,
+  closing,
+  heading1,
+  officialDocument,
+  table,
+  title,
+} from './format';
+import type { DocumentCase } from './input';
+import { problemParagraphs } from './problems';
+import { paragraphsOf } from './words';
+
+/** What a section the 组长 has not written yet says, so the draft shows the gap. */
+export const TO_WRITE = '（待组长填写）';
+
+export const texts = (text: string) => {
+  const list = paragraphsOf(text);
+  return (list.length > 0 ? list : [TO_WRITE]).map((p) => body(p));
+};
+
+export function reportTitle(input: DocumentCase) {
+  return `关于对${caseWords(input).unitParty}巡察情况的报告`;
+}
+
+export function situationReport(input: DocumentCase): Document {
+  const w = caseWords(input);
+  const c = input.caseRecord;
+  const opening =
+    c.reportOpening.trim() ||
+    `${w.mandate}，${w.signature}于${w.period}对${w.unitParty}开展了${w.type}。现将巡察情况报告如下。`;
+  const rows = checklistRows(input).map((r) => r.cells);
+  const name = reportTitle(input);
+  return officialDocument(name, [
+    title(name),
+    blank(),
+    addressee(w.addressee),
+    ...paragraphsOf(opening).map((p) => body(p)),
+    heading1('一、基本情况'),
+    ...(c.reportBasics.trim() ? paragraphsOf(c.reportBasics).map((p) => body(p)) : []),
+    body(workSentence(input)),
+    heading1('二、发现的主要问题'),
+    ...problemParagraphs(input, 'report'),
+    heading1('三、意见建议'),
+    ...texts(c.reportSuggestions),
+    blank(),
+    body('附件：1. 问题清单'),
+    blank(),
+    blank(),
+    closing(w.signature),
+    closing(w.date),
+    ...attachmentStart('附件1', '问题清单'),
+    table(
+      CHECKLIST_COLUMNS,
+      rows.length > 0 ? rows : [['', '', '无', '', '', '', '']],
+      CHECKLIST_WIDTHS,
+    ),
+  ]);
+}
