@@ -1,6 +1,7 @@
 /**
  * The records, read only, for code that runs beside the page: the search worker builds its
- * index from IndexedDB itself, so the page does no per-record work for search.
+ * index from IndexedDB itself, and the document worker reads the case it writes up, so the
+ * page does no per-record work for either.
  *
  * Never creates, upgrades or writes the database: it opens one only when it is already at this
  * app's schema version (the page opened and migrated it first), every read-write transaction is
@@ -8,6 +9,8 @@
  */
 import type { DBCore } from 'dexie';
 import type { RecordKind } from '../../shared/domain/records';
+import type { Stored } from '../../shared/domain/record';
+import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import { WorkbenchDB } from './database';
 import { recordsRepository } from './records.repository';
 import { peekVersion } from './repositories';
@@ -60,6 +63,20 @@ export async function openReadOnlyRecords(options: ReadOnlyOptions = {}) {
       records.changedSince(caseId, seq, limit),
     getMany: (kind: RecordKind, ids: readonly string[]) => records.getMany(kind, ids),
     counts: (caseId: string) => records.counts(caseId),
+    /** Every row of a case, deleted ones included, in one read: what a document is built from. */
+    caseRows: (caseId: string) =>
+      db.transaction('r', [...RECORD_TABLES], async () => {
+        const rows: { table: RecordTable; row: Stored<object> }[] = [];
+        for (const table of RECORD_TABLES) {
+          const found = (await db
+            .table(table)
+            .where('caseId')
+            .equals(caseId)
+            .toArray()) as Stored<object>[];
+          for (const row of found) rows.push({ table, row });
+        }
+        return { rows };
+      }),
     close: () => db.close({ disableAutoOpen: true }),
   };
 }

@@ -20,15 +20,18 @@ export interface CaseRows {
   readonly rows: readonly { readonly table: RecordTable; readonly row: Stored<object> }[];
 }
 
-export function documentCase(
-  { rows }: CaseRows,
-  viewer: { readonly id: string; readonly role: MemberRole },
-  today: IsoDate,
-): DocumentCase {
+/**
+ * `viewerId` is the member exporting; their role is read from the case's own rows, never taken
+ * from the caller, so the clue report's 组长-only rule rests on the data.
+ */
+export function documentCase({ rows }: CaseRows, viewerId: string, today: IsoDate): DocumentCase {
   const live = (table: RecordTable) =>
     rows.filter((r) => r.table === table && !r.row.deleted).map((r) => r.row);
   const caseRecord = live('cases')[0] as CaseRecord | undefined;
   if (!caseRecord) throw new Error('no case among the rows');
+  const members = live('members') as MemberRecord[];
+  const role: MemberRole = members.find((m) => m.id === viewerId)?.role ?? 'member';
+  const viewer = { id: viewerId, role };
   const findings = live('findings') as FindingRecord[];
   const allClues = live('clues') as ClueRecord[];
   const handedOver = allClues.filter((c) => c.receiver !== '');
@@ -55,7 +58,7 @@ export function documentCase(
   const clues = allClues.filter((c) => canSeeClue(c, viewer));
   return {
     caseRecord,
-    members: live('members') as MemberRecord[],
+    members,
     findings,
     clues,
     stats: caseStats({

@@ -5,18 +5,20 @@ import type { DocumentCase } from './input';
 
 const PARTY_BODY = /(党委|党组|党工委|党总支|党支部|党组织)$/;
 
+/** 对……党组织: a unit already named by its party body is not named twice. */
+export const unitParty = (unitName: string) =>
+  PARTY_BODY.test(unitName) ? unitName : `${unitName}党组织`;
+
 export function caseWords(input: DocumentCase) {
   const c = input.caseRecord;
   const committee = c.committee || '县委';
-  /** 对……党组织: a unit already named by its party body is not named twice. */
-  const unitParty = PARTY_BODY.test(c.unitName) ? c.unitName : `${c.unitName}党组织`;
   const team = c.teamName || '巡察组';
   const signature = team.startsWith(committee) ? team : `${committee}${team}`;
   const sameYear = c.startDate.slice(0, 4) === c.endDate.slice(0, 4);
   const end = sameYear ? chineseDate(c.endDate).replace(/^\d+年/, '') : chineseDate(c.endDate);
   return {
     committee,
-    unitParty,
+    unitParty: unitParty(c.unitName),
     signature,
     period: `${chineseDate(c.startDate)}至${end}`,
     type: zh.case.types[c.type],

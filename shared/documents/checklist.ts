@@ -6,6 +6,7 @@ import { formatAmount } from '../domain/findings/amount';
 import { focusPath } from '../domain/focus';
 import { reportPlan } from '../domain/report/plan';
 import { zh } from '../i18n/zh-CN';
+import { responsibilityText } from '../domain/findings/finding.schema';
 import type { DocumentCase } from './input';
 
 export const CHECKLIST_COLUMNS = [
@@ -44,6 +45,6 @@ export function checklistRows(input: DocumentCase): ChecklistRow[] {
     ],
     description: f.description,
     basis: f.basis,
-    responsibilities: f.responsibilities.map((r) => zh.finding.responsibilities[r]).join('、'),
+    responsibilities: responsibilityText(f.responsibilities),
   }));
 }

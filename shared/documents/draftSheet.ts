@@ -6,7 +6,7 @@
  */
 import type { Document, Paragraph, Table } from 'docx';
 import { chineseDate, localIsoDate } from '../domain/dates';
-import type { FindingRecord } from '../domain/findings/finding.schema';
+import { responsibilityText, type FindingRecord } from '../domain/findings/finding.schema';
 import { reportPlan } from '../domain/report/plan';
 import { zh } from '../i18n/zh-CN';
 import { blank, body, form, newPage, officialDocument, title } from './format';
@@ -66,7 +66,7 @@ function sheet(input: DocumentCase, f: FindingRecord): Table {
     ['问题表现', f.description],
     ['定性依据', f.basis],
     ['佐证材料清单', evidence.join('\n')],
-    ['责任指向', f.responsibilities.map((r) => zh.finding.responsibilities[r]).join('、')],
+    ['责任指向', responsibilityText(f.responsibilities)],
     [
       '发现人及时间',
       [finders.join('、'), firstDate ? chineseDate(firstDate) : ''].filter(Boolean).join('，'),

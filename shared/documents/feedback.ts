@@ -3,20 +3,21 @@
  * 二、巡察发现的主要问题 三、意见建议, and the request for the 整改 report within three months.
  */
 import type { Document } from 'docx';
-import { caseWords } from './caseWords';
+import type { CaseFields } from '../domain/case.schema';
+import { caseWords, unitParty } from './caseWords';
 import { addressee, blank, body, closing, heading1, officialDocument, title } from './format';
 import type { DocumentCase } from './input';
 import { problemParagraphs } from './problems';
 import { texts } from './report';
 
-export function feedbackTitle(input: DocumentCase) {
-  return `关于对${caseWords(input).unitParty}巡察情况的反馈意见`;
+export function feedbackTitle(c: Pick<CaseFields, 'unitName'>) {
+  return `关于对${unitParty(c.unitName)}巡察情况的反馈意见`;
 }
 
 export function feedbackOpinion(input: DocumentCase): Document {
   const w = caseWords(input);
   const c = input.caseRecord;
-  const name = feedbackTitle(input);
+  const name = feedbackTitle(c);
   return officialDocument(name, [
     title(name),
     blank(),

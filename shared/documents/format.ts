@@ -237,7 +237,6 @@ export function officialDocument(
  * Text as XML 1.0 can hold it: control characters and lone surrogates (a pasted PDF brings
  * them) would make Word refuse the whole file, so they are dropped. `docx` escapes < & " '.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 export const xmlSafe = (text: string) => text.replace(NOT_XML, '');
 

@@ -2,6 +2,8 @@
  * Every document the app exports, by kind: what the Worker, the command line and the tests call.
  * Builders are pure (input → bytes); where the input comes from is the caller's business.
  */
+import type { CaseFields } from '../domain/case.schema';
+import type { FindingFields } from '../domain/findings/finding.schema';
 import type { InterviewRecord } from '../domain/records/interview.schema';
 import { zh } from '../i18n/zh-CN';
 import { checklistWorkbook } from './checklistWorkbook';
@@ -42,37 +44,58 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** File names may not hold what Windows forbids. */
 const fileName = (name: string, ext: string) => `${name.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
 
+/** What a document is called: its title, and with the extension its file name. */
+export function documentTitle(
+  request: DocumentRequest,
+  c: Pick<CaseFields, 'unitName'>,
+  finding?: Pick<FindingFields, 'draftNo' | 'title'>,
+): string {
+  switch (request.kind) {
+    case 'report':
+      return reportTitle(c);
+    case 'feedback':
+      return feedbackTitle(c);
+    case 'interview':
+      return interviewTitle(request.interview);
+    case 'draft':
+      return finding
+        ? `问题底稿（${finding.draftNo || finding.title || zh.finding.untitled}）`
+        : '问题底稿';
+    case 'clues':
+      return '问题线索报告';
+    case 'checklist':
+      return '问题清单';
+  }
+}
+
+export const documentFileName = (...args: Parameters<typeof documentTitle>) =>
+  fileName(documentTitle(...args), args[0].kind === 'checklist' ? 'xlsx' : 'docx');
+
 export async function buildDocument(
   input: DocumentCase,
   request: DocumentRequest,
 ): Promise<BuiltDocument> {
-  const word = async (title: string, doc: Parameters<typeof packDocument>[0]) => ({
-    name: fileName(title, 'docx'),
+  const findings = request.kind === 'draft' ? draftFindings(input, request.findingId) : [];
+  const one = request.kind === 'draft' && request.findingId ? findings[0] : undefined;
+  const title = documentTitle(request, input.caseRecord, one);
+  const name = documentFileName(request, input.caseRecord, one);
+  const word = async (doc: Parameters<typeof packDocument>[0]) => ({
+    name,
     mime: DOCX,
     bytes: await packDocument(doc, title, input.today),
   });
   switch (request.kind) {
     case 'report':
-      return word(reportTitle(input), situationReport(input));
+      return word(situationReport(input));
     case 'feedback':
-      return word(feedbackTitle(input), feedbackOpinion(input));
+      return word(feedbackOpinion(input));
     case 'interview':
-      return word(interviewTitle(request.interview), interviewRecord(input, request.interview));
-    case 'draft': {
-      const findings = draftFindings(input, request.findingId);
-      const one = request.findingId ? findings[0] : undefined;
-      const title = one
-        ? `问题底稿（${one.draftNo || one.title || zh.finding.untitled}）`
-        : '问题底稿';
-      return word(title, draftSheets(input, findings, title));
-    }
+      return word(interviewRecord(input, request.interview));
+    case 'draft':
+      return word(draftSheets(input, findings, title));
     case 'clues':
-      return word('问题线索报告', clueReport(input));
+      return word(clueReport(input));
     case 'checklist':
-      return {
-        name: fileName('问题清单', 'xlsx'),
-        mime: XLSX,
-        bytes: stampZip(await checklistWorkbook(input), input.today),
-      };
+      return { name, mime: XLSX, bytes: stampZip(await checklistWorkbook(input), input.today) };
   }
 }

@@ -55,7 +55,10 @@ export const surnameOnly = (name: string) => (name ? `${[...name][0]}某` : '');
 
 /** A cited record as a source, from its stored values (any kind). */
 export function sourceOf(kind: Source['kind'], values: Record<string, unknown>): Source {
-  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const text = (key: string) => {
+    const value = values[key];
+    return typeof value === 'string' ? value : '';
+  };
   const by = text('createdBy');
   switch (kind) {
     case 'interviews': {

@@ -4,7 +4,7 @@
  * from the evidence with short citations; the feedback states the problems only.
  */
 import type { Paragraph } from 'docx';
-import type { FindingRecord } from '../domain/findings/finding.schema';
+import { responsibilityText, type FindingRecord } from '../domain/findings/finding.schema';
 import { reportPlan } from '../domain/report/plan';
 import { zh } from '../i18n/zh-CN';
 import { body, heading2, heading3 } from './format';
@@ -41,10 +41,10 @@ function findingParagraphs(
       return `${quote}${citation(input.sources[e.recordId])}`;
     });
   if (examples.length > 0) out.push(body(`例如，${examples.join('；')}。`));
-  if (f.basis.trim()) out.push(body(`定性依据：${sentence(f.basis)}`));
+  const basis = paragraphsOf(f.basis).map((b) => b.replace(/[。；;]$/, ''));
+  if (basis.length > 0) out.push(body(`定性依据：${basis.join('；')}。`));
   if (f.responsibilities.length > 0) {
-    const who = f.responsibilities.map((r) => zh.finding.responsibilities[r]).join('、');
-    out.push(body(`责任指向：${who}。`));
+    out.push(body(`责任指向：${responsibilityText(f.responsibilities)}。`));
   }
   return out;
 }

@@ -5,7 +5,8 @@
  */
 import type { Document } from 'docx';
 import { CHECKLIST_COLUMNS, CHECKLIST_WIDTHS, checklistRows } from './checklist';
-import { caseWords, workSentence } from './caseWords';
+import type { CaseFields } from '../domain/case.schema';
+import { caseWords, unitParty, workSentence } from './caseWords';
 import {
   addressee,
   attachmentStart,
@@ -29,8 +30,8 @@ export const texts = (text: string) => {
   return (list.length > 0 ? list : [TO_WRITE]).map((p) => body(p));
 };
 
-export function reportTitle(input: DocumentCase) {
-  return `关于对${caseWords(input).unitParty}巡察情况的报告`;
+export function reportTitle(c: Pick<CaseFields, 'unitName'>) {
+  return `关于对${unitParty(c.unitName)}巡察情况的报告`;
 }
 
 export function situationReport(input: DocumentCase): Document {
@@ -40,7 +41,7 @@ export function situationReport(input: DocumentCase): Document {
     c.reportOpening.trim() ||
     `${w.mandate}，${w.signature}于${w.period}对${w.unitParty}开展了${w.type}。现将巡察情况报告如下。`;
   const rows = checklistRows(input).map((r) => r.cells);
-  const name = reportTitle(input);
+  const name = reportTitle(c);
   return officialDocument(name, [
     title(name),
     blank(),

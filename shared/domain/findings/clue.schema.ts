@@ -57,7 +57,7 @@ export type ClueFields = z.output<typeof clueFields>;
 export type ClueRecord = Stored<ClueFields>;
 
 /** 反馈期限: three months after the handover; blank before it. */
-export function feedbackDue(clue: Pick<ClueFields, 'handoverDate'>): IsoDate | '' {
+export function feedbackDue(clue: Pick<ClueFields, 'handoverDate'>): IsoDate {
   return clue.handoverDate === '' ? '' : addMonths(clue.handoverDate, FEEDBACK_MONTHS);
 }
 

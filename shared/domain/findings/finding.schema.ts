@@ -79,6 +79,13 @@ export const findingFields = z.object({
 export type FindingFields = z.output<typeof findingFields>;
 export type FindingRecord = Stored<FindingFields>;
 
+/** 责任指向 as documents write it: in the order of the list, 主体责任 first. */
+export function responsibilityText(list: readonly Responsibility[]): string {
+  return RESPONSIBILITIES.filter((r) => list.includes(r))
+    .map((r) => zh.finding.responsibilities[r])
+    .join('、');
+}
+
 /** What a piece of evidence is: the same key is the same evidence, however often cited. */
 export function evidenceKey(e: EvidenceRef): string {
   return [e.kind, e.recordId, e.field, e.turnId, e.start, e.end].join('|');

@@ -109,7 +109,9 @@ export function mergePatches(
       ...additions('departments', WORDS, kept.departments, absorbed.departments),
       ...additions('responsibilities', WORDS, kept.responsibilities, absorbed.responsibilities),
       description,
-      basis: [kept.basis, absorbed.basis].filter((b) => b.trim()).join('\n'),
+      basis: kept.basis.includes(absorbed.basis.trim())
+        ? kept.basis
+        : [kept.basis, absorbed.basis].filter((b) => b.trim()).join('\n'),
       immediate: kept.immediate || absorbed.immediate,
       amountFen,
       category: kept.category || absorbed.category,
