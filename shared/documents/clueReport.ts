@@ -1,6 +1,6 @@
 /**
  * 问题线索报告: the clues, apart from the main report (which quotes only their count), marked
- * 机密 and 内部资料 on every page. One entry per clue, 附件 问题线索移交清单, and one 移交单 per
+ * 机密 in its 版头 and 内部资料 at the foot of every page. One entry per clue, 附件 问题线索移交清单, and one 移交单 per
  * clue with the signatures of who hands it over and who receives it. The 组长's alone: refused
  * here, in the code that builds it, for anyone else.
  */
@@ -19,6 +19,7 @@ import {
   heading2,
   newPage,
   officialDocument,
+  secrecyMark,
   table,
   title,
 } from './format';
@@ -109,6 +110,7 @@ export function clueReport(input: DocumentCase): Document {
   return officialDocument(
     name,
     [
+      secrecyMark('机密'),
       title(`关于${w.unitParty}巡察发现问题线索的报告`),
       blank(),
       addressee(w.addressee),
@@ -130,6 +132,6 @@ export function clueReport(input: DocumentCase): Document {
       ),
       ...slips,
     ],
-    { numbering: 'dash', mark: { header: '机密', footer: '内部资料' } },
+    { numbering: 'dash', footerMark: '内部资料' },
   );
 }

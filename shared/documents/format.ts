@@ -11,7 +11,7 @@ import {
   AlignmentType,
   Document,
   Footer,
-  Header,
+  TableBorders,
   LineRuleType,
   PageNumber,
   Paragraph,
@@ -168,20 +168,8 @@ export interface PageOptions {
   readonly numbering: 'dash' | 'pageOfTotal';
   /** A line at the foot of every page, above the page number (被谈话人签名：). */
   readonly signLine?: string;
-  /** Words at the top right of every page (机密), and at the foot of every page (内部资料). */
-  readonly mark?: { readonly header: string; readonly footer: string };
-}
-
-function markHeader(text: string): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        style: 'Flush',
-        alignment: AlignmentType.LEFT,
-        children: [new TextRun({ text, font: FONTS.heading1 })],
-      }),
-    ],
-  });
+  /** Words at the foot of every page (内部资料), small, under the page number. */
+  readonly footerMark?: string;
 }
 
 /** A document of `children` in the official format. */
@@ -190,13 +178,13 @@ export function officialDocument(
   children: ISectionOptions['children'],
   options: PageOptions = { numbering: 'dash' },
 ): Document {
-  const mark = options.mark
+  const mark = options.footerMark
     ? [
         // Below the page number, small, so the number keeps its place 7 mm under the text.
         new Paragraph({
           style: 'PageNumber',
           alignment: AlignmentType.CENTER,
-          children: [new TextRun({ text: options.mark.footer, size: 21 })],
+          children: [new TextRun({ text: options.footerMark, size: 21 })],
         }),
       ]
     : [];
@@ -221,11 +209,10 @@ export function officialDocument(
               left: mm(28),
               right: mm(26),
               header: mm(20),
-              footer: mm(options.numbering === 'pageOfTotal' ? 18 : options.mark ? 20 : 25),
+              footer: mm(options.numbering === 'pageOfTotal' ? 18 : options.footerMark ? 20 : 25),
             },
           },
         },
-        ...(options.mark && { headers: { default: markHeader(options.mark.header) } }),
         footers,
         children,
       },
@@ -277,6 +264,28 @@ export const attachmentStart = (label: string, name: string) => [
   title(name),
   blank(),
 ];
+/**
+ * 密级 (机密) in 黑体 at the top left of the first page, in the 版头 above the title (GB/T 9704
+ * 7.2.2). Set in a borderless one-cell table so that it stays out of the body's flow: the title
+ * is still the document's first paragraph to Word's navigation and to any checker.
+ */
+export const secrecyMark = (text: string) =>
+  new Table({
+    width: { size: 30, type: WidthType.PERCENTAGE },
+    indent: { size: -CELL_MARGIN, type: WidthType.DXA },
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [
+          new TableCell({
+            children: [new Paragraph({ style: 'Flush', children: [run(text, FONTS.heading1)] })],
+          }),
+        ],
+      }),
+    ],
+  });
+
 /** A paragraph that starts a new page (a 移交单, the next 底稿). */
 export const newPage = (c: Content, style = 'DocTitle') =>
   new Paragraph({ style, pageBreakBefore: true, children: runs(c) });
@@ -287,6 +296,9 @@ export const strong = (text: string) => run(text, FONTS.heading1);
 /** Bold 仿宋: a label inside body text (问：, 时间：) that must stay in the body's font. */
 export const bold = (text: string) =>
   new TextRun({ text: xmlSafe(text), font: FONTS.body, bold: true });
+
+/** Word's default space between a cell's border and its text (108 twips, 1.9 mm). */
+const CELL_MARGIN = 108;
 
 /** A table whose first row repeats on every page; widths in percent of the text block. */
 export function table(
@@ -311,6 +323,9 @@ export function table(
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // Text in the cells starts at the 订口 like the body's: the borders sit in the margin.
+    indent: { size: -CELL_MARGIN, type: WidthType.DXA },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN },
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
       // A list's rows stay whole; a form's long answers run on to the next page.

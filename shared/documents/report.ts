@@ -54,17 +54,14 @@ export function situationReport(input: DocumentCase): Document {
     ...problemParagraphs(input, 'report'),
     heading1('三、意见建议'),
     ...texts(c.reportSuggestions),
-    blank(),
-    body('附件：1. 问题清单'),
+    // No confirmed problem, no list of them.
+    ...(rows.length > 0 ? [blank(), body('附件：1. 问题清单')] : []),
     blank(),
     blank(),
     closing(w.signature),
     closing(w.date),
-    ...attachmentStart('附件1', '问题清单'),
-    table(
-      CHECKLIST_COLUMNS,
-      rows.length > 0 ? rows : [['', '', '无', '', '', '', '']],
-      CHECKLIST_WIDTHS,
-    ),
+    ...(rows.length > 0
+      ? [...attachmentStart('附件1', '问题清单'), table(CHECKLIST_COLUMNS, rows, CHECKLIST_WIDTHS)]
+      : []),
   ]);
 }

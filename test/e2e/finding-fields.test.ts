@@ -140,14 +140,11 @@ describe('a signed 笔录', () => {
     await typeInterview(page, '请介绍公务用车情况。', '存在私车公养问题。');
     await waitSaved(page);
 
-    await button(page, '标记为已签字').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/sign0.png' });
-    console.log(await button(page, '标记为已签字').evaluate((e) => e.outerHTML));
+    // Done typing: leave the answer first. A text area being typed in keeps the height it had
+    // when entered (BigTextArea), and takes its own on leaving it, moving what is below it: a
+    // click that leaves it lands where the button was, not where it now is.
+    await page.keyboard.press('Tab');
     await button(page, '标记为已签字').click();
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: '/tmp/sign.png' });
-    console.log(await page.locator('.ant-popover, .ant-popconfirm').count());
-    console.log(session().problems);
     await button(page.locator('.ant-popover'), '确定').click();
     await page.getByTestId('signed-notice').waitFor();
     await waitSaved(page);
