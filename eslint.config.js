@@ -24,7 +24,7 @@ const noElectronFolder = {
 };
 const electronPackage = { name: 'electron', message: 'Only electron/ uses Electron.' };
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/tools/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Row } from 'antd';
+import { Checkbox } from 'antd';
 import {
   RESPONSIBILITIES,
   type FindingFields,
@@ -33,26 +33,21 @@ export function QualificationFields(props: {
           onChange={(basis) => change({ basis })}
         />
       </Field>
-      <Row gutter={16}>
-        <Col flex="auto">
-          <Field name="responsibilities" label={f.responsibilities} problems={problems}>
-            <Checkbox.Group
-              aria-label={f.responsibilities}
-              options={options(RESPONSIBILITIES, zh.finding.responsibilities)}
-              value={values.responsibilities}
-              onChange={(responsibilities) => change({ responsibilities })}
-            />
-          </Field>
-        </Col>
-        <Col flex="none" style={{ paddingTop: 30 }}>
-          <Checkbox
-            checked={values.immediate}
-            onChange={(e) => change({ immediate: e.target.checked })}
-          >
-            {f.immediate}
-          </Checkbox>
-        </Col>
-      </Row>
+      <Field name="responsibilities" label={f.responsibilities} problems={problems}>
+        <Checkbox.Group
+          aria-label={f.responsibilities}
+          options={options(RESPONSIBILITIES, zh.finding.responsibilities)}
+          value={values.responsibilities}
+          onChange={(responsibilities) => change({ responsibilities })}
+        />
+      </Field>
+      <Checkbox
+        checked={values.immediate}
+        onChange={(e) => change({ immediate: e.target.checked })}
+        style={{ marginBottom: 24 }}
+      >
+        {f.immediate}
+      </Checkbox>
     </>
   );
 }

@@ -127,6 +127,7 @@ export function BigTextArea({
         ref={ref}
         value={tail}
         readOnly={readOnly}
+        variant={readOnly ? 'filled' : undefined}
         style={{
           fieldSizing: 'content',
           minHeight: `calc(${minRows}lh + 10px)`,

@@ -26,6 +26,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeName}
               placeholder={f.intervieweeName}
               readOnly={readOnly}
+              variant={readOnly ? 'filled' : undefined}
               value={p.name}
               count={lengthLimit(20)}
               onChange={(e) => set(i, { name: e.target.value })}
@@ -36,6 +37,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeUnit}
               placeholder={f.intervieweeUnit}
               readOnly={readOnly}
+              variant={readOnly ? 'filled' : undefined}
               value={p.unit}
               count={lengthLimit(100)}
               onChange={(e) => set(i, { unit: e.target.value })}
@@ -46,6 +48,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweeTitle}
               placeholder={f.intervieweeTitle}
               readOnly={readOnly}
+              variant={readOnly ? 'filled' : undefined}
               value={p.title}
               count={lengthLimit(50)}
               onChange={(e) => set(i, { title: e.target.value })}
@@ -56,6 +59,7 @@ export function IntervieweesEditor(props: {
               aria-label={f.intervieweePolitical}
               placeholder={f.intervieweePolitical}
               readOnly={readOnly}
+              variant={readOnly ? 'filled' : undefined}
               value={p.political}
               count={lengthLimit(20)}
               onChange={(e) => set(i, { political: e.target.value })}

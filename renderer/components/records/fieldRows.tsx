@@ -85,6 +85,7 @@ export function fieldRows<T extends object>(
             value={value}
             disabled={at.disabled}
             readOnly={readOnly}
+            variant={readOnly ? 'filled' : undefined}
             {...(at.max !== undefined && { count: lengthLimit(at.max) })}
             onChange={(e) => set(name, e.target.value)}
           />

@@ -17,7 +17,7 @@ import { documentCase } from '../../../shared/documents/assemble';
 import type { Stored } from '../../../shared/domain/record';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
 
-const CHECKER = join(__dirname, '../../../../shared/tools/gbt9704/check.mjs');
+const CHECKER = join(__dirname, '../../tools/gbt9704/check.mjs');
 const today = '2026-12-07';
 const sha256 = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'gbt9704-'));
@@ -38,9 +38,6 @@ function checked(name: string, bytes: Uint8Array): { checks: Check[]; pages: str
   const pages = report.checks.find((c) => c.id === 'render.page-size')?.measured ?? '';
   return { checks: report.checks, pages };
 }
-
-const failing = (checks: Check[]) =>
-  checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.measured}`);
 
 /** What a form-like document (笔录, 底稿) must pass whatever its own practice. */
 const PAPER_MARGINS_BODY = [
