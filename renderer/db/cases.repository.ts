@@ -1,6 +1,12 @@
 /** 巡察任务: read and write cases. */
 import { ulid } from 'ulid';
+import { splitPath } from '../../shared/domain/collections';
+import type { Patch } from '../../shared/domain/record';
+import { splitPatch } from '../../shared/domain/records/check';
+import type { FieldErrors } from '../../shared/domain/validation';
+import { zh } from '../../shared/i18n/zh-CN';
 import {
+  reportFields,
   caseFieldsSchema,
   newCaseSchema,
   type CaseFields,
@@ -74,6 +80,30 @@ export function casesRepository(db: WorkbenchDB, w: WritePath) {
           Object.keys(patch).map((k) => [k, merged[k as keyof CaseFields]]),
         );
         return w.update<CaseFields>('cases', id, changed, actor);
+      });
+    },
+
+    /**
+     * The report's texts and choices (巡察报告 page), saved as they are typed: the 组长's alone.
+     * Only report fields are written; a bad value is refused by name and the rest saved.
+     */
+    async patchReport(
+      id: string,
+      patch: Patch,
+      actor: Actor,
+    ): Promise<{ record: CaseRecord; refused: FieldErrors }> {
+      return db.transaction('rw', w.scope('cases', 'members'), async () => {
+        const current = await w.getLive<CaseFields>('cases', id);
+        const member = await db.members.get(actor.memberId);
+        if (!member || member.deleted || member.caseId !== id || member.role !== 'leader') {
+          const refused = Object.fromEntries(
+            Object.keys(patch).map((path) => [splitPath(path)[0], zh.report.leaderWrites]),
+          );
+          return { record: current, refused };
+        }
+        const { accepted, refused } = splitPatch(reportFields.shape, patch, current);
+        const record = await w.update<CaseFields>('cases', id, accepted, actor);
+        return { record, refused };
       });
     },
 

@@ -84,6 +84,11 @@ export function findingsRepository(db: WorkbenchDB, w: WritePath) {
       return (await live(caseId)).sort(byReportOrder);
     },
 
+    /** Every finding not deleted, in any status: what the report plan sorts (report/plan.ts). */
+    async forReport(caseId: string): Promise<FindingRecord[]> {
+      return (await all(caseId)).filter((f) => !f.deleted);
+    },
+
     /** Findings merged into others (kept, never deleted), each with the one that absorbed it. */
     async merged(caseId: string) {
       const findings = await all(caseId);

@@ -11,6 +11,11 @@ export function useFindings(caseId: string) {
   return useLive(() => repos.findings.list(caseId), [caseId]);
 }
 
+/** Every live finding, merged ones included: the report page says why each is in or out. */
+export function useReportFindings(caseId: string) {
+  return useLive(() => repos.findings.forReport(caseId), [caseId]);
+}
+
 /** Findings merged into others, each with the finding that absorbed it. */
 export function useMergedFindings(caseId: string) {
   return useLive(() => repos.findings.merged(caseId), [caseId]);

@@ -10,6 +10,7 @@ import { SECTION_MENU } from '../app/sections';
 import { OverviewPage } from './OverviewPage';
 import { TeamPage } from './TeamPage';
 import { ExchangePage } from './ExchangePage';
+import { ReportPage } from './ReportPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -164,6 +165,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <TeamPage caseId={caseId} />;
     case 'exchange':
       return <ExchangePage caseId={caseId} />;
+    case 'report':
+      return <ReportPage caseId={caseId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }

@@ -1,5 +1,6 @@
 /** The phrases every document of a case writes the same way: its unit, team, period, signature. */
-import { chineseDate } from '../domain/dates';
+import type { CaseFields } from '../domain/case.schema';
+import { chineseDate, type IsoDate } from '../domain/dates';
 import { zh } from '../i18n/zh-CN';
 import type { DocumentCase } from './input';
 
@@ -9,8 +10,7 @@ const PARTY_BODY = /(党委|党组|党工委|党总支|党支部|党组织)$/;
 export const unitParty = (unitName: string) =>
   PARTY_BODY.test(unitName) ? unitName : `${unitName}党组织`;
 
-export function caseWords(input: DocumentCase) {
-  const c = input.caseRecord;
+export function caseWords(c: CaseFields, today: IsoDate) {
   const committee = c.committee || '县委';
   const team = c.teamName || '巡察组';
   const signature = team.startsWith(committee) ? team : `${committee}${team}`;
@@ -24,7 +24,7 @@ export function caseWords(input: DocumentCase) {
     type: zh.case.types[c.type],
     mandate: c.mandate || `根据${committee}巡察工作统一部署`,
     addressee: `${committee}巡察工作领导小组：`,
-    date: chineseDate(input.today),
+    date: chineseDate(today),
   };
 }
 

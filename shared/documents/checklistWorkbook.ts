@@ -34,7 +34,8 @@ export async function checklistWorkbook(input: DocumentCase): Promise<Uint8Array
   });
   const header = [...CHECKLIST_COLUMNS, ...EXTRA];
   sheet.mergeCells(1, 1, 1, header.length);
-  sheet.getCell(1, 1).value = `${caseWords(input).unitParty}巡察发现问题清单`;
+  sheet.getCell(1, 1).value =
+    `${caseWords(input.caseRecord, input.today).unitParty}巡察发现问题清单`;
   sheet.getCell(1, 1).font = { name: '黑体', size: 16 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   sheet.addRow(header).font = { name: '黑体', size: 11 };

@@ -52,7 +52,7 @@ const numbered = (clues: readonly ClueRecord[]) =>
 
 export function clueReport(input: DocumentCase): Document {
   if (input.viewer.role !== 'leader') throw new DocumentRefused(zh.report.cluesLeaderOnly);
-  const w = caseWords(input);
+  const w = caseWords(input.caseRecord, input.today);
   const clues = numbered(input.clues.filter((x) => !x.deleted));
   const people = new Set(clues.map(({ clue }) => clue.subjectName).filter(Boolean)).size;
   const where = ({ clue }: { clue: ClueRecord }) =>

@@ -28,7 +28,7 @@ export function draftSheets(
   findings: readonly FindingRecord[],
   name: string,
 ): Document {
-  const unit = body(`被巡察单位：${caseWords(input).unitParty}`);
+  const unit = body(`被巡察单位：${caseWords(input.caseRecord, input.today).unitParty}`);
   const children: (Paragraph | Table)[] = [];
   findings.forEach((f, i) => {
     children.push(

@@ -15,7 +15,7 @@ export function feedbackTitle(c: Pick<CaseFields, 'unitName'>) {
 }
 
 export function feedbackOpinion(input: DocumentCase): Document {
-  const w = caseWords(input);
+  const w = caseWords(input.caseRecord, input.today);
   const c = input.caseRecord;
   const name = feedbackTitle(c);
   return officialDocument(name, [

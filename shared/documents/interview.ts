@@ -30,7 +30,7 @@ export function interviewTitle(interview: InterviewRecord) {
 }
 
 export function interviewRecord(input: DocumentCase, interview: InterviewRecord): Document {
-  const w = caseWords(input);
+  const w = caseWords(input.caseRecord, input.today);
   const nameOf = new Map(input.members.map((m) => [m.id, m.name]));
   const names = (ids: readonly string[]) =>
     [...new Set(ids)]

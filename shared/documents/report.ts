@@ -34,12 +34,16 @@ export function reportTitle(c: Pick<CaseFields, 'unitName'>) {
   return `关于对${unitParty(c.unitName)}巡察情况的报告`;
 }
 
+/** The opening sentence the report uses while the 组长 has written none. */
+export function defaultOpening(c: CaseFields): string {
+  const w = caseWords(c, c.startDate);
+  return `${w.mandate}，${w.signature}于${w.period}对${w.unitParty}开展了${w.type}。现将巡察情况报告如下。`;
+}
+
 export function situationReport(input: DocumentCase): Document {
-  const w = caseWords(input);
+  const w = caseWords(input.caseRecord, input.today);
   const c = input.caseRecord;
-  const opening =
-    c.reportOpening.trim() ||
-    `${w.mandate}，${w.signature}于${w.period}对${w.unitParty}开展了${w.type}。现将巡察情况报告如下。`;
+  const opening = c.reportOpening.trim() || defaultOpening(c);
   const rows = checklistRows(input).map((r) => r.cells);
   const name = reportTitle(c);
   return officialDocument(name, [

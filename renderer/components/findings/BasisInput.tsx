@@ -8,7 +8,7 @@ import { lengthLimit } from '../lengthLimit';
 const t = zh.finding;
 
 /** `text` with `entry` put in place of the characters `from`..`to`, and where the caret goes. */
-export function insertInto(text: string, entry: string, from: number, to: number) {
+function insertInto(text: string, entry: string, from: number, to: number) {
   return { text: text.slice(0, from) + entry + text.slice(to), caret: from + entry.length };
 }
 
@@ -24,6 +24,8 @@ export function BasisInput(props: {
   const { value, onChange } = props;
   const list = useCase(props.caseId)?.basisList ?? [];
   const ref = useRef<TextAreaRef>(null);
+  /** Where the caret (or selection) was last left in the text; null: never put there. */
+  const left = useRef<readonly [number, number] | null>(null);
   const caret = useRef<number | null>(null);
 
   // After an insertion: back in the text, just after what was inserted, to go on typing.
@@ -36,13 +38,8 @@ export function BasisInput(props: {
   });
 
   const insert = (entry: string) => {
-    const area = ref.current?.resizableTextArea?.textArea;
-    const next = insertInto(
-      value,
-      entry,
-      area?.selectionStart ?? value.length,
-      area?.selectionEnd ?? value.length,
-    );
+    const [from, to] = left.current ?? [value.length, value.length];
+    const next = insertInto(value, entry, from, to);
     caret.current = next.caret;
     onChange(next.text);
   };
@@ -56,6 +53,10 @@ export function BasisInput(props: {
         count={lengthLimit(5000)}
         autoSize={{ minRows: 2, maxRows: 10 }}
         onChange={(e) => onChange(e.target.value)}
+        onSelect={(e) => {
+          const { selectionStart, selectionEnd } = e.currentTarget;
+          left.current = [selectionStart, selectionEnd];
+        }}
       />
       {list.length > 0 && (
         <Select

@@ -1,0 +1,30 @@
+/** Messages between the page and the document worker (document.worker.ts). */
+import type { DocumentKind } from '../../shared/documents';
+
+/** What to build; records are named by id and read by the worker itself. */
+export type DocumentOrder =
+  | { readonly kind: Exclude<DocumentKind, 'interview' | 'draft'> }
+  | { readonly kind: 'interview'; readonly interviewId: string }
+  | { readonly kind: 'draft'; readonly findingId?: string };
+
+export interface ToDocumentWorker {
+  readonly caseId: string;
+  /** The member exporting: the worker reads their role from the case itself. */
+  readonly viewerId: string;
+  /** The document's date (成文日期), the laptop's today. */
+  readonly today: string;
+  readonly order: DocumentOrder;
+}
+
+export type DocumentPhase = 'read' | 'build';
+
+export type FromDocumentWorker =
+  | { readonly type: 'progress'; readonly phase: DocumentPhase }
+  | {
+      readonly type: 'done';
+      readonly name: string;
+      readonly mime: string;
+      readonly bytes: Uint8Array;
+    }
+  /** `refused`: the rules said no (a member asking for the clue report), not a fault. */
+  | { readonly type: 'failed'; readonly message: string; readonly refused: boolean };

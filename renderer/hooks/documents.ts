@@ -1,0 +1,89 @@
+/**
+ * Exporting a document: the save dialog first (while the click still counts as the user's
+ * gesture), then the document worker builds it, then the bytes go to the host's save channel.
+ * What the caller is told is what happened: saved (with the name), handed to the browser's
+ * downloads, cancelled (nothing written), refused by the rules, or failed (no file left).
+ */
+import { useCallback, useRef, useState } from 'react';
+import { documentFileName, type DocumentKind } from '../../shared/documents';
+import { localIsoDate } from '../../shared/domain/dates';
+import { zh } from '../../shared/i18n/zh-CN';
+import { buildInWorker, DocumentRefusedError } from '../documents/documentClient';
+import type { DocumentOrder, DocumentPhase } from '../documents/protocol';
+import { chooseSaveTarget } from '../host/fileStreams';
+
+export type ExportOutcome =
+  | { readonly status: 'saved'; readonly name: string }
+  | { readonly status: 'downloading'; readonly name: string }
+  | { readonly status: 'refused' | 'failed'; readonly message: string };
+
+const FILTERS: Record<'docx' | 'xlsx', { name: string; extensions: string[] }> = {
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+};
+
+export interface ExportRequest {
+  readonly caseId: string;
+  readonly viewerId: string;
+  readonly order: DocumentOrder;
+  /** The name offered in the save dialog (documentFileName). */
+  readonly suggestedName: string;
+}
+
+/** Null when the user closed the save dialog: nothing was built or written. */
+export async function exportDocument(
+  request: ExportRequest,
+  onPhase: (phase: DocumentPhase) => void,
+): Promise<ExportOutcome | null> {
+  const ext = request.suggestedName.endsWith('.xlsx') ? 'xlsx' : 'docx';
+  const target = await chooseSaveTarget({
+    suggestedName: request.suggestedName,
+    filters: [FILTERS[ext]],
+  });
+  if (!target) return null;
+  try {
+    const built = await buildInWorker(
+      {
+        caseId: request.caseId,
+        viewerId: request.viewerId,
+        today: localIsoDate(new Date()),
+        order: request.order,
+      },
+      onPhase,
+    );
+    const writer = target.writable.getWriter();
+    await writer.write(built.bytes);
+    await writer.close();
+    const saved = await target.commit();
+    return saved.status === 'saved'
+      ? { status: 'saved', name: saved.name }
+      : { status: 'downloading', name: target.name };
+  } catch (error) {
+    await target.abort().catch(() => {});
+    if (error instanceof DocumentRefusedError) return { status: 'refused', message: error.message };
+    const why = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', message: zh.report.failed(why) };
+  }
+}
+
+/** One export at a time per button: its phase while running, and what came of the last one. */
+export function useDocumentExport() {
+  const [phase, setPhase] = useState<DocumentPhase | 'dialog' | null>(null);
+  const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
+  const running = useRef(false);
+  const run = useCallback(async (request: ExportRequest) => {
+    if (running.current) return;
+    running.current = true;
+    setOutcome(null);
+    setPhase('dialog');
+    try {
+      setOutcome(await exportDocument(request, setPhase));
+    } finally {
+      running.current = false;
+      setPhase(null);
+    }
+  }, []);
+  return { run, phase, outcome };
+}
+
+export { documentFileName, type DocumentKind };
