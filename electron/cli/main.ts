@@ -24,6 +24,7 @@ import { writeUnpacked } from './unpack';
 import { keyFileText } from './keyFile';
 import { openPackageFile, writeNewFile } from './files';
 import { Usage } from './usage';
+import { reportFromPackage } from './report';
 
 const USAGE = `用法：npm run cli -- <命令>
   keygen --out 文件          生成本机密钥，私钥写入文件（不覆盖已有文件），公钥和指纹打印出来
@@ -34,6 +35,10 @@ const USAGE = `用法：npm run cli -- <命令>
   merge 文件… --out 文件 [--key 文件] [--to 公钥]…
                              把同一任务的几个数据包合并成一个（与软件导入相同的合并规则），
                              加密给 --to 给出的公钥（默认：所用私钥自己的公钥）
+  report 文件 --kind 种类 --out 文件 [--key 文件] [--interview 编号] [--finding 编号] [--date 年-月-日]
+                             由数据包生成文书，与软件导出的相同；种类：report 巡察情况报告、
+                             feedback 反馈意见、interview 谈话笔录、draft 问题底稿、
+                             clues 问题线索报告（仅限组长的数据包）、checklist 问题清单（Excel）
   demo --out 目录 [--scale N] [--to 公钥]
                              生成虚构的示例任务：每名成员一个数据包和一把电脑私钥；
                              --to 再加一个收件公钥（如本机软件“巡察组成员”页的公钥）
@@ -86,6 +91,24 @@ async function main(args: string[]): Promise<number> {
       const { file, summary } = await mergePackages(opened, to);
       await writeNewFile(out, file);
       print(`已合并 ${files.length} 个数据包到 ${out}：${summary}`);
+      return 0;
+    }
+    case 'report': {
+      const file = positional(rest)[0];
+      if (!file) throw new Usage('report：请给出数据包文件');
+      const out = required(rest, '--out');
+      if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个文件名`);
+      const kind = option(rest, '--kind');
+      if (!kind) throw new Usage('report：请用 --kind 给出文书种类');
+      const opened = await open(file, await openingKey(option(rest, '--key')));
+      const built = await reportFromPackage(opened.manifest, await unpackContents(opened), {
+        kind,
+        interviewId: option(rest, '--interview'),
+        findingId: option(rest, '--finding'),
+        date: option(rest, '--date'),
+      });
+      await writeNewFile(out, new Blob([built.bytes]).stream());
+      print(`已生成 ${out}（${built.name}）`);
       return 0;
     }
     case 'demo': {

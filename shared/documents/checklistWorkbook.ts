@@ -17,7 +17,7 @@ const cell = (text: string) => {
   return safe.length > 32_000 ? `${safe.slice(0, 32_000)}……（内容过长，全文见问题底稿）` : safe;
 };
 
-export async function checklistWorkbook(input: DocumentCase): Promise<Uint8Array> {
+export async function checklistWorkbook(input: DocumentCase): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.creator = '巡察工作台';
   // Dated by the document, not the clock: the same case gives the same bytes (pack.ts).

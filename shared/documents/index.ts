@@ -35,7 +35,7 @@ export interface BuiltDocument {
   /** A file name to offer in the save dialog. */
   readonly name: string;
   readonly mime: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

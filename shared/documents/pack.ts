@@ -34,7 +34,7 @@ export async function packDocument(doc: Document, title: string, date: string) {
  * Sets every entry's modification time in a ZIP to midnight of `date` (MS-DOS format), in the
  * central directory and in each local header, without touching the compressed data.
  */
-export function stampZip(zip: Uint8Array, date: string): Uint8Array {
+export function stampZip<T extends Uint8Array>(zip: T, date: string): T {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const dosDate = ((y - 1980) << 9) | (m << 5) | d;
