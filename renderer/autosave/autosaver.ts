@@ -411,6 +411,15 @@ export class Autosaver {
   dismissChangedElsewhere(): void {
     this.update({ changedElsewhere: false });
   }
+
+  /**
+   * This page wrote the record another way (the 组长's review buttons): that write is ours, not
+   * another window's, and must not be announced as one.
+   */
+  adopt(record: FieldRecord): void {
+    this.lastWritten = record.vv;
+    if (this.base && sameValue(this.base.vv, record.vv)) this.update({ changedElsewhere: false });
+  }
 }
 
 /**

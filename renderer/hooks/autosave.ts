@@ -13,6 +13,7 @@ import {
   Autosaver,
   type AutosaveStore,
   type EditorState,
+  type FieldRecord,
   type Writer,
 } from '../autosave/autosaver';
 import { noteWriteFailed, noteWriteSucceeded } from '../app/storageHealth';
@@ -76,6 +77,8 @@ export interface EditorActions {
   readonly restoreAside: () => void;
   readonly discardAside: () => void;
   readonly dismissChangedElsewhere: () => void;
+  /** A write this page made outside the editor (review actions): ours, not another window's. */
+  readonly adopt: (record: Stored<object>) => void;
 }
 
 /**
@@ -204,6 +207,7 @@ export function useEditor<T extends object>(
       restoreAside: () => saver.restoreAside(),
       discardAside: () => saver.discardAside(),
       dismissChangedElsewhere: () => saver.dismissChangedElsewhere(),
+      adopt: (record: Stored<object>) => saver.adopt(record as FieldRecord),
     }),
     [saver],
   );

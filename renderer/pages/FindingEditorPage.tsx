@@ -237,7 +237,7 @@ export function FindingEditorPage({ caseId, findingId }: { caseId: string; findi
         </Col>
         <Col span={9}>
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <ReviewPanel caseId={caseId} finding={live} />
+            <ReviewPanel caseId={caseId} finding={live} onWritten={editor.adopt} />
             <Card size="small" title={`${f.evidence}（${v.evidence.length}）`}>
               <Field name="evidence" label="" problems={problems}>
                 <EvidenceList

@@ -7,7 +7,7 @@ import { button, field, storedRows } from '../support/ui';
 import { createCase, openSection, typeInterview, waitSaved } from '../support/workbench';
 
 const session = browserPerTest(async ({ page }) => {
-  await createCase(page); // 张三, 组长; 轮次 and 巡察组 left blank
+  await createCase(page, undefined, false); // 张三, 组长; 轮次 and 巡察组 left blank
 });
 
 const BASIS = [
@@ -138,6 +138,8 @@ describe('a finding qualified', () => {
     await expect
       .poll(() => page.getByTestId('draft-no').textContent())
       .toBe('底稿编号：[2026]4巡-3组-01号');
+    // The 组长's own confirmation is not announced as someone else's change.
+    expect(await page.getByText('这条记录刚在另一个窗口被修改').count()).toBe(0);
     expect(session().problems).toEqual([]);
   });
 });

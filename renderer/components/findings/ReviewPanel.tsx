@@ -13,7 +13,13 @@ const t = zh.finding;
  * Where the finding stands (with its 底稿编号 once confirmed), and the review actions this
  * member may take.
  */
-export function ReviewPanel({ caseId, finding }: { caseId: string; finding: FindingRecord }) {
+export function ReviewPanel(props: {
+  caseId: string;
+  finding: FindingRecord;
+  /** Told of each review write, so the editor knows it as this page's own. */
+  onWritten: (record: FindingRecord) => void;
+}) {
+  const { caseId, finding, onWritten } = props;
   const actions = useFindingActions(caseId);
   const leader = useIsLeader(caseId);
   const others = (useFindings(caseId) ?? []).filter((f) => f.id !== finding.id);
@@ -36,7 +42,7 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
   };
   const review = (action: Exclude<ReviewAction, 'merge'>, done: string) =>
     run(async () => {
-      await actions.review(finding.id, action, comment);
+      onWritten(await actions.review(finding.id, action, comment));
       setComment(''); // sent: the box is ready for the next one
     }, done);
 
@@ -86,7 +92,10 @@ export function ReviewPanel({ caseId, finding }: { caseId: string; finding: Find
               showSearch={{ optionFilterProp: 'label' }}
               options={others.map((f) => ({ value: f.id, label: f.title || t.untitled }))}
               onChange={(absorbedId: string) =>
-                void run(() => actions.merge(finding.id, absorbedId), t.merged)
+                void run(
+                  async () => onWritten(await actions.merge(finding.id, absorbedId)),
+                  t.merged,
+                )
               }
             />
           )}

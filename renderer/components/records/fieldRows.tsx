@@ -83,7 +83,8 @@ export function fieldRows<T extends object>(
           <Input
             aria-label={label(name)}
             value={value}
-            disabled={at.disabled}
+            // `false` would override a disabled form (no current member): only ever add.
+            disabled={at.disabled || undefined}
             readOnly={readOnly}
             variant={readOnly ? 'filled' : undefined}
             {...(at.max !== undefined && { count: lengthLimit(at.max) })}
