@@ -1,3 +1,4 @@
+import { InterviewExport } from '../components/records/InterviewExport';
 import { memo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
@@ -91,6 +92,9 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
       }
       extra={
         <Space>
+          {kind === 'interviews' && (
+            <InterviewExport caseId={caseId} recordId={recordId} editor={editor} />
+          )}
           <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
             {zh.records.history}
           </Button>

@@ -17,8 +17,10 @@ export function ExportButton(props: {
   /** Said before exporting and kept beside the button (a 笔录 with one 谈话人). */
   warning?: string;
   primary?: boolean;
+  /** Runs first (an editor writing what is still typed). */
+  before?: () => Promise<void>;
 }) {
-  const { label, request, disabledReason, warning, primary } = props;
+  const { label, request, disabledReason, warning, primary, before } = props;
   const { run, phase, outcome } = useDocumentExport();
   return (
     <Space wrap data-testid={`export-${label}`}>
@@ -27,7 +29,7 @@ export function ExportButton(props: {
         icon={<DownloadOutlined />}
         loading={phase !== null}
         disabled={!request || !!disabledReason}
-        onClick={() => request && void run(request)}
+        onClick={() => request && void (before ?? (async () => {}))().then(() => run(request))}
       >
         {label}
       </Button>
