@@ -311,7 +311,10 @@ describe('问题线索报告', () => {
 
   it('is marked 机密 and 内部资料, lists every clue and has one 移交单 each', async () => {
     const { paragraphs, headers, footers } = await build(input, { kind: 'clues' });
-    expect(headers.flat().map((p) => p.text)).toContain('机密');
+    // 机密 at the top left of the first page, above the title (its 版头), not on every page.
+    expect(paragraphs[0]).toMatchObject({ text: '机密', inTable: true });
+    expect(paragraphs.find((p) => !p.inTable && p.text)!.text).toMatch(/^关于.+问题线索的报告$/);
+    expect(headers.flat().map((p) => p.text)).not.toContain('机密');
     expect(footers.flat().map((p) => p.text)).toContain('内部资料');
     const all = texts(paragraphs);
     expect(all.filter((t) => t === '问题线索移交单')).toHaveLength(input.clues.length);

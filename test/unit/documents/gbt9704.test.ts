@@ -72,6 +72,8 @@ const NOT_APPLICABLE: Record<string, Record<string, string>> = {
   draft: {
     ...PAGE_OF_TOTAL,
     'render.left-edge': 'a form: its labels are centred in their column',
+    'render.top-edge':
+      'each page starts with the sheet title or a row of the form, never body text',
     'render.lines-per-page': 'a form: the text is in table cells, not on the body grid',
     'render.chars-per-line': 'a form: the answers run in the value column, narrower than the block',
   },
