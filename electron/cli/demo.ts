@@ -22,17 +22,19 @@ export async function demoPackages(out: string, scale: number, extra: readonly s
   const counts = Object.fromEntries(
     Object.entries(DEMO_SCALES.demo).map(([what, n]) => [what, n * scale]),
   ) as typeof DEMO_SCALES.demo;
-  const demo = await generateDemoCase({
-    scale: counts,
-    sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
-  });
+  const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  // Once for the team, then again with each member's laptop key on their row (the same seed
+  // gives the same members), as the app records a laptop's key before its first package.
+  const team = (await generateDemoCase({ scale: counts, sha256 })).members;
+  const keys = new Map<string, Awaited<ReturnType<typeof newLaptopKey>>>();
+  for (const m of team) keys.set(m.id, await newLaptopKey());
+  const laptopKeys = Object.fromEntries([...keys].map(([id, key]) => [id, key.recipient]));
+  const demo = await generateDemoCase({ scale: counts, sha256, laptopKeys });
   const today = new Date().toISOString().slice(0, 10);
   const caseRow = demo.rows.find((r) => r.table === 'cases')!.row as unknown as {
     unitName: string;
   };
   const leader = demo.members.find((m) => m.role === 'leader')!;
-  const keys = new Map<string, Awaited<ReturnType<typeof newLaptopKey>>>();
-  for (const m of demo.members) keys.set(m.id, await newLaptopKey());
   mkdirSync(path.join(out, 'keys'), { recursive: true });
   const lines: string[] = [];
   for (const m of demo.members) {

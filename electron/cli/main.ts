@@ -100,8 +100,10 @@ async function main(args: string[]): Promise<number> {
       if (existsSync(out)) throw new Usage(`${out} 已存在，不会覆盖：请换一个文件名`);
       const kind = option(rest, '--kind');
       if (!kind) throw new Usage('report：请用 --kind 给出文书种类');
-      const opened = await open(file, await openingKey(option(rest, '--key')));
-      const built = await reportFromPackage(opened.manifest, await unpackContents(opened), {
+      const key = await openingKey(option(rest, '--key'));
+      const opened = await open(file, key);
+      const opener = 'identity' in key ? await recipientOf(key.identity) : undefined;
+      const built = await reportFromPackage(await unpackContents(opened), opener, {
         kind,
         interviewId: option(rest, '--interview'),
         findingId: option(rest, '--finding'),

@@ -1,7 +1,8 @@
 /**
  * `report`: a document of the case a package holds, the same bytes the app exports for the same
- * case on the same date (shared/documents builds both). The viewer is the member the package
- * was made for: the clue report comes out only when that member is the 组长.
+ * case on the same date (shared/documents builds both). The viewer is the member whose laptop
+ * key opened the package (their public key is on their member row): the clue report comes out
+ * only for the 组长's key, never for a passphrase or a key the case does not know.
  */
 import {
   buildDocument,
@@ -11,10 +12,10 @@ import {
 } from '../../shared/documents';
 import { documentCase } from '../../shared/documents/assemble';
 import { DocumentRefused } from '../../shared/documents/clueReport';
+import { interviewTitle } from '../../shared/documents/interview';
 import { isIsoDate, localIsoDate } from '../../shared/domain/dates';
 import type { InterviewRecord } from '../../shared/domain/records/interview.schema';
 import type { CaseContents } from '../../shared/package/contents';
-import type { Manifest } from '../../shared/package/manifest';
 import { Usage } from './usage';
 
 export interface ReportOptions {
@@ -25,8 +26,8 @@ export interface ReportOptions {
 }
 
 export async function reportFromPackage(
-  manifest: Manifest,
   contents: CaseContents,
+  opener: string | undefined,
   options: ReportOptions,
 ) {
   const kind = options.kind as DocumentKind;
@@ -40,7 +41,15 @@ export async function reportFromPackage(
     const found = contents.rows.find(
       (r) => r.table === 'interviews' && r.row.id === options.interviewId && !r.row.deleted,
     );
-    if (!found) throw new Usage('--kind interview 需要 --interview 给出数据包中一条谈话记录的编号');
+    if (!found) {
+      const some = contents.rows
+        .filter((r) => r.table === 'interviews' && !r.row.deleted)
+        .slice(0, 3)
+        .map((r) => `${r.row.id}（${interviewTitle(r.row as InterviewRecord)}）`);
+      throw new Usage(
+        `--kind interview 需要 --interview 给出数据包中一条谈话记录的编号，如 ${some.join('、')}`,
+      );
+    }
     request = { kind, interview: found.row as InterviewRecord };
   } else if (kind === 'draft') {
     request = { kind, ...(options.findingId && { findingId: options.findingId }) };
@@ -48,7 +57,13 @@ export async function reportFromPackage(
     request = { kind };
   }
   try {
-    return await buildDocument(documentCase(contents, manifest.forMember, date), request);
+    const viewer = contents.rows.find(
+      (r) =>
+        r.table === 'members' &&
+        opener !== undefined &&
+        (r.row as { recipient?: string }).recipient === opener,
+    );
+    return await buildDocument(documentCase(contents, viewer?.row.id ?? '', date), request);
   } catch (error) {
     if (error instanceof DocumentRefused) throw new Usage(error.message);
     throw error;

@@ -89,6 +89,11 @@ export interface DemoOptions {
   readonly leaderDeviceId?: string;
   /** SHA-256 of a file's bytes as lowercase hex (shared/ has no crypto of its own). */
   readonly sha256: (bytes: Uint8Array) => Promise<string>;
+  /**
+   * Each member's laptop public key, by member id (the ids are the same for the same seed and
+   * scale): written on their member row, as the app writes it before a first package.
+   */
+  readonly laptopKeys?: Readonly<Record<string, string>>;
 }
 
 export interface DemoBlob {
@@ -195,6 +200,7 @@ export async function generateDemoCase(options: DemoOptions): Promise<DemoCase> 
       role: m.role,
       title: m.title,
       phone: '',
+      ...(options.laptopKeys?.[m.id] && { recipient: options.laptopKeys[m.id] }),
     });
     history.create('members', m.id, fields, leader, cal.time(-6, 15 * 60 + 5 + i));
   });

@@ -11,6 +11,10 @@ import { newLaptopKey } from '../../../shared/package/keys';
 import { sealPackage } from '../../../shared/package/seal';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { memberPackageHeader } from '../../support/packages';
+import { buildDocument } from '../../../shared/documents';
+import { documentCase } from '../../../shared/documents/assemble';
+import type { Stored } from '../../../shared/domain/record';
+import type { RecordTable } from '../../../shared/domain/tables';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'workbench-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,5 +154,89 @@ describe('workbench', { timeout: 30_000 }, () => {
     expect(mixed.code).toBe(2);
     expect(mixed.err).toContain('不属于同一个巡察任务');
     oneLine(mixed.err);
+  }, 120_000);
+
+  it('report makes from a package the bytes the app makes, and the clue report only for the 组长', async () => {
+    const out = path.join(dir, 'report-demo');
+    expect(cli(['demo', '--out', out]).code).toBe(0);
+    const packages = readdirSync(out)
+      .filter((f) => f.endsWith('.xcase'))
+      .map((f) => path.join(out, f));
+    const leaderKey = path.join(out, 'keys', '周立新.key');
+    const merged = path.join(out, 'all.xcase');
+    expect(cli(['merge', ...packages, '--out', merged, '--key', leaderKey]).code).toBe(0);
+
+    const docx = path.join(out, 'report.docx');
+    const made = cli([
+      'report',
+      merged,
+      '--kind',
+      'report',
+      '--out',
+      docx,
+      '--key',
+      leaderKey,
+      '--date',
+      '2026-12-07',
+    ]);
+    expect(made.code).toBe(0);
+    // The app builds from the rows it stores: the same rows, unpacked, give the same bytes.
+    const unpacked = path.join(out, 'unpacked');
+    expect(cli(['unpack', merged, '--out', unpacked, '--key', leaderKey]).code).toBe(0);
+    const rows = readdirSync(path.join(unpacked, 'tables')).flatMap((file) =>
+      (
+        JSON.parse(readFileSync(path.join(unpacked, 'tables', file), 'utf8')) as Stored<object>[]
+      ).map((row) => ({ table: file.replace(/\.json$/, '') as RecordTable, row })),
+    );
+    const leader = rows.find(
+      (r) => r.table === 'members' && (r.row as { role?: string }).role === 'leader',
+    )!;
+    const app = await buildDocument(documentCase({ rows }, leader.row.id, '2026-12-07'), {
+      kind: 'report',
+    });
+    expect(Buffer.from(readFileSync(docx)).equals(Buffer.from(app.bytes))).toBe(true);
+
+    expect(
+      cli([
+        'report',
+        merged,
+        '--kind',
+        'clues',
+        '--out',
+        path.join(out, 'clues.docx'),
+        '--key',
+        leaderKey,
+      ]).code,
+    ).toBe(0);
+    // A member's own key opens their package, but the clue report is the 组长's alone: no file.
+    const member = packages.find((f) => f.includes('刘晓燕'))!;
+    const refused = cli([
+      'report',
+      member,
+      '--kind',
+      'clues',
+      '--out',
+      path.join(out, 'm.docx'),
+      '--key',
+      path.join(out, 'keys', '刘晓燕.key'),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.err.trim()).toBe(zh.report.cluesLeaderOnly);
+    expect(readdirSync(out)).not.toContain('m.docx');
+    const bad = cli([
+      'report',
+      merged,
+      '--kind',
+      'minutes',
+      '--out',
+      path.join(out, 'b.docx'),
+      '--key',
+      leaderKey,
+    ]);
+    expect(bad.code).toBe(2);
+    oneLine(bad.err);
+    const again = cli(['report', merged, '--kind', 'report', '--out', docx, '--key', leaderKey]);
+    expect(again.code).toBe(2); // never overwrites
+    oneLine(again.err);
   }, 120_000);
 });
