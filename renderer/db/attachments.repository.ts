@@ -30,7 +30,7 @@ export function attachmentsRepository(db: WorkbenchDB, w: WritePath) {
      */
     async add(
       caseId: string,
-      recordKind: RecordKind,
+      recordKind: AttachmentFields['recordKind'],
       recordId: string,
       files: readonly NewAttachment[],
       actor: Actor,

@@ -3,6 +3,7 @@
  * the rest of the renderer goes through them.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { LedgerItemRecord, TaskRecord } from '../../shared/domain/ledger/task.schema';
 import type { CaseRecord } from '../../shared/domain/case.schema';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import type { Revision } from '../../shared/domain/revision';
@@ -36,6 +37,8 @@ export class WorkbenchDB extends Dexie {
   declare findings: EntityTable<FindingRecord, 'id'>;
   declare clues: EntityTable<ClueRecord, 'id'>;
   declare conflicts: EntityTable<ConflictIndexRow, 'id'>;
+  declare ledgerItems: EntityTable<LedgerItemRecord, 'id'>;
+  declare tasks: EntityTable<TaskRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options: DexieOptions = {}) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes

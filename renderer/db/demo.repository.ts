@@ -89,6 +89,8 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     findings: byCase('findings'),
     clues: byCase('clues'),
     attachments: byCase('attachments'),
+    ledgerItems: byCase('ledgerItems'),
+    tasks: byCase('tasks'),
     revisions: byCase('revisions'),
     conflicts: byCase('conflicts'),
     // After `attachments`: the bytes go only where no attachment of another case names them.

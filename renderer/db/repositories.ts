@@ -14,6 +14,7 @@ import { journalStore } from './journal.store';
 import { demoRepository } from './demo.repository';
 import { packagesRepository } from './packages.repository';
 import { conflictsRepository } from './conflicts.repository';
+import { ledgerRepository } from './ledger.repository';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -62,6 +63,8 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     demo: demoRepository(db, w, options.clock ?? systemClock),
     /** Case packages: what goes out to whom, what comes in, and applying it as one merge. */
     packages: packagesRepository(db, w, settings),
+    /** 整改台账: the 问题 of confirmed findings, their 任务, 销号 (issue 14). */
+    ledger: ledgerRepository(db, w),
     /** Fields two laptops wrote without seeing each other's write, and settling them. */
     conflicts: conflictsRepository(db, w, access),
     /** Rows from another laptop, and the export watermark (case packages use these). */

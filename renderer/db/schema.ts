@@ -121,6 +121,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // 整改台账 (issue 14): new tables only, travelling like every record table.
+    version: 7,
+    stores: {
+      ledgerItems: 'id, caseId, findingId, [caseId+seq]',
+      tasks: 'id, caseId, itemId, [caseId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -52,6 +52,8 @@ export function demoRows(demo: DemoCase, options: DemoRowsOptions): DemoRows {
     findings: table('findings'),
     clues: table('clues'),
     attachments: table('attachments'),
+    ledgerItems: table('ledgerItems'),
+    tasks: table('tasks'),
     revisions,
     blobs: demo.blobs.map((b) => ({
       sha256: b.sha256,

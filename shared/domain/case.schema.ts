@@ -1,7 +1,7 @@
 /** 巡察任务: one inspection of one unit. Everything else in the app belongs to a case. */
 import { z } from './zod';
 import { zh } from '../i18n/zh-CN';
-import { addYears, dateField, type IsoDate } from './dates';
+import { addYears, dateField, isIsoDate, type IsoDate } from './dates';
 import { choice, optionalText, requiredText } from './text';
 import type { Stored } from './record';
 
@@ -45,6 +45,23 @@ export const reportFields = z.object({
 });
 export type ReportFields = z.output<typeof reportFields>;
 
+/** What the 整改台账 counts its deadlines from (issue 14; shared/domain/ledger/deadlines.ts). */
+export const ledgerSettings = z.object({
+  /** 反馈日期: the day the feedback was given; the ledger opens from it. */
+  feedbackDate: z
+    .string()
+    .refine((d) => d === '' || isIsoDate(d), { error: zh.validation.date(f.feedbackDate) })
+    .default(''),
+  /** Extra days off (法定节假日) the working-day deadlines skip, besides weekends. */
+  holidays: z
+    .array(z.string().refine(isIsoDate, { error: zh.validation.date(f.holidays) }))
+    .max(366)
+    .default([]),
+  /** Days before a 完成时限 when a task turns yellow. */
+  warnDays: z.number().int().min(1).max(90).default(10),
+});
+export type LedgerSettings = z.output<typeof ledgerSettings>;
+
 /** The editable fields of a case. `today` bounds dates: no case is planned ten years ahead. */
 export function caseFieldsSchema(today: IsoDate) {
   const latest = addYears(today, PLAN_HORIZON_YEARS);
@@ -61,6 +78,7 @@ export function caseFieldsSchema(today: IsoDate) {
       /** Archived cases leave the working list but keep every record. */
       archived: z.boolean().default(false),
       ...reportFields.shape,
+      ...ledgerSettings.shape,
     })
     .refine((c) => c.endDate >= c.startDate, {
       error: zh.validation.endBeforeStart,

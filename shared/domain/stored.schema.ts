@@ -70,7 +70,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A photo or scan: the file's facts; its bytes are a blob, stored once by SHA-256. */
 export const attachmentFields = z.object({
-  recordKind: z.enum(RECORD_KINDS),
+  /** The record it belongs to: a field record, or a 整改任务 (its 佐证材料). */
+  recordKind: z.enum([...RECORD_KINDS, 'tasks']),
   recordId: id,
   name: z.string().min(1).max(255),
   mime: z.string().max(255),

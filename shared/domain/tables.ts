@@ -27,6 +27,7 @@ import {
   type EvidenceRef,
 } from './findings/finding.schema';
 import { clueFields } from './findings/clue.schema';
+import { ledgerItemFields, progressNote, taskFields } from './ledger/task.schema';
 import { attachmentFields, blobRowSchema, metaSchema, revisionSchema } from './stored.schema';
 import { ValidationError, fieldErrorsOf } from './validation';
 
@@ -73,6 +74,8 @@ export const COLLECTIONS = {
   },
   clues: { evidence },
   attachments: {},
+  ledgerItems: {},
+  tasks: { progress: itemsOf(progressNote) },
 } as const satisfies Record<string, Readonly<Record<string, ElementSpec>>>;
 
 export type RecordTable = keyof typeof COLLECTIONS;
@@ -88,6 +91,8 @@ const FIELDS: Readonly<Record<RecordTable, z.ZodObject>> = {
   findings: findingFields,
   clues: clueFields,
   attachments: attachmentFields,
+  ledgerItems: ledgerItemFields,
+  tasks: taskFields,
 };
 
 export const TABLES = {
@@ -100,6 +105,9 @@ export const TABLES = {
   findings: 'travelling',
   clues: 'travelling',
   attachments: 'travelling',
+  /** 整改台账: one 问题 per confirmed finding, and its 任务 (issue 14). */
+  ledgerItems: 'travelling',
+  tasks: 'travelling',
   /** Every write to every travelling record. */
   revisions: 'travelling',
   /** File contents by SHA-256, referenced by attachments. */

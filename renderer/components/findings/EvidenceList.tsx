@@ -52,8 +52,9 @@ export function EvidenceList(props: {
           const file = e.kind === 'attachments' ? fileById.get(e.recordId) : undefined;
           const row = byId.get(file ? file.recordId : e.recordId);
           const gone = !row || row.state === 'deleted' || (file?.deleted ?? false);
-          // An attachment opens the record it is attached to.
-          const kind = file ? file.recordKind : isRecordKind(e.kind) ? e.kind : null;
+          // An attachment opens the field record it is attached to (a task's evidence has none).
+          const owner = file ? file.recordKind : e.kind;
+          const kind = isRecordKind(owner) ? owner : null;
           const target = file ? file.recordId : e.recordId;
           return (
             <List.Item
