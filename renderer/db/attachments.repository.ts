@@ -5,7 +5,6 @@
  */
 import { ulid } from 'ulid';
 import { attachmentProblem } from '../../shared/domain/attachment';
-import type { RecordKind } from '../../shared/domain/records';
 import type { AttachmentFields } from '../../shared/domain/stored.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
