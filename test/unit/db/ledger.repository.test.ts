@@ -108,7 +108,14 @@ describe('a 整改任务', () => {
       caseId,
       'tasks',
       task.id,
-      [{ name: '公车管理办法.pdf', mime: 'application/pdf', blob: new Blob(['%PDF-1.4']) }],
+      [
+        {
+          name: '公车管理办法.pdf',
+          mime: 'application/pdf',
+          blob: new Blob(['%PDF-1.4']),
+          thumbnail: null,
+        },
+      ],
       actor,
     );
     await expect(repos.ledger.close(task.id, { date: '2026-12-20' }, actor)).rejects.toMatchObject({
