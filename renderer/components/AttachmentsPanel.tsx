@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { App as AntApp, Alert, Button, Empty, Flex, Spin, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { RecordKind } from '../../shared/domain/records';
+import type { AttachmentFields } from '../../shared/domain/stored.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAttachmentMutations, useAttachments, type Attachment } from '../hooks/attachments';
@@ -13,7 +13,7 @@ const z = zh.attachment;
 /** Photos, scans and other files of one record: a grid of cards, add, open, download, delete. */
 export function AttachmentsPanel(props: {
   caseId: string;
-  kind: RecordKind;
+  kind: AttachmentFields['recordKind'];
   recordId: string;
   /** A heading of its own, e.g. “现场照片”; the add button then reads “添加照片”. */
   title?: string | undefined;

@@ -6,6 +6,7 @@ import { splitPatch } from '../../shared/domain/records/check';
 import type { FieldErrors } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import {
+  ledgerSettings,
   reportFields,
   caseFieldsSchema,
   newCaseSchema,
@@ -19,6 +20,8 @@ import type { IsoDate } from '../../shared/domain/dates';
 import { parseOrThrow, type Loose } from '../../shared/domain/validation';
 import type { WorkbenchDB } from './database';
 import type { Actor, WritePath } from './write';
+
+const LEADER_SETTINGS = { ...reportFields.shape, ...ledgerSettings.shape };
 
 export function casesRepository(db: WorkbenchDB, w: WritePath) {
   return {
@@ -84,10 +87,11 @@ export function casesRepository(db: WorkbenchDB, w: WritePath) {
     },
 
     /**
-     * The report's texts and choices (巡察报告 page), saved as they are typed: the 组长's alone.
-     * Only report fields are written; a bad value is refused by name and the rest saved.
+     * The 组长's settings of the case: the report's texts and choices (巡察报告 page) and the
+     * ledger's 反馈日期, holidays and warning days (整改台账), saved as they are typed. Only these
+     * fields are written; a bad value is refused by name and the rest saved.
      */
-    async patchReport(
+    async patchSettings(
       id: string,
       patch: Patch,
       actor: Actor,
@@ -101,7 +105,7 @@ export function casesRepository(db: WorkbenchDB, w: WritePath) {
           );
           return { record: current, refused };
         }
-        const { accepted, refused } = splitPatch(reportFields.shape, patch, current);
+        const { accepted, refused } = splitPatch(LEADER_SETTINGS, patch, current);
         const record = await w.update<CaseFields>('cases', id, accepted, actor);
         return { record, refused };
       });

@@ -1,6 +1,6 @@
 import { useLive } from './live';
 import { attachmentProblem, safeName } from '../../shared/domain/attachment';
-import type { RecordKind } from '../../shared/domain/records';
+import type { AttachmentFields } from '../../shared/domain/stored.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { makeThumbnail } from '../attachments/thumbnail';
 import { downloadBlob } from '../components/attachments/objectUrl';
@@ -25,7 +25,11 @@ export function useAttachments(recordId: string): Attachment[] | undefined {
   return useLive(() => repos.attachments.list(recordId), [recordId]);
 }
 
-export function useAttachmentMutations(caseId: string, kind: RecordKind, recordId: string) {
+export function useAttachmentMutations(
+  caseId: string,
+  kind: AttachmentFields['recordKind'],
+  recordId: string,
+) {
   const actor = useActor(caseId);
   return {
     canWrite: actor !== undefined,

@@ -11,6 +11,7 @@ import { OverviewPage } from './OverviewPage';
 import { TeamPage } from './TeamPage';
 import { ExchangePage } from './ExchangePage';
 import { ReportPage } from './ReportPage';
+import { LedgerPage } from './LedgerPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -167,6 +168,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <ExchangePage caseId={caseId} />;
     case 'report':
       return <ReportPage caseId={caseId} />;
+    case 'rectification':
+      return <LedgerPage caseId={caseId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }

@@ -1,32 +1,17 @@
-import { useState } from 'react';
 import { Card, Form, Input, Radio, Select } from 'antd';
-import {
-  REPORT_SCHEMES,
-  type CaseFields,
-  type CaseRecord,
-} from '../../../shared/domain/case.schema';
+import { REPORT_SCHEMES, type CaseRecord } from '../../../shared/domain/case.schema';
 import { SCHEMES } from '../../../shared/domain/report/headings';
 import { defaultOpening } from '../../../shared/documents/report';
 import { STANDARD_NOTICE } from '../../../shared/documents/interview';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved } from '../../hooks/autosave';
+import { caseSettingsStore } from '../../hooks/caseSettings';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 
 const r = zh.report;
 const f = zh.case.fields;
-
-/** The case's report texts, through the same autosaver, journal and indicator as every record. */
-const reportStore: TypedStore<CaseFields> = {
-  table: 'cases',
-  collections: {},
-  get: (id) => repos.cases.get(id),
-  recover: () => repos.recover(),
-  patch: (id, patch, actor) => repos.cases.patchReport(id, patch, actor),
-  missing: () => ({}),
-};
 
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 
@@ -38,8 +23,7 @@ export function ReportSettings({
   caseRecord: CaseRecord;
   canEdit: boolean;
 }) {
-  const [store] = useState(() => reportStore);
-  const editor = useAutosaved(caseRecord.id, store, caseRecord.id);
+  const editor = useAutosaved(caseRecord.id, caseSettingsStore, caseRecord.id);
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;

@@ -1,0 +1,312 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ulid } from 'ulid';
+import { chineseDate, localIsoDate } from '../../../shared/domain/dates';
+import {
+  TASK_STAGES,
+  TASK_STATUSES,
+  type ProgressNote,
+  type TaskFields,
+} from '../../../shared/domain/ledger/task.schema';
+import { positionAfter } from '../../../shared/domain/order';
+import { COLLECTIONS } from '../../../shared/domain/tables';
+import { ValidationError } from '../../../shared/domain/validation';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { repos } from '../../db';
+import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useLedgerActions } from '../../hooks/ledger';
+import { useCurrentMember, useMembers } from '../../hooks/members';
+import { AttachmentsPanel } from '../AttachmentsPanel';
+import { fromIso, toIso } from '../dateValue';
+import { options } from '../options';
+import { Field } from '../records/Field';
+import { SaveIndicator } from '../records/SaveIndicator';
+import { ReadFailed, SaveNotices } from '../records/SaveNotices';
+
+const l = zh.ledger;
+const f = l.fields;
+
+const taskStore: TypedStore<TaskFields> = {
+  table: 'tasks',
+  collections: COLLECTIONS.tasks,
+  get: (id) => repos.ledger.getTask(id),
+  recover: () => repos.recover(),
+  patch: (id, patch, actor) => repos.ledger.patchTask(id, patch, actor),
+  missing: () => ({}),
+};
+
+const label = (field: string) => (f as Record<string, string>)[field] ?? field;
+const problemsOf = (error: unknown) =>
+  error instanceof ValidationError ? Object.values(error.fieldErrors).join('；') : String(error);
+
+/** One 整改任务, saved as it is typed; its evidence; and 对账销号 or reopening. */
+export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: string }) {
+  const editor = useAutosaved(caseId, taskStore, taskId);
+  if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
+  if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
+  const v = editor.values;
+  const problems = { refused: editor.refused, missing: editor.missing };
+  const closed = v.status === 'closed';
+  const text = (name: 'goal' | 'measure' | 'resultNote', rows = 2) => (
+    <Field name={name} label={f[name]} problems={problems}>
+      <Input.TextArea
+        aria-label={f[name]}
+        value={v[name]}
+        autoSize={{ minRows: rows, maxRows: 12 }}
+        onChange={(e) => editor.change({ [name]: e.target.value })}
+      />
+    </Field>
+  );
+  const line = (name: 'leader' | 'department' | 'owner') => (
+    <Col span={8}>
+      <Field name={name} label={f[name]} problems={problems}>
+        <Input
+          aria-label={f[name]}
+          value={v[name]}
+          onChange={(e) => editor.change({ [name]: e.target.value })}
+        />
+      </Field>
+    </Col>
+  );
+  const count = (name: 'rulesMade' | 'peopleHandled') => (
+    <Col span={8}>
+      <Field name={name} label={f[name]} problems={problems}>
+        <InputNumber
+          aria-label={f[name]}
+          min={0}
+          precision={0}
+          style={{ width: '100%' }}
+          value={v[name]}
+          onChange={(n) => editor.change({ [name]: n ?? 0 })}
+        />
+      </Field>
+    </Col>
+  );
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Text strong>{`${f.no} ${v.no}`}</Typography.Text>
+        <SaveIndicator
+          status={editor.status}
+          failure={editor.failure?.message ?? null}
+          refusedCount={Object.keys(editor.refused).length}
+        />
+      </Space>
+      <SaveNotices editor={editor} label={label} />
+      <Form layout="vertical" component="div">
+        {text('goal')}
+        {text('measure', 3)}
+        <Row gutter={12}>
+          {line('leader')}
+          {line('department')}
+          {line('owner')}
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Field name="due" label={f.due} problems={problems}>
+              <DatePicker
+                aria-label={f.due}
+                value={fromIso(v.due)}
+                onChange={(d) => editor.change({ due: toIso(d) })}
+              />
+            </Field>
+          </Col>
+          <Col span={8}>
+            <Field name="stage" label={f.stage} problems={problems}>
+              <Select
+                aria-label={f.stage}
+                value={v.stage}
+                options={options(TASK_STAGES, l.stages)}
+                onChange={(stage) => editor.change({ stage })}
+              />
+            </Field>
+          </Col>
+          <Col span={8}>
+            <Field name="status" label={f.status} problems={problems}>
+              <Select
+                aria-label={f.status}
+                value={v.status}
+                disabled={closed}
+                options={options(TASK_STATUSES, l.statuses).filter((o) => o.value !== 'closed')}
+                onChange={(status) => editor.change({ status })}
+              />
+            </Field>
+          </Col>
+        </Row>
+        <Field name="progress" label={f.progress} problems={problems}>
+          <Progress
+            notes={v.progress}
+            caseId={caseId}
+            onChange={(progress) => editor.change({ progress })}
+          />
+        </Field>
+        <Row gutter={12}>
+          {count('rulesMade')}
+          <Col span={8}>
+            <Field name="recoveredFen" label={f.recovered} problems={problems}>
+              <InputNumber
+                aria-label={f.recovered}
+                min={0}
+                precision={2}
+                addonAfter="元"
+                style={{ width: '100%' }}
+                value={v.recoveredFen / 100}
+                onChange={(n) => editor.change({ recoveredFen: Math.round((n ?? 0) * 100) })}
+              />
+            </Field>
+          </Col>
+          {count('peopleHandled')}
+        </Row>
+        {text('resultNote')}
+      </Form>
+      <AttachmentsPanel caseId={caseId} kind="tasks" recordId={taskId} title={f.evidence} />
+      <CloseCard caseId={caseId} taskId={taskId} task={v} />
+    </>
+  );
+}
+
+/** 整改进展: dated notes, newest last; a new one is dated today and signed by who adds it. */
+function Progress(props: {
+  caseId: string;
+  notes: readonly ProgressNote[];
+  onChange: (notes: ProgressNote[]) => void;
+}) {
+  const me = useCurrentMember(props.caseId);
+  const add = () =>
+    props.onChange([
+      ...props.notes,
+      {
+        id: ulid(),
+        pos: positionAfter(props.notes.map((n) => n.pos)),
+        date: localIsoDate(new Date()),
+        by: me?.name ?? '',
+        text: '',
+      },
+    ]);
+  const write = (id: string, text: string) =>
+    props.onChange(props.notes.map((n) => (n.id === id ? { ...n, text } : n)));
+  return (
+    <div data-testid="progress">
+      {props.notes.map((n) => (
+        <div key={n.id} style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">
+            {chineseDate(n.date)} {n.by}
+          </Typography.Text>
+          <Input.TextArea
+            aria-label={`${f.progress} ${chineseDate(n.date)}`}
+            value={n.text}
+            autoSize={{ minRows: 1, maxRows: 8 }}
+            onChange={(e) => write(n.id, e.target.value)}
+          />
+        </div>
+      ))}
+      <Button size="small" icon={<PlusOutlined />} onClick={add}>
+        {l.progressAdd}
+      </Button>
+    </div>
+  );
+}
+
+/** 对账销号 (evidence and a named checker), or, once 销号, reopening with a reason. */
+function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) {
+  const { caseId, taskId, task } = props;
+  const actions = useLedgerActions(caseId);
+  const members = useMembers(caseId) ?? [];
+  const me = useCurrentMember(caseId);
+  const [checkedBy, setCheckedBy] = useState<string | undefined>(me?.id);
+  const [office, setOffice] = useState('');
+  const [unitContact, setUnitContact] = useState('');
+  const [date, setDate] = useState(localIsoDate(new Date()));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemsOf(error));
+    }
+  };
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  return (
+    <Card size="small" title={f.signOff} style={{ marginTop: 12 }} data-testid="close-card">
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} />}
+      {task.signOff && (
+        <Typography.Paragraph data-testid="sign-off">
+          {l.signedOff(nameOf(task.signOff.checkedBy), chineseDate(task.signOff.date))}
+          {task.signOff.office && `；${f.office}：${task.signOff.office}`}
+          {task.signOff.unitContact && `；${f.unitContact}：${task.signOff.unitContact}`}
+          {task.reopenReason && `（${l.reopen}：${task.reopenReason}）`}
+        </Typography.Paragraph>
+      )}
+      {task.status === 'closed' ? (
+        <Space.Compact block>
+          <Input
+            aria-label={f.reopenReason}
+            placeholder={f.reopenReason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Popconfirm
+            title={l.reopen}
+            onConfirm={() => void run(() => actions.reopen(taskId, reason))}
+          >
+            <Button>{l.reopen}</Button>
+          </Popconfirm>
+        </Space.Compact>
+      ) : (
+        <Space wrap>
+          <Select
+            aria-label={f.signOff}
+            style={{ width: 140 }}
+            value={checkedBy}
+            options={members.map((m) => ({ value: m.id, label: m.name }))}
+            onChange={setCheckedBy}
+          />
+          <Input
+            aria-label={f.office}
+            placeholder={f.office}
+            style={{ width: 140 }}
+            value={office}
+            onChange={(e) => setOffice(e.target.value)}
+          />
+          <Input
+            aria-label={f.unitContact}
+            placeholder={f.unitContact}
+            style={{ width: 160 }}
+            value={unitContact}
+            onChange={(e) => setUnitContact(e.target.value)}
+          />
+          <DatePicker
+            aria-label={f.signOffDate}
+            value={fromIso(date)}
+            onChange={(d) => setDate(toIso(d))}
+          />
+          <Button
+            type="primary"
+            onClick={() =>
+              void run(() => actions.close(taskId, { checkedBy, office, unitContact, date }))
+            }
+          >
+            {l.close}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
