@@ -7,11 +7,12 @@ import { ulid } from 'ulid';
 import type { Patch, Stored } from '../../shared/domain/record';
 import { ANY_DAY, type IsoDate } from '../../shared/domain/dates';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
+import { ValidationError, type FieldErrors } from '../../shared/domain/validation';
+import { zh } from '../../shared/i18n/zh-CN';
 import { checkPatch } from '../../shared/domain/records/check';
 import { hasContent } from '../../shared/domain/records/common';
 import type { RecordSummary } from '../../shared/domain/records/summary';
 import { COLLECTIONS } from '../../shared/domain/tables';
-import type { FieldErrors } from '../../shared/domain/validation';
 import type { WorkbenchDB } from './database';
 import type { Actor, WritePath } from './write';
 
@@ -100,9 +101,16 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
       });
     },
 
-    /** Moves a record to the recycle bin. */
+    /** Moves a record to the recycle bin; a signed 笔录 is evidence and stays. */
     async remove(kind: RecordKind, id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', w.scope(kind), async () => w.remove(kind, id, actor));
+      await db.transaction('rw', w.scope(kind), async () => {
+        const spec = RECORD_SPECS[kind];
+        const current = await w.getLive<Record<string, unknown>>(kind, id);
+        if (spec.frozen?.(spec.fields(ANY_DAY).parse(current))) {
+          throw new ValidationError({ _: zh.interview.signedNoDelete });
+        }
+        await w.remove(kind, id, actor);
+      });
     },
 
     async restore(kind: RecordKind, id: string, actor: Actor): Promise<void> {

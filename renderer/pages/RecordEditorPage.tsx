@@ -35,6 +35,10 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   );
   const title = useEditorState(editor, (s) => (s.record ? titleOf(spec, s.values, s.record) : ''));
   const blank = useEditorState(editor, (s) => (s.record ? !hasContent(spec, s.record) : undefined));
+  // A signed 笔录 is evidence: it is not deleted (the repository refuses it too).
+  const frozen = useEditorState(editor, (s) =>
+    s.record ? spec.frozen?.(s.values as never) !== undefined : false,
+  );
   // Read from the record itself, not by a query of its own: one less reader to fail and retry
   // while the disk is full (measured: test/e2e/full-disk.test.ts).
   const conflictPaths = useEditorState(editor, (s) =>
@@ -107,9 +111,14 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
             okText={zh.common.confirm}
             cancelText={zh.common.cancel}
             onConfirm={() => void remove()}
-            disabled={!actions.canWrite}
+            disabled={!actions.canWrite || frozen}
           >
-            <Button danger icon={<DeleteOutlined />} disabled={!actions.canWrite}>
+            <Button
+              danger
+              icon={<DeleteOutlined />}
+              disabled={!actions.canWrite || frozen}
+              title={frozen ? zh.interview.signedNoDelete : undefined}
+            >
               {zh.records.delete}
             </Button>
           </Popconfirm>

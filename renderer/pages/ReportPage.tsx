@@ -2,6 +2,8 @@ import { Alert, Card, Col, Row, Space } from 'antd';
 import { documentFileName } from '../../shared/documents';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCase } from '../hooks/cases';
+import { useAutosaved } from '../hooks/autosave';
+import { caseSettingsStore } from '../hooks/caseSettings';
 import { useReportFindings, useIsLeader } from '../hooks/findings';
 import { useCurrentMember } from '../hooks/members';
 import { ExportButton } from '../components/report/ExportButton';
@@ -18,6 +20,7 @@ const r = zh.report;
  */
 export function ReportPage({ caseId }: { caseId: string }) {
   const caseRecord = useCase(caseId);
+  const editor = useAutosaved(caseId, caseSettingsStore, caseId);
   const findings = useReportFindings(caseId);
   const me = useCurrentMember(caseId);
   const isLeader = useIsLeader(caseId);
@@ -31,43 +34,68 @@ export function ReportPage({ caseId }: { caseId: string }) {
           suggestedName: documentFileName(order, caseRecord),
         }
       : null;
-  const noMember = me ? undefined : zh.member.chooseCurrentFirst;
+  // What is typed is written before the worker reads it; a value refused beside its field
+  // (too long, say) would silently be left out, so exporting waits until it is put right.
+  const blocked = !me
+    ? zh.member.chooseCurrentFirst
+    : Object.keys(editor.refused).length > 0
+      ? r.unsaved
+      : undefined;
+  const v = editor.values;
+  const unwritten = (parts: [string, string][]) => {
+    const missing = parts.filter(([, text]) => text.trim() === '').map(([name]) => name);
+    return missing.length > 0 ? r.notWritten(missing.join('、')) : undefined;
+  };
+  const f = zh.case.fields;
   return (
     <Row gutter={16}>
       <Col span={14}>
-        {!isLeader && (
-          <Alert type="info" showIcon title={r.readOnlyHint} style={{ marginBottom: 12 }} />
-        )}
-        <ReportSettings caseRecord={caseRecord} canEdit={isLeader} />
+        <Alert
+          type="info"
+          showIcon
+          title={isLeader ? r.intro : r.readOnlyHint}
+          style={{ marginBottom: 12 }}
+        />
+        <ReportSettings editor={editor} canEdit={isLeader} />
       </Col>
       <Col span={10}>
         <Card title={r.exportTitle} size="small" style={{ marginBottom: 16 }}>
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <ExportButton
               primary
               label={r.kinds.report}
               request={request({ kind: 'report' })}
-              disabledReason={noMember}
+              disabledReason={blocked}
+              before={editor.flush}
+              warning={unwritten([
+                [f.reportBasics, v.reportBasics],
+                [f.reportSuggestions, v.reportSuggestions],
+              ])}
             />
             <ExportButton
               label={r.kinds.feedback}
               request={request({ kind: 'feedback' })}
-              disabledReason={noMember}
+              disabledReason={blocked}
+              before={editor.flush}
+              warning={unwritten([
+                [f.feedbackEvaluation, v.feedbackEvaluation],
+                [f.reportSuggestions, v.reportSuggestions],
+              ])}
             />
             <ExportButton
               label={r.draftAll}
               request={request({ kind: 'draft' })}
-              disabledReason={noMember}
+              disabledReason={blocked}
             />
             <ExportButton
               label={r.kinds.checklist}
               request={request({ kind: 'checklist' })}
-              disabledReason={noMember}
+              disabledReason={blocked}
             />
             <ExportButton
               label={r.kinds.clues}
               request={request({ kind: 'clues' })}
-              disabledReason={noMember ?? (isLeader ? undefined : r.cluesLeaderOnly)}
+              disabledReason={blocked ?? (isLeader ? undefined : r.cluesLeaderOnly)}
             />
           </Space>
         </Card>

@@ -20,7 +20,7 @@ export const CHECKLIST_COLUMNS = [
 ] as const;
 
 /** Column widths in the Word table, in percent of the text block. */
-export const CHECKLIST_WIDTHS = [7, 20, 30, 13, 15, 8, 7] as const;
+export const CHECKLIST_WIDTHS = [6, 20, 28, 14, 13, 12, 7] as const;
 
 export interface ChecklistRow {
   readonly cells: readonly string[];
@@ -28,6 +28,8 @@ export interface ChecklistRow {
   readonly description: string;
   readonly basis: string;
   readonly responsibilities: string;
+  /** The money as a number, in 分 (the workbook keeps it as a figure). */
+  readonly amountFen: number | null;
 }
 
 export function checklistRows(input: DocumentCase): ChecklistRow[] {
@@ -46,5 +48,6 @@ export function checklistRows(input: DocumentCase): ChecklistRow[] {
     description: f.description,
     basis: f.basis,
     responsibilities: responsibilityText(f.responsibilities),
+    amountFen: f.amountFen,
   }));
 }

@@ -38,13 +38,34 @@ export async function checklistWorkbook(input: DocumentCase): Promise<Uint8Array
     `${caseWords(input.caseRecord, input.today).unitParty}巡察发现问题清单`;
   sheet.getCell(1, 1).font = { name: '黑体', size: 16 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.addRow(header).font = { name: '黑体', size: 11 };
-  for (const row of checklistRows(input)) {
-    sheet.addRow([...row.cells, row.description, row.basis, row.responsibilities].map(cell));
-  }
+  sheet.addRow(header.map((h) => (h === '金额' ? '金额（元）' : h))).font = {
+    name: '黑体',
+    size: 11,
+  };
+  checklistRows(input).forEach((row, i) => {
+    const [, draftNo = '', title = '', category = '', people = '', , immediate = ''] = row.cells;
+    // 序号 and 金额 as figures, so the sheet sorts and sums them.
+    const money = row.amountFen === null ? null : row.amountFen / 100;
+    const texts = [row.description, row.basis, row.responsibilities].map(cell);
+    sheet.addRow([
+      i + 1,
+      ...[draftNo, title, category, people].map(cell),
+      money,
+      immediate,
+      ...texts,
+    ]);
+  });
+  sheet.getColumn(6).numFmt = '#,##0.00';
   sheet.columns.forEach((column, i) => {
     column.width = WIDTHS[i] ?? 14;
     column.alignment = { wrapText: true, vertical: 'top' };
+  });
+  const thin = { style: 'thin' as const };
+  sheet.eachRow((r, n) => {
+    if (n === 1) return;
+    r.eachCell({ includeEmpty: true }, (c) => {
+      c.border = { top: thin, left: thin, bottom: thin, right: thin };
+    });
   });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

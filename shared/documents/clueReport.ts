@@ -14,8 +14,9 @@ import {
   attachmentStart,
   blank,
   body,
-  closing,
+  signature,
   form,
+  keptTogether,
   heading2,
   newPage,
   officialDocument,
@@ -42,7 +43,7 @@ export const HANDOVER_COLUMNS = [
   '移交对象',
   '备注',
 ] as const;
-const HANDOVER_WIDTHS = [5, 9, 8, 12, 22, 7, 15, 8, 8, 6];
+const HANDOVER_WIDTHS = [5, 9, 8, 12, 22, 7, 13, 9, 9, 6];
 
 /** 线索编号 in the order the clues were registered: 线索01, 线索02 … */
 const numbered = (clues: readonly ClueRecord[]) =>
@@ -54,7 +55,10 @@ export function clueReport(input: DocumentCase): Document {
   if (input.viewer.role !== 'leader') throw new DocumentRefused(zh.report.cluesLeaderOnly);
   const w = caseWords(input.caseRecord, input.today);
   const clues = numbered(input.clues.filter((x) => !x.deleted));
-  const people = new Set(clues.map(({ clue }) => clue.subjectName).filter(Boolean)).size;
+  const people = (list: typeof clues) =>
+    new Set(list.map(({ clue }) => clue.subjectName).filter(Boolean)).size;
+  // The 移交清单 and the 移交单 are for the clues handed over, not those 暂存待查 or 了结.
+  const handed = clues.filter(({ clue }) => clue.receiver !== '');
   const where = ({ clue }: { clue: ClueRecord }) =>
     [clue.subjectUnit, clue.subjectTitle].filter(Boolean).join('');
   const evidenceOf = (clue: ClueRecord) =>
@@ -69,7 +73,7 @@ export function clueReport(input: DocumentCase): Document {
     ...(clue.evidence.length > 0 ? [body(`主要证据：${evidenceOf(clue)}。`)] : []),
     body(`拟处置建议：${proposal(clue)}；移交对象：${receiver(clue)}。`),
   ]);
-  const rows = clues.map(({ clue, no }, i) => [
+  const rows = handed.map(({ clue, no }, i) => [
     String(i + 1),
     no,
     clue.subjectName,
@@ -83,28 +87,27 @@ export function clueReport(input: DocumentCase): Document {
       ? `移交日期${chineseDate(clue.handoverDate)}，反馈期限${chineseDate(feedbackDue(clue))}`
       : '',
   ]);
-  const slips: (Paragraph | Table)[] = clues.flatMap(({ clue, no }) => [
+  const slips: (Paragraph | Table)[] = handed.flatMap(({ clue, no }) => [
     newPage('问题线索移交单'),
     blank(),
-    form(
-      [
-        ['线索编号', no],
-        ['被反映人', clue.subjectName],
-        ['工作单位及职务', where({ clue })],
-        ['问题线索摘要', clue.allegation],
-        ['线索来源', c.sources[clue.source]],
-        ['主要证据', evidenceOf(clue)],
-        ['拟处置建议', proposal(clue)],
-        ['移交对象', receiver(clue)],
-        ['移交日期', clue.handoverDate ? chineseDate(clue.handoverDate) : ''],
-        ['反馈期限', clue.handoverDate ? chineseDate(feedbackDue(clue)) : ''],
-      ],
-      25,
+    form([
+      ['线索编号', no],
+      ['被反映人', clue.subjectName],
+      ['工作单位及职务', where({ clue })],
+      ['问题线索摘要', clue.allegation],
+      ['线索来源', c.sources[clue.source]],
+      ['主要证据', evidenceOf(clue)],
+      ['拟处置建议', proposal(clue)],
+      ['移交对象', receiver(clue)],
+      ['移交日期', clue.handoverDate ? chineseDate(clue.handoverDate) : ''],
+      ['反馈期限', clue.handoverDate ? chineseDate(feedbackDue(clue)) : ''],
+    ]),
+    ...keptTogether(
+      blank(),
+      body('移交人（签字）：　　　　　　　年　　月　　日'),
+      blank(),
+      body('接收人（签字）：　　　　　　　年　　月　　日'),
     ),
-    blank(),
-    body('移交人（签字）：　　　　　　　年　　月　　日'),
-    blank(),
-    body('接收人（签字）：　　　　　　　年　　月　　日'),
   ]);
   const name = '问题线索报告';
   return officialDocument(
@@ -115,22 +118,19 @@ export function clueReport(input: DocumentCase): Document {
       blank(),
       addressee(w.addressee),
       body(
-        `${w.signature}在对${w.unitParty}开展${w.type}期间，共发现问题线索${clues.length}件，涉及${people}人。现将有关情况报告如下。`,
+        `${w.signature}在对${w.unitParty}开展${w.type}期间，共发现问题线索${clues.length}件，` +
+          `涉及${people(clues)}人，其中拟移交${handed.length}件${people(handed)}人。现将有关情况报告如下。`,
       ),
       ...(clues.length > 0 ? entries : [body('巡察期间未发现问题线索。')]),
-      blank(),
-      body('附件：1. 问题线索移交清单'),
-      blank(),
-      blank(),
-      closing(w.signature),
-      closing(w.date),
-      ...attachmentStart('附件1', '问题线索移交清单'),
-      table(
-        HANDOVER_COLUMNS,
-        rows.length > 0 ? rows : [HANDOVER_COLUMNS.map(() => '')],
-        HANDOVER_WIDTHS,
-      ),
-      ...slips,
+      ...(handed.length > 0 ? [blank(), body('附件：1. 问题线索移交清单')] : []),
+      ...signature(w.signature, w.date),
+      ...(handed.length > 0
+        ? [
+            ...attachmentStart('附件1', '问题线索移交清单'),
+            table(HANDOVER_COLUMNS, rows, HANDOVER_WIDTHS),
+            ...slips,
+          ]
+        : []),
     ],
     { numbering: 'dash', footerMark: '内部资料' },
   );

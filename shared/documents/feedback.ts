@@ -5,7 +5,7 @@
 import type { Document } from 'docx';
 import type { CaseFields } from '../domain/case.schema';
 import { caseWords, unitParty } from './caseWords';
-import { addressee, blank, body, closing, heading1, officialDocument, title } from './format';
+import { addressee, blank, body, signature, heading1, officialDocument, title } from './format';
 import type { DocumentCase } from './input';
 import { problemParagraphs } from './problems';
 import { texts } from './report';
@@ -37,9 +37,6 @@ export function feedbackOpinion(input: DocumentCase): Document {
       `请${w.unitParty}认真研究巡察反馈意见，制定整改方案，在收到反馈意见后3个月内，` +
         `将整改情况报告报送${w.committee}巡察工作领导小组办公室。`,
     ),
-    blank(),
-    blank(),
-    closing(w.signature),
-    closing(w.date),
+    ...signature(w.signature, w.date),
   ]);
 }

@@ -35,8 +35,8 @@ export const FONTS = {
   pageNumber: font('宋体'),
 } as const;
 
-/** Half-points: 3号 16 pt, 2号 22 pt, 4号 14 pt. */
-const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24 } as const;
+/** Half-points: 3号 16 pt, 2号 22 pt, 4号 14 pt, 五号 10.5 pt (lists of many columns). */
+const SIZE = { body: 32, title: 44, pageNumber: 28, table: 21 } as const;
 /** 22 lines in the 225 mm block. */
 const LINE = { line: 579, lineRule: LineRuleType.EXACT } as const;
 /** 28 characters of 16 pt in 156 mm: each condensed by 0.25 pt (in twentieths of a point). */
@@ -310,6 +310,21 @@ export const newPage = (c: Content, style = 'DocTitle') =>
 
 /** The signature block and date, right-aligned (落款). */
 export const closing = (text: string) => new Paragraph({ style: 'Closing', children: runs(text) });
+
+/**
+ * Lines that must stay on one page (the 落款 with the two blank lines above it, the signature
+ * lines of a 笔录): each keeps with the next, so a page break comes before them, not inside.
+ */
+export const keptTogether = (...lines: Paragraph[]) => {
+  const last = lines.length - 1;
+  return lines.map((p, i) =>
+    i === last ? p : new Paragraph({ ...p.options, keepNext: true, keepLines: true }),
+  );
+};
+
+/** 落款: two blank lines, the signature, the date; on one page. */
+export const signature = (by: string, date: string) =>
+  keptTogether(blank(), blank(), closing(by), closing(date));
 export const strong = (text: string) => run(text, FONTS.heading1);
 /** Bold 仿宋: a label inside body text (问：, 时间：) that must stay in the body's font. */
 export const bold = (text: string) =>
@@ -360,5 +375,5 @@ export function table(
 }
 
 /** A form of label–value rows (底稿, 移交单); its first row repeats at the top of every page. */
-export const form = (rows: readonly (readonly [string, string])[], labelWidth = 22) =>
+export const form = (rows: readonly (readonly [string, string])[], labelWidth = 28) =>
   table(rows[0] ?? ['', ''], rows.slice(1), [labelWidth, 100 - labelWidth], 'FormText');

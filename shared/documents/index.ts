@@ -6,6 +6,7 @@ import type { CaseFields } from '../domain/case.schema';
 import type { FindingFields } from '../domain/findings/finding.schema';
 import type { InterviewRecord } from '../domain/records/interview.schema';
 import { zh } from '../i18n/zh-CN';
+import { unitParty } from './caseWords';
 import { checklistWorkbook } from './checklistWorkbook';
 import { clueReport } from './clueReport';
 import { draftFindings, draftSheets } from './draftSheet';
@@ -60,11 +61,11 @@ export function documentTitle(
     case 'draft':
       return finding
         ? `问题底稿（${finding.draftNo || finding.title || zh.finding.untitled}）`
-        : '问题底稿';
+        : `${unitParty(c.unitName)}问题底稿`;
     case 'clues':
-      return '问题线索报告';
+      return `${unitParty(c.unitName)}问题线索报告`;
     case 'checklist':
-      return '问题清单';
+      return `${unitParty(c.unitName)}问题清单`;
   }
 }
 

@@ -8,7 +8,18 @@ import { chineseDate } from '../domain/dates';
 import type { InterviewRecord } from '../domain/records/interview.schema';
 import { zh } from '../i18n/zh-CN';
 import { caseWords } from './caseWords';
-import { blank, body, bold, closing, flush, officialDocument, run, title } from './format';
+import {
+  blank,
+  body,
+  bold,
+  closing,
+  flush,
+  keptTogether,
+  newPage,
+  officialDocument,
+  run,
+  title,
+} from './format';
 import type { DocumentCase } from './input';
 import { chineseTime, paragraphsOf } from './words';
 
@@ -59,24 +70,37 @@ export function interviewRecord(input: DocumentCase, interview: InterviewRecord)
       ...(people.length > 0 ? people : [{ name: '', unit: '', title: '' }]).map((p) =>
         line('被谈话人', [p.name, p.unit, p.title].filter(Boolean).join('，')),
       ),
-      body([bold('告知：'), run(notice)]),
+      // A 告知 already recorded as the first 问 is not printed twice.
+      ...(TOLD.test(v.turns[0]?.text ?? '') ? [] : [body([bold('告知：'), run(notice)])]),
       ...v.turns.flatMap((t) =>
         said(t.speaker === 'q' ? `${zh.interview.question}：` : `${zh.interview.answer}：`, t.text),
       ),
+      ...signatures(READ_AND_AGREED.test(v.turns.at(-1)?.text ?? '')),
+      // Each 补充笔录 on a page of its own, signed on its own: the pages already signed stay
+      // as they were signed.
       ...v.supplements.flatMap((s) => [
+        newPage(zh.interview.supplementTitle(chineseDate(s.date))),
         blank(),
-        title(zh.interview.supplementTitle(chineseDate(s.date))),
         ...paragraphsOf(s.text).map((p) => body(p)),
+        ...signatures(false),
       ]),
-      blank(),
-      body('以上笔录我已看过，与我说的一致。'),
-      blank(),
-      flush('被谈话人（签名）：'),
-      flush('谈话人（签名）：'),
-      flush('记录人（签名）：'),
-      closing('年　　月　　日'),
     ],
     { numbering: 'pageOfTotal', signLine: '被谈话人签名：' },
+  );
+}
+
+const TOLD = /听清楚了吗|如实(反映|说明|回答)/;
+const READ_AND_AGREED = /以上(笔录|内容)我已(看过|阅读)/;
+
+/** The closing the interviewee writes, and the three signatures with a date, on one page. */
+function signatures(closingRecorded: boolean): Paragraph[] {
+  return keptTogether(
+    blank(),
+    ...(closingRecorded ? [] : [body('以上笔录我已看过，与我说的一致。'), blank()]),
+    flush('被谈话人（签名）：'),
+    flush('谈话人（签名）：'),
+    flush('记录人（签名）：'),
+    closing('年　　月　　日'),
   );
 }
 

@@ -12,7 +12,7 @@ import {
   attachmentStart,
   blank,
   body,
-  closing,
+  signature,
   heading1,
   officialDocument,
   table,
@@ -60,12 +60,17 @@ export function situationReport(input: DocumentCase): Document {
     ...texts(c.reportSuggestions),
     // No confirmed problem, no list of them.
     ...(rows.length > 0 ? [blank(), body('附件：1. 问题清单')] : []),
-    blank(),
-    blank(),
-    closing(w.signature),
-    closing(w.date),
+    ...signature(w.signature, w.date),
     ...(rows.length > 0
-      ? [...attachmentStart('附件1', '问题清单'), table(CHECKLIST_COLUMNS, rows, CHECKLIST_WIDTHS)]
+      ? [
+          ...attachmentStart('附件1', '问题清单'),
+          // A narrow column's header on two lines, not one character a line.
+          table(
+            CHECKLIST_COLUMNS.map((h) => (h === '立行立改' ? '立行\n立改' : h)),
+            rows,
+            CHECKLIST_WIDTHS,
+          ),
+        ]
       : []),
   ]);
 }

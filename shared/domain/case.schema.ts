@@ -2,7 +2,7 @@
 import { z } from './zod';
 import { zh } from '../i18n/zh-CN';
 import { addYears, dateField, isIsoDate, type IsoDate } from './dates';
-import { choice, optionalText, requiredText } from './text';
+import { choice, optionalText, writtenText, requiredText } from './text';
 import type { Stored } from './record';
 
 export const CASE_TYPES = ['regular', 'special', 'mobile', 'lookback', 'elevated'] as const;
@@ -33,13 +33,13 @@ export const reportFields = z.object({
   reportScheme: choice(REPORT_SCHEMES, f.reportScheme).default('focus'),
   /** The 组长's wording of each heading, by heading key (report/headings.ts); blank: default. */
   headingTexts: z.record(z.string().max(40), z.string().trim().max(200)).default({}),
-  reportOpening: optionalText(f.reportOpening, 20_000),
-  reportBasics: optionalText(f.reportBasics, 50_000),
-  reportSuggestions: optionalText(f.reportSuggestions, 50_000),
+  reportOpening: writtenText(f.reportOpening, 20_000),
+  reportBasics: writtenText(f.reportBasics, 50_000),
+  reportSuggestions: writtenText(f.reportSuggestions, 50_000),
   /** 反馈意见's 总体评价. */
-  feedbackEvaluation: optionalText(f.feedbackEvaluation, 50_000),
+  feedbackEvaluation: writtenText(f.feedbackEvaluation, 50_000),
   /** The 告知 read at the start of every interview; blank: the standard text. */
-  noticeTemplate: optionalText(f.noticeTemplate, 5000),
+  noticeTemplate: writtenText(f.noticeTemplate, 5000),
   /** The short list of rules a finding's 定性依据 may be picked from. */
   basisList: z.array(z.string().trim().min(1).max(500)).max(200).default([]),
 });

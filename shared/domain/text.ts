@@ -19,6 +19,18 @@ export function optionalText(label: string, max: number) {
     .default('');
 }
 
+/**
+ * A text of several lines, kept as typed: not trimmed, because it is saved while it is being
+ * typed, and trimming would take away the line just started with Enter (and write that back
+ * into the field under the writer's caret). Empty when missing; at most `max` characters.
+ */
+export function writtenText(label: string, max: number) {
+  return z
+    .string()
+    .max(max, { error: zh.validation.tooLong(label, max) })
+    .default('');
+}
+
 /** One of a fixed set of values, with "请选择…" when missing or unknown. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z.enum(values, { error: zh.validation.choose(label) });

@@ -241,6 +241,7 @@ export const zh = {
     signedNotice:
       '笔录已签字，内容不能再修改。更正或补充请在下方添加补充笔录，导出时附在笔录之后。',
     signedReadOnly: '笔录已签字，内容不能再修改：请添加补充笔录',
+    signedNoDelete: '已签字的笔录是证据，不能删除',
     addSupplement: '添加补充笔录',
     supplementTitle: (date: string) => `补充笔录（${date}）`,
     exportRecord: '导出笔录',
@@ -446,6 +447,17 @@ export const zh = {
     basisListHint: '输入一条后按回车；填写问题的定性依据时可从中选择',
     draftAll: '问题底稿（全部已确认问题）',
     readOnlyHint: '报告内容由组长撰写；你可以查看和导出。',
+    intro:
+      '左侧是文书中由组长撰写的部分，随写随存，并随数据包交给组员；右侧预览问题在报告中的位置，并导出各类文书。',
+    usedIn: {
+      reportOpening: '巡察情况报告',
+      reportBasics: '巡察情况报告',
+      reportSuggestions: '巡察情况报告、反馈意见',
+      feedbackEvaluation: '反馈意见',
+      noticeTemplate: '谈话笔录',
+    },
+    unsaved: '有内容未能保存（见左侧标红处），改正后再导出',
+    notWritten: (parts: string) => `${parts}尚未填写：文书中相应位置将写“（待组长填写）”`,
     schemes: { focus: '按“三个聚焦”', implement: '按“四个落实”' },
     leftOut: {
       notConfirmed: '未经组长确认',
@@ -455,6 +467,7 @@ export const zh = {
     },
     export: '导出',
     exporting: '正在生成…',
+    checkFirst: '请核对',
     exported: (name: string) => `已保存“${name}”`,
     downloaded: (name: string) => `已交给浏览器下载：“${name}”`,
     failed: (why: string) => `导出失败：${why}`,

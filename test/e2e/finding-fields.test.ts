@@ -89,13 +89,14 @@ describe('a finding qualified', () => {
     expect(ticked).toEqual(['主体责任', '监督责任']);
     expect(await checkbox(page, '立行立改').isChecked()).toBe(true);
 
-    // A rule chosen before the caret was ever put in the text goes at its end.
+    // A rule chosen before the caret was ever put in the text goes at its end, on a line of
+    // its own after a finished sentence.
     await page.getByLabel('从本任务的定性依据清单插入').click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '第二十七条' })
       .click();
-    await expect.poll(() => basis.inputValue()).toBe(`${written}${BASIS[1]}`);
+    await expect.poll(() => basis.inputValue()).toBe(`${written}\n${BASIS[1]}`);
     expect(session().problems).toEqual([]);
   });
 

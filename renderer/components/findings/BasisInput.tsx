@@ -7,9 +7,16 @@ import { lengthLimit } from '../lengthLimit';
 
 const t = zh.finding;
 
-/** `text` with `entry` put in place of the characters `from`..`to`, and where the caret goes. */
+/**
+ * `text` with `entry` put in place of the characters `from`..`to`, and where the caret goes.
+ * Added at the end of a written text it starts a line of its own: two rules run together would
+ * read as one. In the middle of a sentence (上述问题违反了…的规定) it goes just where the caret is.
+ */
 function insertInto(text: string, entry: string, from: number, to: number) {
-  return { text: text.slice(0, from) + entry + text.slice(to), caret: from + entry.length };
+  const before = text.slice(0, from);
+  const atEnd = to === text.length && before.trim() !== '' && !before.endsWith('\n');
+  const put = atEnd && /[。；;.]\s*$/.test(before) ? `\n${entry}` : entry;
+  return { text: before + put + text.slice(to), caret: from + put.length };
 }
 
 /**

@@ -228,7 +228,9 @@ function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) 
   const actions = useLedgerActions(caseId);
   const members = useMembers(caseId) ?? [];
   const me = useCurrentMember(caseId);
-  const [checkedBy, setCheckedBy] = useState<string | undefined>(me?.id);
+  const [chosen, setChosen] = useState<string | undefined>();
+  // The member using this laptop checks it, unless another is chosen.
+  const checkedBy = chosen ?? me?.id;
   const [office, setOffice] = useState('');
   const [unitContact, setUnitContact] = useState('');
   const [date, setDate] = useState(localIsoDate(new Date()));
@@ -276,7 +278,7 @@ function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) 
             style={{ width: 140 }}
             value={checkedBy}
             options={members.map((m) => ({ value: m.id, label: m.name }))}
-            onChange={setCheckedBy}
+            onChange={setChosen}
           />
           <Input
             aria-label={f.office}

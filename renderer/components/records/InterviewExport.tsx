@@ -20,6 +20,7 @@ export function InterviewExport(props: { caseId: string; recordId: string; edito
   const [warning] = interviewWarnings(interview);
   return (
     <ExportButton
+      compact
       label={zh.interview.exportRecord}
       before={editor.flush}
       warning={warning}

@@ -1,7 +1,8 @@
-import { Button, Space, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
+import { App as AntApp, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { useDocumentExport, type ExportRequest } from '../../hooks/documents';
+import { useDocumentExport, type ExportOutcome, type ExportRequest } from '../../hooks/documents';
 
 const r = zh.report;
 
@@ -19,9 +20,18 @@ export function ExportButton(props: {
   primary?: boolean;
   /** Runs first (an editor writing what is still typed). */
   before?: () => Promise<void>;
+  /** In a crowded header: the outcome as a message, the warning as a tag with its words. */
+  compact?: boolean;
 }) {
-  const { label, request, disabledReason, warning, primary, before } = props;
+  const { label, request, disabledReason, warning, primary, before, compact } = props;
   const { run, phase, outcome } = useDocumentExport();
+  const { message } = AntApp.useApp();
+  const said = outcome && describe(outcome);
+  useEffect(() => {
+    if (!compact || !outcome || !said) return;
+    const ok = outcome.status === 'saved' || outcome.status === 'downloading';
+    void (ok ? message.success(said) : message.error(said));
+  }, [compact, outcome, said, message]);
   return (
     <Space wrap data-testid={`export-${label}`}>
       <Button
@@ -33,25 +43,43 @@ export function ExportButton(props: {
       >
         {label}
       </Button>
-      {disabledReason && <Typography.Text type="secondary">{disabledReason}</Typography.Text>}
-      {warning && <Typography.Text type="warning">{warning}</Typography.Text>}
-      {phase && phase !== 'dialog' && (
+      {disabledReason && !compact && (
+        <Typography.Text type="secondary">{disabledReason}</Typography.Text>
+      )}
+      {warning &&
+        (compact ? (
+          <Tooltip title={warning}>
+            <Tag color="warning" icon={<WarningOutlined />} data-testid="export-warning">
+              {r.checkFirst}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="warning">{warning}</Typography.Text>
+        ))}
+      {!compact && phase && phase !== 'dialog' && (
         <Typography.Text type="secondary">{r.exporting}</Typography.Text>
       )}
-      {outcome && (
+      {!compact && outcome && (
         <Typography.Text
           role="status"
           type={
             outcome.status === 'saved' || outcome.status === 'downloading' ? 'success' : 'danger'
           }
         >
-          {outcome.status === 'saved'
-            ? r.exported(outcome.name)
-            : outcome.status === 'downloading'
-              ? r.downloaded(outcome.name)
-              : outcome.message}
+          {said}
         </Typography.Text>
       )}
     </Space>
   );
+}
+
+function describe(outcome: ExportOutcome): string {
+  switch (outcome.status) {
+    case 'saved':
+      return r.exported(outcome.name);
+    case 'downloading':
+      return r.downloaded(outcome.name);
+    default:
+      return outcome.message;
+  }
 }

@@ -1,11 +1,11 @@
 import { Card, Form, Input, Radio, Select } from 'antd';
-import { REPORT_SCHEMES, type CaseRecord } from '../../../shared/domain/case.schema';
+import { REPORT_SCHEMES, type CaseFields } from '../../../shared/domain/case.schema';
 import { SCHEMES } from '../../../shared/domain/report/headings';
 import { defaultOpening } from '../../../shared/documents/report';
+import { chineseNumeral } from '../../../shared/documents/words';
 import { STANDARD_NOTICE } from '../../../shared/documents/interview';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { useAutosaved } from '../../hooks/autosave';
-import { caseSettingsStore } from '../../hooks/caseSettings';
+import type { AutosavedRecord } from '../../hooks/autosave';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
@@ -17,13 +17,12 @@ const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 
 /** What the 组长 writes for the report: wording, headings, and the case's lists. */
 export function ReportSettings({
-  caseRecord,
+  editor,
   canEdit,
 }: {
-  caseRecord: CaseRecord;
+  editor: AutosavedRecord<CaseFields>;
   canEdit: boolean;
 }) {
-  const editor = useAutosaved(caseRecord.id, caseSettingsStore, caseRecord.id);
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;
@@ -36,7 +35,15 @@ export function ReportSettings({
     | 'feedbackEvaluation'
     | 'noticeTemplate';
   const text = (name: TextField, rows: number, placeholder?: string) => (
-    <Field name={name} label={label(name)} problems={problems}>
+    <Field
+      name={name}
+      label={
+        name in r.usedIn
+          ? `${label(name)}（${r.usedIn[name as keyof typeof r.usedIn]}）`
+          : label(name)
+      }
+      problems={problems}
+    >
       <Input.TextArea
         aria-label={label(name)}
         readOnly={!canEdit}
@@ -52,18 +59,22 @@ export function ReportSettings({
       title={r.settings}
       size="small"
       extra={
-        <SaveIndicator
-          status={editor.status}
-          failure={editor.failure?.message ?? null}
-          refusedCount={Object.keys(editor.refused).length}
-        />
+        canEdit && (
+          <SaveIndicator
+            status={editor.status}
+            failure={editor.failure?.message ?? null}
+            refusedCount={Object.keys(editor.refused).length}
+          />
+        )
       }
     >
       <SaveNotices editor={editor} label={label} />
-      <Form layout="vertical" component="div" disabled={!canEdit}>
+      {/* Read-only for the others, not greyed out: they read it. */}
+      <Form layout="vertical" component="div">
         <Field name="committee" label={f.committee} problems={problems}>
           <Input
             aria-label={f.committee}
+            readOnly={!canEdit}
             placeholder="县委"
             value={v.committee}
             onChange={(e) => editor.change({ committee: e.target.value })}
@@ -73,16 +84,20 @@ export function ReportSettings({
         <Field name="reportScheme" label={f.reportScheme} problems={problems}>
           <Radio.Group
             aria-label={f.reportScheme}
+            disabled={!canEdit}
             value={v.reportScheme}
             options={REPORT_SCHEMES.map((s) => ({ value: s, label: r.schemes[s] }))}
             onChange={(e) => editor.change({ reportScheme: e.target.value as string })}
           />
         </Field>
         <Field name="headingTexts" label={r.headings} problems={problems}>
-          {SCHEMES[v.reportScheme].map((h) => (
+          {SCHEMES[v.reportScheme].map((h, i) => (
             <Input
               key={h.key}
               aria-label={`${r.headings}：${h.text}`}
+              addonBefore={`（${chineseNumeral(i + 1)}）`}
+              title={r.headingPlaceholder(h.text)}
+              readOnly={!canEdit}
               style={{ marginBottom: 4 }}
               placeholder={r.headingPlaceholder(h.text)}
               value={v.headingTexts[h.key] ?? ''}
@@ -102,6 +117,7 @@ export function ReportSettings({
             aria-label={r.basisList}
             mode="tags"
             open={false}
+            disabled={!canEdit}
             placeholder={r.basisListHint}
             value={[...v.basisList]}
             onChange={(basisList: string[]) => editor.change({ basisList })}

@@ -252,8 +252,7 @@ export const CLUES: readonly ClueTemplate[] = [
 
 /** 定性依据 by category: the short list the demo case keeps, and what its findings cite. */
 export const BASIS: Readonly<Record<string, string>> = {
-  'people.welfare':
-    '违反《农村义务教育学生营养改善计划实施细则》和《社会救助暂行办法》关于专款专用、应保尽保、应退尽退的规定',
+  'people.welfare': '违反《社会救助暂行办法》和惠民资金专款专用、应保尽保、应退尽退的有关规定',
   'people.projects':
     '违反《中华人民共和国招标投标法》第四条“不得将依法必须进行招标的项目化整为零”的规定',
   'people.eightRules': '违反中央八项规定精神和《党政机关公务用车管理办法》的有关规定',

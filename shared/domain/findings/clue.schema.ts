@@ -5,7 +5,7 @@
  */
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
-import { choice, optionalText } from '../text';
+import { choice, optionalText, writtenText } from '../text';
 import { addMonths, isIsoDate, type IsoDate } from '../dates';
 import { longText } from '../records/common';
 import type { MemberRole } from '../member.schema';
@@ -49,7 +49,7 @@ export const clueFields = z.object({
     .string()
     .refine((d) => d === '' || isIsoDate(d), { error: zh.validation.date(f.handoverDate) })
     .default(''),
-  confidentiality: optionalText(f.confidentiality, 2000),
+  confidentiality: writtenText(f.confidentiality, 2000),
   evidence: z.array(evidenceRef).max(500).default([]),
 });
 

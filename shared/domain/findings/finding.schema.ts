@@ -5,7 +5,7 @@
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
 import { isFocusCode } from '../focus';
-import { optionalText } from '../text';
+import { optionalText, writtenText } from '../text';
 import { RECORD_KINDS, longText } from '../records/common';
 import type { Stored } from '../record';
 
@@ -52,7 +52,7 @@ export const findingFields = z.object({
   /** 问题表现: what happened (time, place, people, numbers). */
   description: longText(f.description),
   /** 定性依据: the rule or policy the problem breaks. */
-  basis: optionalText(f.basis, 5000),
+  basis: writtenText(f.basis, 5000),
   responsibilities: z.array(z.enum(RESPONSIBILITIES)).max(RESPONSIBILITIES.length).default([]),
   /** 立行立改: the unit began correcting it while the team was still there. */
   immediate: z.boolean().default(false),

@@ -7,7 +7,7 @@
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
 import { isIsoDate } from '../dates';
-import { choice, optionalText } from '../text';
+import { choice, optionalText, writtenText } from '../text';
 import { longText } from '../records/common';
 import type { Stored } from '../record';
 
@@ -81,7 +81,7 @@ export const taskFields = z.object({
   itemId: z.string().min(1).max(40),
   /** 编号, as the unit's workbook names the task (1-1, 1-2, 2-1 …): what an import matches by. */
   no: optionalText(f.no, 20),
-  goal: optionalText(f.goal, 2000),
+  goal: writtenText(f.goal, 2000),
   measure: longText(f.measure),
   leader: optionalText(f.leader, 50),
   department: optionalText(f.department, 100),
@@ -94,7 +94,7 @@ export const taskFields = z.object({
   rulesMade: count(f.rulesMade),
   recoveredFen: count(f.recovered),
   peopleHandled: count(f.peopleHandled),
-  resultNote: optionalText(f.resultNote, 5000),
+  resultNote: writtenText(f.resultNote, 5000),
   signOff: signOff.nullable().default(null),
   /** Why a 销号 task was opened again (反弹): required to reopen, kept with the sign-off. */
   reopenReason: optionalText(f.reopenReason, 2000),

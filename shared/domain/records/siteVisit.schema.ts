@@ -1,7 +1,7 @@
 /** 实地走访: a visit on site, often unannounced (四不两直); photos are attachments. */
 import { z } from '../zod';
 import { zh } from '../../i18n/zh-CN';
-import { optionalText } from '../text';
+import { optionalText, writtenText } from '../text';
 import type { Stored } from '../record';
 import {
   blanks,
@@ -22,7 +22,7 @@ export function siteVisitFields(today: string) {
     date: pastDate(f.date, today),
     unannounced: z.boolean().default(false),
     participants: memberRefs,
-    peopleMet: optionalText(f.peopleMet, 2000),
+    peopleMet: writtenText(f.peopleMet, 2000),
     observations: longText(f.observations),
     focus: focusCodes,
     tags: freeTags,

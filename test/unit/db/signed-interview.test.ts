@@ -55,3 +55,33 @@ describe('a signed 笔录', () => {
     });
   });
 });
+
+describe('a signed 笔录 as evidence', () => {
+  it('is not deleted: the refusal says why and the record stays', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const talk = await repos.records.create('interviews', caseId, actor, today);
+    await repos.records.patch(
+      'interviews',
+      talk.id,
+      { place: '县教育局', signed: true },
+      actor,
+      today,
+    );
+    await expect(repos.records.remove('interviews', talk.id, actor)).rejects.toMatchObject({
+      fieldErrors: { _: zh.interview.signedNoDelete },
+    });
+    expect((await repos.records.get('interviews', talk.id))?.deleted).toBe(false);
+  });
+});
+
+describe('text written over several lines', () => {
+  it('keeps the line just started with Enter when it is saved', async () => {
+    const { repos, caseId, actor } = await caseWithLeader();
+    const { record } = await repos.cases.patchSettings(
+      caseId,
+      { reportBasics: '一是……。\n' },
+      actor,
+    );
+    expect(record.reportBasics).toBe('一是……。\n');
+  });
+});

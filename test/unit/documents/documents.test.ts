@@ -263,6 +263,42 @@ describe('谈话笔录', () => {
     expect(footer).toContain('第 {PAGE} 页 共 {NUMPAGES} 页');
   });
 
+  it('prints the 告知 and the closing once, when the record already holds them', async () => {
+    const base = anInterview();
+    const turn = (speaker: 'q' | 'a', text: string, id: string) => ({ id, pos: id, speaker, text });
+    const interview = {
+      ...base,
+      turns: [
+        turn('q', '我们是县委第三巡察组的工作人员……请你如实反映情况，你听清楚了吗？', 'a1'),
+        turn('a', '听清楚了。', 'a2'),
+        turn('q', '请看一下笔录。', 'a3'),
+        turn('a', '以上笔录我已看过，与我说的一致。', 'a4'),
+      ],
+    };
+    const all = texts((await build(input, { kind: 'interview', interview })).paragraphs);
+    expect(all.filter((t) => t.startsWith('告知：'))).toEqual([]);
+    expect(all.filter((t) => t.includes('以上笔录我已看过'))).toHaveLength(1);
+    expect(all).toContain('被谈话人（签名）：');
+  });
+
+  it('starts each 补充笔录 on a page of its own, with its own signatures', async () => {
+    const interview = {
+      ...anInterview(),
+      signed: true,
+      supplements: [{ id: 's1', pos: 'a0', date: '2026-12-01', text: '更正：金额应为2.4万元。' }],
+    };
+    const { paragraphs, documentXml } = await build(input, { kind: 'interview', interview });
+    const all = texts(paragraphs);
+    const at = all.indexOf('补充笔录（2026年12月1日）');
+    expect(all.slice(at).filter((t) => t === '被谈话人（签名）：')).toHaveLength(1);
+    expect(all.filter((t) => t === '被谈话人（签名）：')).toHaveLength(2);
+    // The supplement's title starts a page.
+    const title = documentXml.indexOf('补充笔录（2026年12月1日）');
+    expect(documentXml.lastIndexOf('<w:pageBreakBefore/>', title)).toBeGreaterThan(
+      documentXml.lastIndexOf('</w:p>', title),
+    );
+  });
+
   it('warns when fewer than two 谈话人 took part', () => {
     const one = { ...anInterview(), interviewers: [demo.leaderId] };
     expect(interviewWarnings(one)).toEqual([
@@ -309,7 +345,7 @@ describe('问题线索报告', () => {
     );
   });
 
-  it('is marked 机密 and 内部资料, lists every clue and has one 移交单 each', async () => {
+  it('is marked 机密 and 内部资料, lists every clue, and has a 移交单 for each clue handed over', async () => {
     const { paragraphs, headers, footers } = await build(input, { kind: 'clues' });
     // 机密 at the top left of the first page, above the title (its 版头), not on every page.
     expect(paragraphs[0]).toMatchObject({ text: '机密', inTable: true });
@@ -317,7 +353,12 @@ describe('问题线索报告', () => {
     expect(headers.flat().map((p) => p.text)).not.toContain('机密');
     expect(footers.flat().map((p) => p.text)).toContain('内部资料');
     const all = texts(paragraphs);
-    expect(all.filter((t) => t === '问题线索移交单')).toHaveLength(input.clues.length);
+    const handed = input.clues.filter((c) => c.receiver !== '');
+    expect(handed.length).toBeGreaterThan(0);
+    expect(handed.length).toBeLessThan(input.clues.length); // one is 暂存待查
+    expect(all.filter((t) => t === '问题线索移交单')).toHaveLength(handed.length);
+    expect(all.some((t) => t.includes(`共发现问题线索${input.clues.length}件`))).toBe(true);
+    expect(all.some((t) => t.includes(`其中拟移交${handed.length}件`))).toBe(true);
     for (const clue of input.clues as ClueRecord[]) {
       expect(all.some((t) => t.includes(clue.subjectName))).toBe(true);
     }
@@ -328,7 +369,7 @@ describe('问题线索报告', () => {
 describe('问题清单 workbook', () => {
   it('holds one row per confirmed finding with its 底稿编号, readable by Excel', async () => {
     const built = await buildDocument(input, { kind: 'checklist' });
-    expect(built.name).toBe('问题清单.xlsx');
+    expect(built.name).toBe('【示例】清河县石桥镇党委问题清单.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(built.bytes) as never);
     const sheet = book.getWorksheet('问题清单')!;
@@ -338,6 +379,11 @@ describe('问题清单 workbook', () => {
     ).headings.flatMap((h) => h.findings);
     expect(sheet.getRow(2).getCell(2).value).toBe('底稿编号');
     expect(sheet.rowCount).toBe(2 + confirmed.length);
-    confirmed.forEach((f, i) => expect(sheet.getRow(3 + i).getCell(2).value).toBe(f.draftNo));
+    confirmed.forEach((f, i) => {
+      const row = sheet.getRow(3 + i);
+      expect(row.getCell(1).value).toBe(i + 1); // figures, not text: the sheet sorts and sums
+      expect(row.getCell(2).value).toBe(f.draftNo);
+      expect(row.getCell(6).value).toBe(f.amountFen === null ? null : f.amountFen / 100);
+    });
   });
 });

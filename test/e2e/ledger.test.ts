@@ -1,0 +1,101 @@
+/**
+ * The 整改台账 as a 组长 keeps it, in Chromium with real IndexedDB: the confirmed findings become
+ * the 问题清单, two 整改任务 are added; one reaches 已销号 with a scan as its evidence (refused
+ * first, without); the other goes red when the clock passes its 完成时限.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserPerTest } from '../support/browser';
+import { button } from '../support/ui';
+import { openSection, waitSaved } from '../support/workbench';
+
+const session = browserPerTest(async ({ page }) => {
+  // The app's clock, set by the test: today is 2026-12-07 until the test moves it.
+  await page.clock.install({ time: new Date('2026-12-07T09:00:00+08:00') });
+  await page.reload();
+});
+
+const overview = (page: Page, colour: string) =>
+  page.getByTestId(`warning-${colour}`).textContent();
+
+async function addTask(page: Page, row: number, measure: string, due: string) {
+  await page
+    .getByTestId('ledger-items')
+    .getByRole('button', { name: /添加整改任务/ })
+    .nth(row)
+    .click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('整改措施', { exact: true }).fill(measure);
+  await drawer.getByLabel('责任部门', { exact: true }).fill('党政办');
+  const date = drawer.getByLabel('完成时限', { exact: true });
+  await date.click();
+  await date.fill(due);
+  await date.press('Enter');
+  await waitSaved(drawer as unknown as Page);
+  return drawer;
+}
+
+describe('整改台账', () => {
+  it('turns confirmed findings into 问题, tracks two tasks to 销号 and to red, and keeps them over a reload', async () => {
+    const { page, problems } = session();
+    await button(page, '载入示例巡察任务').click();
+    await page.getByTestId('case-title').waitFor({ timeout: 30_000 });
+    await openSection(page, '整改台账');
+
+    // Not before the 反馈日期: the button says why.
+    await button(page, '建立整改台账').click();
+    await expect
+      .poll(() => page.locator('.ant-message').textContent())
+      .toContain('请先填写反馈日期');
+    const feedback = page.getByLabel('反馈日期');
+    await feedback.click();
+    await feedback.fill('2026-12-01');
+    await feedback.press('Enter');
+    await waitSaved(page);
+    await expect
+      .poll(() => page.getByTestId('ledger-summary').textContent())
+      .toContain('2026年12月22日'); // 整改方案: 15 working days
+    await button(page, '建立整改台账').click();
+    const items = page.getByTestId('ledger-items');
+    // The demo's four confirmed findings, by 底稿编号.
+    await expect.poll(() => items.locator('tbody tr').count()).toBe(4);
+    expect(await items.locator('tbody tr').first().textContent()).toContain('[2026]4巡-3组-01号');
+
+    const first = await addTask(page, 0, '退回挤占的营养改善计划资金', '2026-12-31');
+    // 销号 without evidence is refused, with the reason.
+    await button(first, '对账销号').click();
+    await expect
+      .poll(() => first.getByTestId('close-card').textContent())
+      .toContain('销号前请先上传至少一份佐证材料');
+    await first.locator('input[type=file]').setInputFiles({
+      name: '退款凭证扫描件.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 scan'),
+    });
+    await expect.poll(() => first.textContent()).toContain('退款凭证扫描件.pdf');
+    await button(first, '对账销号').click();
+    await expect
+      .poll(() => first.getByTestId('sign-off').textContent())
+      .toMatch(/^周立新于2026年12月7日核查销号/);
+    await page.keyboard.press('Escape');
+
+    await addTask(page, 1, '重新开展低保对象资格复核', '2026-12-15');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('completion-rate').textContent()).toBe('完成率 50%');
+    expect(await overview(page, 'red')).toBe('红 0');
+    expect(await overview(page, 'green')).toBe('绿 1'); // the 销号 one
+    expect(await overview(page, 'yellow')).toBe('黄 1'); // due in 8 days: within 10
+
+    // The clock passes the second task's 完成时限: it turns red, nothing stored changes.
+    await page.clock.setSystemTime(new Date('2026-12-21T09:00:00+08:00'));
+    await page.reload();
+    await openSection(page, '整改台账');
+    await expect.poll(() => overview(page, 'red')).toBe('红 1');
+    expect(await page.getByTestId('completion-rate').textContent()).toBe('完成率 50%');
+    await page.getByRole('tab', { name: '任务清单' }).click();
+    await expect
+      .poll(() => page.getByTestId('ledger-tasks').locator('.ant-table-row').count())
+      .toBe(2);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
