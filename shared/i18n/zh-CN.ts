@@ -546,6 +546,18 @@ export const zh = {
     signedOff: (who: string, date: string) => `${who}于${date}核查销号`,
     removeTask: '删除此任务',
     progressAdd: '添加进展',
+    statsSheet: '整改情况统计表',
+    import: {
+      notWorkbook: '这个文件不是 Excel 工作簿（.xlsx），未导入任何内容',
+      encrypted:
+        '这个工作簿设有密码或是旧版 .xls 格式：请在 Excel 中取消密码并另存为 .xlsx 后再导入',
+      noHeader: '工作簿中找不到任务清单的表头（至少要有“编号”和两列整改内容），未导入任何内容',
+      notADate: (text: string) => `“${text}”不是日期`,
+      unknownChoice: (text: string) => `“${text}”不是可选的值`,
+      notACount: (text: string) => `“${text}”应为不小于 0 的整数`,
+      notMoney: (text: string) => `“${text}”不是金额`,
+    },
+    exportBook: '导出台账（Excel）',
     needFeedbackDate: '请先填写反馈日期：整改时限从反馈之日起算',
     closeByButton: '销号请用“对账销号”，并上传佐证材料、写明核查人',
     reopenByButton: '已销号的任务请用“重新打开”，并写明原因',
