@@ -38,7 +38,8 @@ const USAGE = `用法：npm run cli -- <命令>
   report 文件 --kind 种类 --out 文件 [--key 文件] [--interview 编号] [--finding 编号] [--date 年-月-日]
                              由数据包生成文书，与软件导出的相同；种类：report 巡察情况报告、
                              feedback 反馈意见、interview 谈话笔录、draft 问题底稿、
-                             clues 问题线索报告（仅限组长的数据包）、checklist 问题清单（Excel）
+                             clues 问题线索报告（仅限组长的数据包）、checklist 问题清单（Excel）、
+                             ledger 整改台账（Excel）
   demo --out 目录 [--scale N] [--to 公钥]
                              生成虚构的示例任务：每名成员一个数据包和一把电脑私钥；
                              --to 再加一个收件公钥（如本机软件“巡察组成员”页的公钥）

@@ -177,6 +177,27 @@ export function ledgerRepository(db: WorkbenchDB, w: WritePath) {
       });
     },
 
+    /**
+     * The updates the 组长 accepted from a unit's workbook, task by task, through the same checks
+     * as an edit: what is refused (a 销号 by import, say) is returned by task, the rest written.
+     */
+    async applyImport(
+      accepted: readonly { taskId: string; field: string; to: string | number }[],
+      actor: Actor,
+    ): Promise<{ written: number; refused: { taskId: string; problems: FieldErrors }[] }> {
+      const byTask = new Map<string, Record<string, unknown>>();
+      for (const p of accepted) byTask.set(p.taskId, { ...byTask.get(p.taskId), [p.field]: p.to });
+      let written = 0;
+      const refused: { taskId: string; problems: FieldErrors }[] = [];
+      for (const [taskId, patch] of byTask) {
+        const result = await this.patchTask(taskId, patch, actor);
+        written += Object.keys(patch).length - Object.keys(result.refused).length;
+        if (Object.keys(result.refused).length > 0)
+          refused.push({ taskId, problems: result.refused });
+      }
+      return { written, refused };
+    },
+
     async removeTask(id: string, actor: Actor): Promise<void> {
       await db.transaction('rw', scope(), async () => w.remove('tasks', id, actor));
     },

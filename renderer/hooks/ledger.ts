@@ -37,5 +37,7 @@ export function useLedgerActions(caseId: string) {
     close: (taskId: string, sign: Partial<SignOff>) => repos.ledger.close(taskId, sign, who()),
     reopen: (taskId: string, reason: string) => repos.ledger.reopen(taskId, reason, who()),
     removeTask: (taskId: string) => repos.ledger.removeTask(taskId, who()),
+    applyImport: (accepted: readonly { taskId: string; field: string; to: string | number }[]) =>
+      repos.ledger.applyImport(accepted, who()),
   };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Card, Drawer, Empty } from 'antd';
+import { Card, Drawer, Empty, Space } from 'antd';
+import { documentFileName } from '../../shared/documents';
 import { localIsoDate } from '../../shared/domain/dates';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCase } from '../hooks/cases';
@@ -8,6 +9,9 @@ import { useLedger, useLedgerActions } from '../hooks/ledger';
 import { LedgerSummary } from '../components/ledger/LedgerSummary';
 import { LedgerTables } from '../components/ledger/LedgerTables';
 import { TaskDrawerBody } from '../components/ledger/TaskDrawer';
+import { LedgerImport } from '../components/ledger/LedgerImport';
+import { ExportButton } from '../components/report/ExportButton';
+import { useCurrentMember } from '../hooks/members';
 
 const l = zh.ledger;
 
@@ -20,13 +24,42 @@ export function LedgerPage({ caseId }: { caseId: string }) {
   const ledger = useLedger(caseId);
   const isLeader = useIsLeader(caseId);
   const actions = useLedgerActions(caseId);
+  const me = useCurrentMember(caseId);
   const [openId, setOpenId] = useState<string | null>(null);
   if (!caseRecord || !ledger) return null;
   const today = localIsoDate(new Date());
   return (
     <>
       <LedgerSummary caseId={caseId} ledger={ledger} today={today} isLeader={isLeader} />
-      <Card size="small" style={{ marginTop: 16 }}>
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          ledger.items.length > 0 && (
+            <Space>
+              <ExportButton
+                compact
+                label={zh.report.kinds.ledger}
+                request={
+                  me
+                    ? {
+                        caseId,
+                        viewerId: me.id,
+                        order: { kind: 'ledger' },
+                        suggestedName: documentFileName({ kind: 'ledger' }, caseRecord),
+                      }
+                    : null
+                }
+              />
+              <LedgerImport
+                caseId={caseId}
+                tasks={ledger.tasks}
+                feedbackDate={caseRecord.feedbackDate}
+              />
+            </Space>
+          )
+        }
+      >
         {ledger.items.length === 0 ? (
           <Empty description={l.empty} />
         ) : (

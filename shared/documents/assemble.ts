@@ -8,6 +8,7 @@ import type { CaseRecord } from '../domain/case.schema';
 import type { IsoDate } from '../domain/dates';
 import { canSeeClue, type ClueRecord } from '../domain/findings/clue.schema';
 import type { FindingRecord } from '../domain/findings/finding.schema';
+import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
 import { caseStats } from '../domain/findings/stats';
 import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { Stored } from '../domain/record';
@@ -60,6 +61,8 @@ export function documentCase({ rows }: CaseRows, viewerId: string, today: IsoDat
     caseRecord,
     members,
     findings,
+    ledgerItems: live('ledgerItems') as LedgerItemRecord[],
+    tasks: live('tasks') as TaskRecord[],
     clues,
     stats: caseStats({
       interviewHeadcounts: headcounts,

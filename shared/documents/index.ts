@@ -8,6 +8,7 @@ import type { InterviewRecord } from '../domain/records/interview.schema';
 import { zh } from '../i18n/zh-CN';
 import { unitParty } from './caseWords';
 import { checklistWorkbook } from './checklistWorkbook';
+import { ledgerWorkbook } from './ledger/workbook';
 import { clueReport } from './clueReport';
 import { draftFindings, draftSheets } from './draftSheet';
 import { feedbackOpinion, feedbackTitle } from './feedback';
@@ -23,11 +24,12 @@ export const DOCUMENT_KINDS = [
   'draft',
   'clues',
   'checklist',
+  'ledger',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type DocumentRequest =
-  | { readonly kind: 'report' | 'feedback' | 'clues' | 'checklist' }
+  | { readonly kind: 'report' | 'feedback' | 'clues' | 'checklist' | 'ledger' }
   | { readonly kind: 'interview'; readonly interview: InterviewRecord }
   /** One finding's 底稿, or (no id) those of every confirmed finding in the report's order. */
   | { readonly kind: 'draft'; readonly findingId?: string };
@@ -66,11 +68,15 @@ export function documentTitle(
       return `${unitParty(c.unitName)}问题线索报告`;
     case 'checklist':
       return `${unitParty(c.unitName)}问题清单`;
+    case 'ledger':
+      return `${unitParty(c.unitName)}整改台账`;
   }
 }
 
 export const documentFileName = (...args: Parameters<typeof documentTitle>) =>
-  fileName(documentTitle(...args), args[0].kind === 'checklist' ? 'xlsx' : 'docx');
+  fileName(documentTitle(...args), WORKBOOKS.has(args[0].kind) ? 'xlsx' : 'docx');
+
+const WORKBOOKS: ReadonlySet<DocumentKind> = new Set(['checklist', 'ledger']);
 
 export async function buildDocument(
   input: DocumentCase,
@@ -98,5 +104,16 @@ export async function buildDocument(
       return word(clueReport(input));
     case 'checklist':
       return { name, mime: XLSX, bytes: stampZip(await checklistWorkbook(input), input.today) };
+    case 'ledger':
+      return {
+        name,
+        mime: XLSX,
+        bytes: await ledgerWorkbook({
+          items: input.ledgerItems,
+          tasks: input.tasks,
+          today: input.today,
+          warnDays: input.caseRecord.warnDays,
+        }),
+      };
   }
 }

@@ -10,6 +10,7 @@ import type { FindingRecord } from '../domain/findings/finding.schema';
 import type { CaseStats } from '../domain/findings/stats';
 import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { InterviewRecord } from '../domain/records/interview.schema';
+import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
 import type { RecordKind } from '../domain/records';
 import { chineseDate } from '../domain/dates';
 import { zh } from '../i18n/zh-CN';
@@ -36,6 +37,9 @@ export interface DocumentCase {
   readonly stats: CaseStats;
   /** Clues to hand over, all of them (the report quotes counts only, for any viewer). */
   readonly handover: { readonly clues: number; readonly people: number };
+  /** The 整改台账 (issue 14): its 问题 and their 任务, live. */
+  readonly ledgerItems: readonly LedgerItemRecord[];
+  readonly tasks: readonly TaskRecord[];
   /** Every cited record, by id. */
   readonly sources: Readonly<Record<string, Source>>;
   /** Who is exporting: the clue report is the 组长's alone. */

@@ -3,6 +3,8 @@
  * the 问题清单, two 整改任务 are added; one reaches 已销号 with a scan as its evidence (refused
  * first, without); the other goes red when the clock passes its 完成时限.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
