@@ -11,9 +11,13 @@ import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { openSection, waitSaved } from '../support/workbench';
 
-const session = browserPerTest(async ({ page }) => {
+const session = browserPerTest(async ({ context, page }) => {
   // The app's clock, set by the test: today is 2026-12-07 until the test moves it.
   await page.clock.install({ time: new Date('2026-12-07T09:00:00+08:00') });
+  // No system save dialog to drive from a test: save as a browser without one does.
+  await context.addInitScript(() =>
+    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }),
+  );
   await page.reload();
 });
 
@@ -98,6 +102,34 @@ describe('整改台账', () => {
     await expect
       .poll(() => page.getByTestId('ledger-tasks').locator('.ant-table-row').count())
       .toBe(2);
+
+    // The workbook goes out; the unit fills in a status and a department and sends it back.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /整改台账（Excel）/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('【示例】清河县石桥镇党委整改台账.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
+    const list = book.getWorksheet('任务清单')!;
+    expect(list.getRow(3).getCell(12).value).toBe('红'); // 2-1, overdue by now
+    list.getRow(3).getCell(11).value = '已完成';
+    list.getRow(3).getCell(7).value = '民政办';
+    const back = Buffer.from(await book.xlsx.writeBuffer());
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /导入单位填报的任务清单/ }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '任务清单（单位填报）.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: back,
+    });
+    const proposals = page.getByTestId('import-proposals');
+    await expect.poll(() => proposals.locator('.ant-table-row').count()).toBe(2);
+    // Nothing is written before the 组长 accepts.
+    expect(await page.getByTestId('completion-rate').textContent()).toBe('完成率 50%');
+    await page.getByRole('button', { name: /接受所选（2 处）/ }).click();
+    await expect.poll(() => page.getByTestId('completion-rate').textContent()).toBe('完成率 100%');
     expect(problems).toEqual([]);
   }, 120_000);
 });
