@@ -109,7 +109,7 @@ describe('整改台账', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('【示例】清河县石桥镇党委整改台账.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
+    await book.xlsx.load(readFileSync(await file.path()) as unknown as ArrayBuffer);
     const list = book.getWorksheet('任务清单')!;
     expect(list.getRow(3).getCell(12).value).toBe('红'); // 2-1, overdue by now
     list.getRow(3).getCell(11).value = '已完成';
