@@ -1,5 +1,6 @@
 /** Messages between the page and the document worker (document.worker.ts). */
 import type { DocumentKind } from '../../shared/documents';
+import type { ImportReading } from '../../shared/documents/ledger/import';
 
 /** What to build; records are named by id and read by the worker itself. */
 export type DocumentOrder =
@@ -7,13 +8,23 @@ export type DocumentOrder =
   | { readonly kind: 'interview'; readonly interviewId: string }
   | { readonly kind: 'draft'; readonly findingId?: string };
 
-export interface ToDocumentWorker {
+export type ToDocumentWorker = BuildOrder | ReadTasksOrder;
+
+export interface BuildOrder {
+  readonly type: 'build';
   readonly caseId: string;
   /** The member exporting: the worker reads their role from the case itself. */
   readonly viewerId: string;
   /** The document's date (成文日期), the laptop's today. */
   readonly today: string;
   readonly order: DocumentOrder;
+}
+
+/** A unit's 任务清单 workbook, to read against the case's ledger (nothing is written). */
+export interface ReadTasksOrder {
+  readonly type: 'readTasks';
+  readonly caseId: string;
+  readonly bytes: Uint8Array;
 }
 
 export type DocumentPhase = 'read' | 'build';
@@ -26,5 +37,7 @@ export type FromDocumentWorker =
       readonly mime: string;
       readonly bytes: Uint8Array;
     }
-  /** `refused`: the rules said no (a member asking for the clue report), not a fault. */
+  | { readonly type: 'read'; readonly reading: ImportReading }
+  /** `refused`: the rules said no (a member asking for the clue report, a file that is not a
+   * workbook), not a fault. */
   | { readonly type: 'failed'; readonly message: string; readonly refused: boolean };

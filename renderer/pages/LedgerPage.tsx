@@ -51,11 +51,7 @@ export function LedgerPage({ caseId }: { caseId: string }) {
                     : null
                 }
               />
-              <LedgerImport
-                caseId={caseId}
-                tasks={ledger.tasks}
-                feedbackDate={caseRecord.feedbackDate}
-              />
+              <LedgerImport caseId={caseId} />
             </Space>
           )
         }

@@ -42,8 +42,10 @@ export function ReportPage({ caseId }: { caseId: string }) {
       ? r.unsaved
       : undefined;
   const v = editor.values;
-  const unwritten = (parts: [string, string][]) => {
-    const missing = parts.filter(([, text]) => text.trim() === '').map(([name]) => name);
+  // Until the editor has read the case its values are empty: say nothing rather than guess.
+  const unwritten = (parts: [string, string | undefined][]) => {
+    if (!editor.record) return undefined;
+    const missing = parts.filter(([, text]) => (text ?? '').trim() === '').map(([name]) => name);
     return missing.length > 0 ? r.notWritten(missing.join('、')) : undefined;
   };
   const f = zh.case.fields;

@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, List, Modal, Space, Table, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import {
-  ImportRefused,
-  readTaskWorkbook,
-  type ImportReading,
-  type Proposal,
-} from '../../../shared/documents/ledger/import';
-import type { TaskRecord } from '../../../shared/domain/ledger/task.schema';
+import type { ImportReading, Proposal } from '../../../shared/documents/ledger/import';
+import { readTasksInWorker } from '../../documents/documentClient';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { pickFile } from '../../host/fileStreams';
 import { useLedgerActions } from '../../hooks/ledger';
@@ -28,11 +23,7 @@ function shown(p: Proposal, value: string | number): string {
  * to accept or not; rows matching no task and cells that cannot be read are listed. Nothing is
  * written before 接受所选.
  */
-export function LedgerImport(props: {
-  caseId: string;
-  tasks: readonly TaskRecord[];
-  feedbackDate: string;
-}) {
+export function LedgerImport(props: { caseId: string }) {
   const actions = useLedgerActions(props.caseId);
   const { message } = AntApp.useApp();
   const [reading, setReading] = useState<ImportReading | null>(null);
@@ -49,11 +40,11 @@ export function LedgerImport(props: {
     setBusy(true);
     try {
       const bytes = new Uint8Array(await new Response(picked.stream()).arrayBuffer());
-      const read = await readTaskWorkbook(bytes, props.tasks, props.feedbackDate);
+      const read = await readTasksInWorker(props.caseId, bytes);
       setReading(read);
       setChosen(read.proposals.map((_, i) => i));
     } catch (error) {
-      void message.error(error instanceof ImportRefused ? error.message : String(error));
+      void message.error(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
       await picked.close();
