@@ -5,6 +5,7 @@ import { zh } from '../../shared/i18n/zh-CN';
 import { CaseArchiveButton } from '../components/CaseArchiveButton';
 import { CaseFormDialog } from '../components/CaseFormDialog';
 import { StatsCards } from '../components/StatsCards';
+import { LedgerGlance } from '../components/ledger/LedgerGlance';
 import { useCase, useCaseMutations } from '../hooks/cases';
 import { useMembers } from '../hooks/members';
 import { useUi } from '../stores/ui.store';
@@ -66,6 +67,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         </Descriptions>
       </Card>
       <StatsCards caseId={caseId} />
+      <LedgerGlance caseRecord={caseRecord} />
       {dialog.kind === 'editCase' && (
         <CaseFormDialog existing={caseRecord} onClose={closeDialog} onSave={update} />
       )}

@@ -518,6 +518,7 @@ export const zh = {
     alreadyClosed: '该任务已销号',
     leaderOpens: '整改台账由组长建立',
     open: '建立整改台账',
+    openLedger: '打开整改台账',
     refresh: '加入新确认的问题',
     opened: (n: number) => (n > 0 ? `已加入 ${n} 个问题` : '没有新确认的问题需要加入'),
     deadlines: {

@@ -130,6 +130,11 @@ describe('整改台账', () => {
     expect(await page.getByTestId('completion-rate').textContent()).toBe('完成率 50%');
     await page.getByRole('button', { name: /接受所选（2 处）/ }).click();
     await expect.poll(() => page.getByTestId('completion-rate').textContent()).toBe('完成率 100%');
+    // The case overview shows the ledger at a glance.
+    await openSection(page, '概览');
+    await expect
+      .poll(() => page.getByTestId('ledger-glance').textContent())
+      .toContain('完成率 100%');
     expect(problems).toEqual([]);
   }, 120_000);
 });
