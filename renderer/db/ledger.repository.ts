@@ -47,6 +47,40 @@ export function ledgerRepository(db: WorkbenchDB, w: WritePath) {
     return (await live(db.attachments.where('recordId').equals(taskId).toArray())).length;
   }
 
+  /**
+   * Edits a task (autosaved like every record). 销号 and its sign-off are written by `close`
+   * and `reopen` only; a 完成时限 before the 反馈日期 is refused by name.
+   */
+  async function patchTask(
+    id: string,
+    patch: Patch,
+    actor: Actor,
+  ): Promise<{ record: TaskRecord; refused: FieldErrors }> {
+    return db.transaction('rw', scope(), async () => {
+      const current = await w.getLive<TaskFields>('tasks', id);
+      const c = await w.getLive<CaseFields>('cases', (await db.tasks.get(id))!.caseId);
+      const refused: Record<string, string> = {};
+      const editable: Record<string, unknown> = {};
+      for (const [path, value] of Object.entries(patch)) {
+        if (CLOSE_ONLY.has(path)) continue;
+        if (path === 'status' && (value === 'closed' || current.status === 'closed')) {
+          refused.status = value === 'closed' ? zh.ledger.closeByButton : zh.ledger.reopenByButton;
+        } else if (
+          path === 'due' &&
+          typeof value === 'string' &&
+          dueProblem(value, c.feedbackDate)
+        ) {
+          refused.due = dueProblem(value, c.feedbackDate)!;
+        } else {
+          editable[path] = value;
+        }
+      }
+      const split = splitPatch(taskFields.shape, editable, current, COLLECTIONS.tasks);
+      const record = await w.update<TaskFields>('tasks', id, split.accepted, actor);
+      return { record, refused: { ...split.refused, ...refused } };
+    });
+  }
+
   return {
     /**
      * Opens the ledger, or brings it up to date: one 问题 for each confirmed finding that has
@@ -112,40 +146,7 @@ export function ledgerRepository(db: WorkbenchDB, w: WritePath) {
       });
     },
 
-    /**
-     * Edits a task (autosaved like every record). 销号 and its sign-off are written by `close`
-     * and `reopen` only; a 完成时限 before the 反馈日期 is refused by name.
-     */
-    async patchTask(
-      id: string,
-      patch: Patch,
-      actor: Actor,
-    ): Promise<{ record: TaskRecord; refused: FieldErrors }> {
-      return db.transaction('rw', scope(), async () => {
-        const current = await w.getLive<TaskFields>('tasks', id);
-        const c = await w.getLive<CaseFields>('cases', (await db.tasks.get(id))!.caseId);
-        const refused: Record<string, string> = {};
-        const editable: Record<string, unknown> = {};
-        for (const [path, value] of Object.entries(patch)) {
-          if (CLOSE_ONLY.has(path)) continue;
-          if (path === 'status' && (value === 'closed' || current.status === 'closed')) {
-            refused.status =
-              value === 'closed' ? zh.ledger.closeByButton : zh.ledger.reopenByButton;
-          } else if (
-            path === 'due' &&
-            typeof value === 'string' &&
-            dueProblem(value, c.feedbackDate)
-          ) {
-            refused.due = dueProblem(value, c.feedbackDate)!;
-          } else {
-            editable[path] = value;
-          }
-        }
-        const split = splitPatch(taskFields.shape, editable, current, COLLECTIONS.tasks);
-        const record = await w.update<TaskFields>('tasks', id, split.accepted, actor);
-        return { record, refused: { ...split.refused, ...refused } };
-      });
-    },
+    patchTask,
 
     /** 销号: refused without evidence or without a sign-off by a team member. */
     async close(id: string, sign: Partial<SignOff>, actor: Actor): Promise<TaskRecord> {
@@ -190,7 +191,7 @@ export function ledgerRepository(db: WorkbenchDB, w: WritePath) {
       let written = 0;
       const refused: { taskId: string; problems: FieldErrors }[] = [];
       for (const [taskId, patch] of byTask) {
-        const result = await this.patchTask(taskId, patch, actor);
+        const result = await patchTask(taskId, patch, actor);
         written += Object.keys(patch).length - Object.keys(result.refused).length;
         if (Object.keys(result.refused).length > 0)
           refused.push({ taskId, problems: result.refused });
