@@ -146,4 +146,28 @@ describe('a 整改任务', () => {
     expect(tables.has('ledgerItems')).toBe(true);
     expect(contents.rows.some((r) => r.table === 'tasks' && r.row.id === task.id)).toBe(true);
   });
+
+  it('takes accepted workbook changes through the same checks as an edit', async () => {
+    const { repos, item, task, actor } = await withTask();
+    const other = await repos.ledger.addTask(item.id, actor);
+    const result = await repos.ledger.applyImport(
+      [
+        { taskId: task.id, field: 'department', to: '党政办' },
+        { taskId: task.id, field: 'status', to: 'closed' }, // 销号 is never imported
+        { taskId: other.id, field: 'due', to: '2026-11-01' }, // before the 反馈日期
+        { taskId: other.id, field: 'rulesMade', to: 2 },
+      ],
+      actor,
+    );
+    expect(result.written).toBe(2);
+    expect(result.refused).toEqual([
+      { taskId: task.id, problems: { status: zh.ledger.closeByButton } },
+      { taskId: other.id, problems: { due: zh.ledger.dueBeforeFeedback('2026-12-01') } },
+    ]);
+    expect(await repos.ledger.getTask(task.id)).toMatchObject({
+      department: '党政办',
+      status: 'notStarted',
+    });
+    expect(await repos.ledger.getTask(other.id)).toMatchObject({ due: '', rulesMade: 2 });
+  });
 });
