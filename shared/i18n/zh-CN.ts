@@ -439,6 +439,7 @@ export const zh = {
     structure: '二、发现的主要问题（预览）',
     noneConfirmed: '还没有组长确认的问题：导出的报告将写明“未发现需要报告的主要问题”',
     leftOutTitle: (n: number) => `以下 ${n} 个问题不写入报告`,
+    mergedInto: (title: string) => `已并入“${title}”`,
     settings: '报告内容',
     exportTitle: '导出文书',
     headings: '标题文字',

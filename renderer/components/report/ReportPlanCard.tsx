@@ -22,6 +22,7 @@ export function ReportPlanCard(props: {
   const open = (f: FindingRecord) =>
     navigate({ page: 'case', caseId: caseRecord.id, section: 'findings', recordId: f.id });
   const name = (f: FindingRecord) => f.title || zh.finding.untitled;
+  const byId = new Map(findings.map((f) => [f.id, f]));
   return (
     <Card title={r.structure} size="small" data-testid="report-plan">
       {plan.headings.length === 0 && <Empty description={r.noneConfirmed} />}
@@ -50,7 +51,11 @@ export function ReportPlanCard(props: {
               <Space wrap>
                 <Typography.Link onClick={() => open(finding)}>{name(finding)}</Typography.Link>
                 {finding.category && <Tag>{focusPath(finding.category)}</Tag>}
-                <Typography.Text type="secondary">{r.leftOut[reason]}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {reason === 'merged' && byId.get(finding.mergedInto)
+                    ? r.mergedInto(name(byId.get(finding.mergedInto)!))
+                    : r.leftOut[reason]}
+                </Typography.Text>
               </Space>
             </List.Item>
           )}
