@@ -129,6 +129,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       tasks: 'id, caseId, itemId, [caseId+seq]',
     },
   },
+  {
+    // A handed-over clue's reply (办理结果, 反馈日期): fields with defaults, no row changes. Its
+    // own version so that a laptop still on 7 refuses such a clue as newer, not as damaged.
+    version: 8,
+    stores: {},
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -83,9 +83,13 @@ export function clueReport(input: DocumentCase): Document {
     evidenceOf(clue),
     proposal(clue),
     receiver(clue),
-    clue.handoverDate
-      ? `移交日期${chineseDate(clue.handoverDate)}，反馈期限${chineseDate(feedbackDue(clue))}`
-      : '',
+    [
+      clue.handoverDate &&
+        `移交日期${chineseDate(clue.handoverDate)}，反馈期限${chineseDate(feedbackDue(clue))}`,
+      clue.resultDate && `已于${chineseDate(clue.resultDate)}反馈`,
+    ]
+      .filter(Boolean)
+      .join('；'),
   ]);
   const slips: (Paragraph | Table)[] = handed.flatMap(({ clue, no }) => [
     newPage('问题线索移交单'),

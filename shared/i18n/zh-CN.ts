@@ -630,6 +630,12 @@ export const zh = {
     undecided: '未定',
     notHandedOver: '未移交',
     feedbackDue: '反馈期限',
+    followUp: {
+      notHanded: '未移交',
+      awaiting: '待反馈',
+      overdue: '反馈逾期',
+      answered: '已反馈',
+    },
     fields: {
       subjectName: '被反映人',
       subjectTitle: '职务',
@@ -640,6 +646,8 @@ export const zh = {
       receiver: '移交对象',
       receiverName: '接收单位名称',
       handoverDate: '移交日期',
+      resultDate: '回复日期',
+      result: '办理结果',
       confidentiality: '保密说明',
       evidence: '证据',
     },

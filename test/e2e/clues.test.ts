@@ -42,4 +42,31 @@ describe('a clue', () => {
       .poll(() => drawer(page).getByLabel('反映的主要问题').inputValue())
       .toBe('工程款拨付不规范');
   });
+
+  it('shows a handed-over clue overdue past its 反馈期限, and answered once the reply is written', async () => {
+    const { page } = session();
+    await newClue(page);
+    await drawer(page).getByLabel('被反映人').fill('某村主任');
+    const handover = drawer(page).getByLabel('移交日期');
+    await handover.click();
+    await handover.fill('2026-01-05');
+    await handover.press('Enter');
+    await expect.poll(() => drawer(page).textContent()).toContain('反馈期限：2026年4月5日');
+    await expect
+      .poll(() => drawer(page).getByTestId('clue-follow-up').textContent())
+      .toBe('反馈逾期');
+    const reply = drawer(page).getByLabel('回复日期');
+    await reply.click();
+    await reply.fill('2026-03-20');
+    await reply.press('Enter');
+    await drawer(page)
+      .getByLabel('办理结果')
+      .fill('经初步核实，反映问题部分属实，已给予诫勉谈话。');
+    await expect
+      .poll(() => drawer(page).getByTestId('clue-follow-up').textContent())
+      .toBe('已反馈');
+    await waitSaved(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('clue-row').first().textContent()).toContain('已反馈');
+  });
 });

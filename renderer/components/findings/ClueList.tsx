@@ -19,6 +19,7 @@ import {
   CLUE_SOURCES,
   clueMissing,
   feedbackDue,
+  clueFollowUp,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
@@ -33,7 +34,7 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { useClueActions, useClues } from '../../hooks/findings';
 import { options } from '../options';
 import { fromIso, toIso } from '../dateValue';
-import { chineseDate } from '../../../shared/domain/dates';
+import { chineseDate, localIsoDate } from '../../../shared/domain/dates';
 import { EvidenceList } from './EvidenceList';
 
 const c = zh.clue;
@@ -76,6 +77,7 @@ export function ClueList({ caseId }: { caseId: string }) {
               <Tag>{c.sources[clue.source]}</Tag>
               <Tag color="orange">{clue.proposal ? c.proposals[clue.proposal] : c.undecided}</Tag>
               {clue.receiver && <Tag>{clue.receiverName || c.receivers[clue.receiver]}</Tag>}
+              {clue.handoverDate && <FollowUpTag clue={clue} />}
               <Typography.Text ellipsis style={{ maxWidth: 400 }}>
                 {clue.allegation}
               </Typography.Text>
@@ -201,6 +203,28 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
             )}
           </Space>
         </Field>
+        {v.handoverDate && (
+          <>
+            <Field name="resultDate" label={f.resultDate} problems={problems}>
+              <Space>
+                <DatePicker
+                  aria-label={f.resultDate}
+                  value={fromIso(v.resultDate)}
+                  onChange={(d) => editor.change({ resultDate: toIso(d) })}
+                />
+                <FollowUpTag clue={v} />
+              </Space>
+            </Field>
+            <Field name="result" label={f.result} problems={problems}>
+              <Input.TextArea
+                aria-label={f.result}
+                value={v.result}
+                autoSize={{ minRows: 2 }}
+                onChange={(e) => editor.change({ result: e.target.value })}
+              />
+            </Field>
+          </>
+        )}
         <Field name="confidentiality" label={f.confidentiality} problems={problems}>
           <Input.TextArea
             aria-label={f.confidentiality}
@@ -225,3 +249,20 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
 }
 
 const label = (field: string) => (c.fields as Record<string, string>)[field] ?? field;
+
+const FOLLOW_UP_COLORS = {
+  notHanded: 'default',
+  awaiting: 'blue',
+  overdue: 'red',
+  answered: 'green',
+};
+
+/** Where a handed-over clue stands with its receiver, from today's date. */
+function FollowUpTag({ clue }: { clue: Pick<ClueFields, 'handoverDate' | 'resultDate'> }) {
+  const state = clueFollowUp(clue, localIsoDate(new Date()));
+  return (
+    <Tag color={FOLLOW_UP_COLORS[state]} data-testid="clue-follow-up">
+      {c.followUp[state]}
+    </Tag>
+  );
+}

@@ -50,6 +50,13 @@ export const clueFields = z.object({
     .refine((d) => d === '' || isIsoDate(d), { error: zh.validation.date(f.handoverDate) })
     .default(''),
   confidentiality: writtenText(f.confidentiality, 2000),
+  /** When the receiver replied (回复日期), blank until then. */
+  resultDate: z
+    .string()
+    .refine((d) => d === '' || isIsoDate(d), { error: zh.validation.date(f.resultDate) })
+    .default(''),
+  /** What the receiver did with it (办理结果), as they reported it. */
+  result: writtenText(f.result, 5000),
   evidence: z.array(evidenceRef).max(500).default([]),
 });
 
@@ -59,6 +66,22 @@ export type ClueRecord = Stored<ClueFields>;
 /** 反馈期限: three months after the handover; blank before it. */
 export function feedbackDue(clue: Pick<ClueFields, 'handoverDate'>): IsoDate {
   return clue.handoverDate === '' ? '' : addMonths(clue.handoverDate, FEEDBACK_MONTHS);
+}
+
+/**
+ * Where a handed-over clue stands (移交事项和线索办理是否到位, what a 回头看 checks): not handed
+ * over, awaiting the receiver's reply, overdue (past the 反馈期限 with no reply), or answered.
+ * From today's date every time, never stored.
+ */
+export type ClueFollowUp = 'notHanded' | 'awaiting' | 'overdue' | 'answered';
+
+export function clueFollowUp(
+  clue: Pick<ClueFields, 'handoverDate' | 'resultDate'>,
+  today: IsoDate,
+): ClueFollowUp {
+  if (clue.handoverDate === '') return 'notHanded';
+  if (clue.resultDate !== '') return 'answered';
+  return today > feedbackDue(clue) ? 'overdue' : 'awaiting';
 }
 
 /** Only the 组长, or the member who registered the clue. */

@@ -332,6 +332,41 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('open version 7 data as it is: a clue gains its reply fields only when written', async () => {
+    const made = await caseWithLeader();
+    const clue = await made.repos.clues.create(made.caseId, made.actor);
+    await made.repos.clues.patch(
+      clue.id,
+      { subjectName: '王某', handoverDate: '2026-09-01' },
+      made.actor,
+    );
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name in storesUpTo(7)) rows[table.name] = (await table.toArray()) as object[];
+    }
+    made.db.close();
+    // As version 7 wrote them: no reply fields, no clocks for them.
+    rows.clues = (rows.clues as Record<string, unknown>[]).map((row) => {
+      const { resultDate, result, ...v7 } = row;
+      void [resultDate, result];
+      const clocks = { ...(row.clocks as Record<string, unknown>) };
+      delete clocks.resultDate;
+      delete clocks.result;
+      return { ...v7, clocks };
+    });
+    const { db, repos } = await upgraded(7, storesUpTo(7), rows);
+    expect(await db.clues.toArray()).toEqual(rows.clues);
+    for (const row of await db.clues.toArray())
+      expect(() => checkRecordRow('clues', row)).not.toThrow();
+    const { record } = await repos.clues.patch(
+      clue.id,
+      { resultDate: '2026-11-20', result: '已初核，予以了结' },
+      made.actor,
+    );
+    expect(record).toMatchObject({ subjectName: '王某', resultDate: '2026-11-20' });
+    db.close();
+  });
+
   it('refuse data written by a newer app, and leave it untouched', async () => {
     const name = freshName();
     const future = CURRENT_VERSION + 1;

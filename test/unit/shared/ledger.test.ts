@@ -4,6 +4,7 @@ import { ledgerOverview, warningOf } from '../../../shared/domain/ledger/warning
 import { closeProblems, dueProblem, reopenProblems } from '../../../shared/domain/ledger/close';
 import type { TaskFields } from '../../../shared/domain/ledger/task.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { clueFollowUp } from '../../../shared/domain/findings/clue.schema';
 
 const NATIONAL_DAY = [
   '2026-10-01',
@@ -112,5 +113,15 @@ describe('对账销号', () => {
     expect(dueProblem('2026-11-30', '2026-12-01')).toBe(zh.ledger.dueBeforeFeedback('2026-12-01'));
     expect(dueProblem('2026-12-01', '2026-12-01')).toBeUndefined();
     expect(dueProblem('', '2026-12-01')).toBeUndefined();
+  });
+});
+
+describe('a handed-over clue’s follow-up (移交线索办理是否到位)', () => {
+  const clue = (handoverDate: string, resultDate = '') => ({ handoverDate, resultDate });
+  it('is awaited until the 反馈期限, overdue after it, answered once the receiver replies', () => {
+    expect(clueFollowUp(clue(''), '2026-12-07')).toBe('notHanded');
+    expect(clueFollowUp(clue('2026-09-07'), '2026-12-07')).toBe('awaiting'); // due that day
+    expect(clueFollowUp(clue('2026-09-06'), '2026-12-07')).toBe('overdue');
+    expect(clueFollowUp(clue('2026-09-06', '2026-12-01'), '2026-12-07')).toBe('answered');
   });
 });
