@@ -83,6 +83,11 @@ describe('整改台账', () => {
     await expect
       .poll(() => first.getByTestId('sign-off').textContent())
       .toMatch(/^周立新于2026年12月7日核查销号/);
+    // The drawer's own 销号 is not announced as another window's change, and reads 已销号.
+    expect(await first.getByText('这条记录刚在另一个窗口被修改').count()).toBe(0);
+    expect(await first.getByLabel('状态', { exact: true }).locator('..').textContent()).toContain(
+      '已销号',
+    );
     await page.keyboard.press('Escape');
 
     await addTask(page, 1, '重新开展低保对象资格复核', '2026-12-15');

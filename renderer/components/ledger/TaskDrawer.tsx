@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -22,6 +21,7 @@ import {
   TASK_STATUSES,
   type ProgressNote,
   type TaskFields,
+  type TaskRecord,
 } from '../../../shared/domain/ledger/task.schema';
 import { positionAfter } from '../../../shared/domain/order';
 import { COLLECTIONS } from '../../../shared/domain/tables';
@@ -142,7 +142,10 @@ export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: str
                 aria-label={f.status}
                 value={v.status}
                 disabled={closed}
-                options={options(TASK_STATUSES, l.statuses).filter((o) => o.value !== 'closed')}
+                // 已销号 is shown, never chosen here: only 对账销号 writes it.
+                options={options(TASK_STATUSES, l.statuses).map((o) =>
+                  o.value === 'closed' ? { ...o, disabled: true } : o,
+                )}
                 onChange={(status) => editor.change({ status })}
               />
             </Field>
@@ -175,7 +178,14 @@ export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: str
         {text('resultNote')}
       </Form>
       <AttachmentsPanel caseId={caseId} kind="tasks" recordId={taskId} title={f.evidence} />
-      <CloseCard caseId={caseId} taskId={taskId} task={v} />
+      <CloseCard
+        caseId={caseId}
+        taskId={taskId}
+        task={v}
+        blocked={Object.keys(editor.refused).length > 0}
+        before={editor.flush}
+        onWritten={editor.adopt}
+      />
     </>
   );
 }
@@ -223,8 +233,18 @@ function Progress(props: {
 }
 
 /** 对账销号 (evidence and a named checker), or, once 销号, reopening with a reason. */
-function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) {
-  const { caseId, taskId, task } = props;
+function CloseCard(props: {
+  caseId: string;
+  taskId: string;
+  task: TaskFields;
+  /** A value refused beside its field: 销号 would record the task without it. */
+  blocked: boolean;
+  /** Writes what is still typed first. */
+  before: () => Promise<void>;
+  /** Told of the write, so the editor knows it as this page's own. */
+  onWritten: (record: TaskRecord) => void;
+}) {
+  const { caseId, taskId, task, blocked, before, onWritten } = props;
   const actions = useLedgerActions(caseId);
   const members = useMembers(caseId) ?? [];
   const me = useCurrentMember(caseId);
@@ -236,9 +256,11 @@ function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) 
   const [date, setDate] = useState(localIsoDate(new Date()));
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<TaskRecord>) => {
+    if (blocked) return setProblem(l.closeBlocked);
     try {
-      await work();
+      await before();
+      onWritten(await work());
       setProblem(null);
     } catch (error) {
       setProblem(problemsOf(error));
@@ -264,17 +286,13 @@ function CloseCard(props: { caseId: string; taskId: string; task: TaskFields }) 
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
-          <Popconfirm
-            title={l.reopen}
-            onConfirm={() => void run(() => actions.reopen(taskId, reason))}
-          >
-            <Button>{l.reopen}</Button>
-          </Popconfirm>
+          <Button onClick={() => void run(() => actions.reopen(taskId, reason))}>{l.reopen}</Button>
         </Space.Compact>
       ) : (
         <Space wrap>
+          <Typography.Text>{l.checker}</Typography.Text>
           <Select
-            aria-label={f.signOff}
+            aria-label={l.checker}
             style={{ width: 140 }}
             value={checkedBy}
             options={members.map((m) => ({ value: m.id, label: m.name }))}

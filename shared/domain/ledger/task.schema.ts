@@ -69,13 +69,8 @@ export const signOff = z.object({
 });
 export type SignOff = z.output<typeof signOff>;
 
-const count = (label: string) =>
-  z
-    .number({ error: zh.ledger.notCount(label) })
-    .int({ error: zh.ledger.notCount(label) })
-    .nonnegative({ error: zh.ledger.notCount(label) })
-    .max(1_000_000, { error: zh.ledger.notCount(label) })
-    .default(0);
+const count = (label: string, max = 1_000_000, error = zh.ledger.notCount(label)) =>
+  z.number({ error }).int({ error }).nonnegative({ error }).max(max, { error }).default(0);
 
 export const taskFields = z.object({
   itemId: z.string().min(1).max(40),
@@ -92,7 +87,8 @@ export const taskFields = z.object({
   progress: z.array(progressNote).max(2000).default([]),
   /** 整改成效. */
   rulesMade: count(f.rulesMade),
-  recoveredFen: count(f.recovered),
+  /** In 分; up to 1,000 亿元. */
+  recoveredFen: count(f.recovered, 10_000_000_000_000, zh.ledger.notMoney(f.recovered)),
   peopleHandled: count(f.peopleHandled),
   resultNote: writtenText(f.resultNote, 5000),
   signOff: signOff.nullable().default(null),

@@ -91,6 +91,9 @@ describe('a 整改任务', () => {
     expect(record).toMatchObject({ due: '', measure: '制定公车管理办法', department: '党政办' });
     const ok = await repos.ledger.patchTask(task.id, { due: '2027-03-01' }, actor);
     expect(ok.record.due).toBe('2027-03-01');
+    // Money recovered is in 分: 12,000 元 is 1,200,000, well within the field.
+    const money = await repos.ledger.patchTask(task.id, { recoveredFen: 1_200_000 }, actor);
+    expect([money.refused, money.record.recoveredFen]).toEqual([{}, 1_200_000]);
   });
 
   it('is 销号 only with evidence and a sign-off, through 对账销号, and reopens only with a reason', async () => {
