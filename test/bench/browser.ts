@@ -273,6 +273,20 @@ export function against(name: string, value: number, baseline: string, baselineV
   } satisfies Figure;
 }
 
+/** The figures as a table for people, then the machine-readable lines. */
+export function printFigures(figures: readonly Figure[]): void {
+  console.table(
+    figures.map((f) => ({
+      figure: f.name,
+      value: f.value,
+      baseline: f.baseline ?? '',
+      'baseline value': f.baselineValue ?? '',
+      'ratio (baseline ÷ value)': f.ratio ?? '',
+    })),
+  );
+  printBench(figures);
+}
+
 /** The machine-readable lines, last in a benchmark's output. */
 export function printBench(figures: readonly Figure[]): void {
   for (const f of figures) console.log(`BENCH ${JSON.stringify(f)}`);

@@ -21,7 +21,7 @@ import {
 } from '../../shared/domain/ledger/task.schema';
 import { ledgerOverview } from '../../shared/domain/ledger/warning';
 import { zh } from '../../shared/i18n/zh-CN';
-import { against, percentile, printBench, round, type Figure } from './browser';
+import { against, percentile, printFigures, round, type Figure } from './browser';
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -131,16 +131,7 @@ async function main() {
   console.log(
     `\n${TASKS} tasks, ${CHANGED} changed cells; workbook ${filled.length.toLocaleString('en')} bytes`,
   );
-  console.table(
-    figures.map((f) => ({
-      figure: f.name,
-      value: f.value,
-      baseline: f.baseline ?? '',
-      'baseline value': f.baselineValue ?? '',
-      'ratio (baseline ÷ value)': f.ratio ?? '',
-    })),
-  );
-  printBench(figures);
+  printFigures(figures);
 }
 
 await main();

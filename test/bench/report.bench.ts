@@ -26,7 +26,7 @@ import {
   launchBrowser,
   newProfile,
   percentile,
-  printBench,
+  printFigures,
   removeProfile,
   round,
   serveRenderer,
@@ -238,16 +238,7 @@ async function main() {
       `\n${node.paragraphs} paragraphs, ${node.characters.toLocaleString('en')} characters` +
         (chromium[0] ? `; the file ${chromium[0].bytes.toLocaleString('en')} bytes` : ''),
     );
-    console.table(
-      figures.map((f) => ({
-        figure: f.name,
-        value: f.value,
-        baseline: f.baseline ?? '',
-        'baseline value': f.baselineValue ?? '',
-        'ratio (baseline ÷ value)': f.ratio ?? '',
-      })),
-    );
-    printBench(figures);
+    printFigures(figures);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

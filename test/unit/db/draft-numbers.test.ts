@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { caseWithLeader, snapshot, today } from './helpers';
+import { caseWithLeader, findingMaker, snapshot, today } from './helpers';
 
 /**
  * A case named as cases are (第四轮, 第三巡察组) unless `round` says otherwise, and a finding
@@ -10,25 +10,7 @@ async function caseNamed(round = '十五届县委第四轮') {
   const setup = await caseWithLeader();
   const { repos, caseId, actor } = setup;
   await repos.cases.update(caseId, { round, teamName: '县委第三巡察组' }, actor, today);
-  const interview = await repos.records.create('interviews', caseId, actor, today);
-  const finding = async (title: string) => {
-    const f = await repos.findings.create(caseId, actor, {
-      title,
-      evidence: [
-        {
-          kind: 'interviews',
-          recordId: interview.id,
-          field: '',
-          turnId: '',
-          start: 0,
-          end: 0,
-          excerpt: '',
-        },
-      ],
-    });
-    await repos.findings.patch(f.id, { category: 'people.eightRules' }, actor);
-    return f.id;
-  };
+  const finding = await findingMaker(setup);
   return { ...setup, finding };
 }
 

@@ -53,3 +53,26 @@ export async function caseWithLeader(options: RepositoryOptions = {}) {
     actor: { deviceId: setup.deviceId, memberId: creator.id },
   };
 }
+
+/**
+ * Makes findings that have all a confirmation needs (a title, a category, one piece of
+ * evidence: an interview of the case); returns a function making one, which gives its id.
+ */
+export async function findingMaker(setup: Awaited<ReturnType<typeof caseWithLeader>>) {
+  const { repos, caseId, actor } = setup;
+  const interview = await repos.records.create('interviews', caseId, actor, today);
+  const evidence = {
+    kind: 'interviews' as const,
+    recordId: interview.id,
+    field: '',
+    turnId: '',
+    start: 0,
+    end: 0,
+    excerpt: '',
+  };
+  return async (title: string) => {
+    const f = await repos.findings.create(caseId, actor, { title, evidence: [evidence] });
+    await repos.findings.patch(f.id, { category: 'people.eightRules' }, actor);
+    return f.id;
+  };
+}

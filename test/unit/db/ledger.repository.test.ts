@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { caseWithLeader, snapshot, today } from './helpers';
+import { caseWithLeader, findingMaker, snapshot, today } from './helpers';
 
 /** A case with a 反馈日期 (unless `feedbackDate` is blank) and two confirmed findings. */
 async function caseWithFindings(feedbackDate = '2026-12-01') {
   const setup = await caseWithLeader();
   const { repos, caseId, actor } = setup;
   await repos.cases.update(caseId, { feedbackDate }, actor, today);
-  const interview = await repos.records.create('interviews', caseId, actor, today);
+  const make = await findingMaker(setup);
   const finding = async (title: string) => {
-    const f = await repos.findings.create(caseId, actor, {
-      title,
-      evidence: [
-        {
-          kind: 'interviews',
-          recordId: interview.id,
-          field: '',
-          turnId: '',
-          start: 0,
-          end: 0,
-          excerpt: '',
-        },
-      ],
-    });
-    await repos.findings.patch(f.id, { category: 'people.eightRules' }, actor);
-    await repos.findings.review(f.id, 'confirm', actor);
-    return f.id;
+    const id = await make(title);
+    await repos.findings.review(id, 'confirm', actor);
+    return id;
   };
   const first = await finding('公务用车私用');
   const second = await finding('超标准接待');
