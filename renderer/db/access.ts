@@ -2,10 +2,12 @@
  * Who may read what, in one place: every read path of a protected table (list, get, history,
  * statistics, search, export) asks here, so no screen can leak a clue by forgetting to hide it.
  *
- * Today one table is protected: 问题线索 are readable only by the 组长 and by the member who
- * registered the clue (shared/domain/findings/clue.schema.ts, canSeeClue).
+ * Protected are 问题线索, readable only by the 组长 and by the member who registered the clue
+ * (shared/domain/findings/clue.schema.ts, canSeeClue), and a 回头看's copies of the earlier
+ * round's clues, under the same rule (isClueRow).
  */
 import { canSeeClue } from '../../shared/domain/findings/clue.schema';
+import { isClueRow } from '../../shared/domain/ledger/recheck.schema';
 import type { MemberRole } from '../../shared/domain/member.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -25,7 +27,7 @@ export function accessRules(db: WorkbenchDB) {
   }
 
   function allows(table: string, row: { createdBy: string }, who: Viewer): boolean {
-    if (table !== 'clues') return true;
+    if (!isClueRow(table, row)) return true;
     return who.role !== 'none' && canSeeClue(row, { id: who.id, role: who.role });
   }
 

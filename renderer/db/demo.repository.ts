@@ -91,6 +91,7 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     attachments: byCase('attachments'),
     ledgerItems: byCase('ledgerItems'),
     tasks: byCase('tasks'),
+    rechecks: byCase('rechecks'),
     revisions: byCase('revisions'),
     conflicts: byCase('conflicts'),
     // After `attachments`: the bytes go only where no attachment of another case names them.

@@ -79,12 +79,18 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     ): Promise<Outgoing> {
       const tables: readonly RecordTable[] = kind === 'join' ? ['cases', 'members'] : RECORD_TABLES;
       const after = kind === 'join' ? 0 : since;
-      const scope = [...tables, 'clues', 'revisions', 'settings'];
+      const scope = [...tables, 'clues', 'rechecks', 'revisions', 'settings'];
       const { rows, revisions, upTo } = await db.transaction('r', scope, async () => {
-        // Clues go to the 组长 and to their author only, and their writes with them.
-        const clues = await db.clues.where('caseId').equals(caseId).toArray();
+        // Clues go to the 组长 and to their author only, and their writes with them; so do a
+        // 回头看's copies of the earlier round's clues.
+        const clueRows = [
+          ...(await db.clues.where('caseId').equals(caseId).toArray()),
+          ...(await db.rechecks.where('caseId').equals(caseId).toArray()).filter(
+            (r) => r.source === 'clue',
+          ),
+        ];
         const hidden = new Set(
-          clues
+          clueRows
             .filter((c) => forMember.role !== 'leader' && c.createdBy !== forMember.id)
             .map((c) => c.id),
         );

@@ -15,6 +15,7 @@ import { demoRepository } from './demo.repository';
 import { packagesRepository } from './packages.repository';
 import { conflictsRepository } from './conflicts.repository';
 import { ledgerRepository } from './ledger.repository';
+import { rechecksRepository } from './rechecks.repository';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -65,6 +66,8 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     packages: packagesRepository(db, w, settings),
     /** 整改台账: the 问题 of confirmed findings, their 任务, 销号 (issue 14). */
     ledger: ledgerRepository(db, w),
+    /** 回头看: the earlier round's ledger, copied read-only, and its 复核 (issue 14). */
+    rechecks: rechecksRepository(db, w, access),
     /** Fields two laptops wrote without seeing each other's write, and settling them. */
     conflicts: conflictsRepository(db, w, access),
     /** Rows from another laptop, and the export watermark (case packages use these). */

@@ -135,6 +135,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     stores: {},
   },
+  {
+    // 回头看 (issue 14): the earlier round's 问题 and clues with their 复核, a new travelling
+    // table; a case may name the earlier case it checks, and evidence may cite a 复核 (fields
+    // and values with defaults: no row changes).
+    version: 9,
+    stores: {
+      rechecks: 'id, caseId, [caseId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

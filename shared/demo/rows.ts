@@ -54,6 +54,7 @@ export function demoRows(demo: DemoCase, options: DemoRowsOptions): DemoRows {
     attachments: table('attachments'),
     ledgerItems: table('ledgerItems'),
     tasks: table('tasks'),
+    rechecks: table('rechecks'),
     revisions,
     blobs: demo.blobs.map((b) => ({
       sha256: b.sha256,

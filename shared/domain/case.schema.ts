@@ -77,6 +77,8 @@ export function caseFieldsSchema(today: IsoDate) {
       notes: optionalText(f.notes, 2000),
       /** Archived cases leave the working list but keep every record. */
       archived: z.boolean().default(false),
+      /** A 回头看 case: the earlier case whose ledger it checks (recheck.schema.ts). */
+      priorCaseId: z.string().max(40).default(''),
       ...reportFields.shape,
       ...ledgerSettings.shape,
     })

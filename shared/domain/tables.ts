@@ -28,6 +28,7 @@ import {
 } from './findings/finding.schema';
 import { clueFields } from './findings/clue.schema';
 import { ledgerItemFields, progressNote, taskFields } from './ledger/task.schema';
+import { CHECKS, recheckFields } from './ledger/recheck.schema';
 import { attachmentFields, blobRowSchema, metaSchema, revisionSchema } from './stored.schema';
 import { ValidationError, fieldErrorsOf } from './validation';
 
@@ -76,6 +77,7 @@ export const COLLECTIONS = {
   attachments: {},
   ledgerItems: {},
   tasks: { progress: itemsOf(progressNote) },
+  rechecks: { checks: words(z.enum(CHECKS)) },
 } as const satisfies Record<string, Readonly<Record<string, ElementSpec>>>;
 
 export type RecordTable = keyof typeof COLLECTIONS;
@@ -93,6 +95,7 @@ const FIELDS: Readonly<Record<RecordTable, z.ZodObject>> = {
   attachments: attachmentFields,
   ledgerItems: ledgerItemFields,
   tasks: taskFields,
+  rechecks: recheckFields,
 };
 
 export const TABLES = {
@@ -108,6 +111,8 @@ export const TABLES = {
   /** 整改台账: one 问题 per confirmed finding, and its 任务 (issue 14). */
   ledgerItems: 'travelling',
   tasks: 'travelling',
+  /** 回头看: the earlier round's 问题 and handed-over clues, each with its 复核. */
+  rechecks: 'travelling',
   /** Every write to every travelling record. */
   revisions: 'travelling',
   /** File contents by SHA-256, referenced by attachments. */

@@ -28,7 +28,8 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
  * different passages of one interview add two pieces of evidence, citing the same one adds one.
  */
 export const evidenceRef = z.object({
-  kind: z.enum([...RECORD_KINDS, 'attachments']),
+  /** 'rechecks': a 回头看's 复核 of an earlier 问题 (ledger/recheck.schema.ts). */
+  kind: z.enum([...RECORD_KINDS, 'attachments', 'rechecks']),
   recordId: z.string().min(1).max(40),
   /** The field the passage was selected in; blank for the whole record. */
   field: z.string().max(40).default(''),

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
-import { caseWithLeader } from './helpers';
+import { caseWithLeader, newCase, today } from './helpers';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import { NewerDataError, repositories } from '../../../renderer/db/repositories';
 import { sha256Hex } from '../../../renderer/db/hash';
@@ -364,6 +364,39 @@ describe('schema upgrades', () => {
       made.actor,
     );
     expect(record).toMatchObject({ subjectName: '王某', resultDate: '2026-11-20' });
+    db.close();
+  });
+
+  it('open version 8 data as it is: cases without a prior case, and a 回头看 can start', async () => {
+    const made = await caseWithLeader();
+    await made.repos.cases.update(made.caseId, { notes: '上轮' }, made.actor, today);
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name in storesUpTo(8)) rows[table.name] = (await table.toArray()) as object[];
+    }
+    made.db.close();
+    // As version 8 wrote them: no prior case field, no clock for it.
+    rows.cases = (rows.cases as Record<string, unknown>[]).map((row) => {
+      const { priorCaseId, ...v8 } = row;
+      void priorCaseId;
+      return v8;
+    });
+    const { db, repos } = await upgraded(8, storesUpTo(8), rows);
+    expect(await db.cases.toArray()).toEqual(rows.cases);
+    expect(await db.rechecks.count()).toBe(0);
+    for (const row of await db.cases.toArray())
+      expect(() => checkRecordRow('cases', row)).not.toThrow();
+    const lookback = await repos.cases.create(
+      { ...newCase, type: 'lookback' },
+      made.deviceId,
+      today,
+    );
+    const actor = { deviceId: made.deviceId, memberId: lookback.creator.id };
+    await repos.clues.create(made.caseId, made.actor, { receiver: 'discipline' });
+    expect(await repos.rechecks.start(lookback.caseRecord.id, made.caseId, actor)).toEqual({
+      added: 1,
+    });
+    expect((await repos.cases.get(made.caseId))?.notes).toBe('上轮');
     db.close();
   });
 

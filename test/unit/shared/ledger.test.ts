@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, caseDeadlines } from '../../../shared/domain/ledger/deadlines';
 import { ledgerOverview, warningOf } from '../../../shared/domain/ledger/warning';
 import { closeProblems, dueProblem, reopenProblems } from '../../../shared/domain/ledger/close';
-import type { TaskFields } from '../../../shared/domain/ledger/task.schema';
+import type { TaskFields, TaskStatus } from '../../../shared/domain/ledger/task.schema';
+import { priorStanding, recheckOverview } from '../../../shared/domain/ledger/recheck';
+import type { Conclusion } from '../../../shared/domain/ledger/recheck.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { clueFollowUp } from '../../../shared/domain/findings/clue.schema';
 
@@ -123,5 +125,79 @@ describe('a handed-over clue’s follow-up (移交线索办理是否到位)', ()
     expect(clueFollowUp(clue('2026-09-07'), '2026-12-07')).toBe('awaiting'); // due that day
     expect(clueFollowUp(clue('2026-09-06'), '2026-12-07')).toBe('overdue');
     expect(clueFollowUp(clue('2026-09-06', '2026-12-01'), '2026-12-07')).toBe('answered');
+  });
+});
+
+describe('a 回头看 in figures', () => {
+  const task = (status: TaskStatus) => ({
+    no: '1-1',
+    measure: '',
+    department: '',
+    due: '',
+    status,
+    closedOn: '',
+    resultNote: '',
+  });
+  const problem = (...statuses: TaskStatus[]) => ({
+    draftNo: '',
+    title: '问题',
+    description: '',
+    tasks: statuses.map(task),
+  });
+  const row = (
+    p: ReturnType<typeof problem>,
+    conclusion: '' | Conclusion,
+    satisfaction: number | null = null,
+  ) => ({ source: 'problem' as const, problem: p, clue: null, conclusion, satisfaction });
+  const clue = (handoverDate: string, resultDate: string) => ({
+    source: 'clue' as const,
+    problem: null,
+    conclusion: '' as const,
+    satisfaction: null,
+    clue: {
+      subjectName: '王某',
+      subjectTitle: '',
+      proposal: '' as const,
+      receiver: 'discipline' as const,
+      receiverName: '',
+      handoverDate,
+      resultDate,
+      result: '',
+    },
+  });
+
+  it('reads what the earlier ledger said of a 问题 from its tasks', () => {
+    expect(priorStanding(problem())).toBe('none');
+    expect(priorStanding(problem('closed', 'closed'))).toBe('closed');
+    expect(priorStanding(problem('closed', 'done'))).toBe('done');
+    expect(priorStanding(problem('closed', 'basicallyDone'))).toBe('open');
+  });
+
+  it('counts conclusions against the ledger, the ones it called done that failed, scores and clues', () => {
+    const o = recheckOverview(
+      [
+        row(problem('closed'), 'fixed', 90),
+        row(problem('closed'), 'relapsed', 40),
+        row(problem('done'), 'partly'),
+        row(problem('inProgress'), 'notFixed'),
+        row(problem(), ''),
+        clue('2025-12-10', '2026-02-01'),
+        clue('2025-12-10', ''),
+        clue('2026-11-01', ''),
+      ],
+      '2026-11-23',
+    );
+    expect(o).toMatchObject({
+      problems: 5,
+      concluded: 4,
+      byConclusion: { fixed: 1, partly: 1, notFixed: 1, relapsed: 1 },
+      doneButFailed: 2,
+      surveyed: 2,
+      meanSatisfaction: 65,
+      clues: 3,
+      clueFollowUp: { answered: 1, overdue: 1, awaiting: 1, notHanded: 0 },
+    });
+    expect(o.table.closed).toMatchObject({ fixed: 1, relapsed: 1, '': 0 });
+    expect(o.table.none['']).toBe(1);
   });
 });
