@@ -590,7 +590,12 @@ export const zh = {
   },
   recheck: {
     title: '回头看复核',
-    conclusions: { fixed: '整改到位', partly: '部分到位', notFixed: '未整改', relapsed: '反弹回潮' },
+    conclusions: {
+      fixed: '整改到位',
+      partly: '部分到位',
+      notFixed: '未整改',
+      relapsed: '反弹回潮',
+    },
     checks: {
       ledger: '核对台账',
       documents: '核查资料',
