@@ -12,6 +12,7 @@ export const SECTIONS = [
   'petitions',
   'findings',
   'rectification',
+  'lookback',
   'comparison',
   'report',
   'exchange',

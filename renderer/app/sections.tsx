@@ -7,6 +7,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FileWordOutlined,
+  HistoryOutlined,
   MailOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -24,6 +25,8 @@ export const SECTION_MENU: readonly { key: Section; label: string; icon: ReactNo
   { key: 'petitions', label: zh.workspace.petitions, icon: <MailOutlined /> },
   { key: 'findings', label: zh.workspace.findings, icon: <WarningOutlined /> },
   { key: 'rectification', label: zh.workspace.rectification, icon: <CarryOutOutlined /> },
+  // Shown for a 回头看 case only (CaseWorkspace).
+  { key: 'lookback', label: zh.workspace.lookback, icon: <HistoryOutlined /> },
   { key: 'comparison', label: zh.workspace.comparison, icon: <BarChartOutlined /> },
   { key: 'report', label: zh.workspace.report, icon: <FileWordOutlined /> },
   { key: 'exchange', label: zh.workspace.exchange, icon: <SwapOutlined /> },

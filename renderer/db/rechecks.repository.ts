@@ -159,12 +159,15 @@ export function rechecksRepository(db: WorkbenchDB, w: WritePath, access: Access
      * A failed 复核 (部分到位, 未整改, 反弹回潮) becomes a draft finding of this case citing the
      * earlier 问题; once made, the same finding is returned, never a second one.
      */
-    async toFinding(id: string, actor: Actor): Promise<FindingRecord> {
+    async toFinding(
+      id: string,
+      actor: Actor,
+    ): Promise<{ finding: FindingRecord; recheck: RecheckRecord }> {
       return db.transaction('rw', scope(), async () => {
         const row = await readable(id, actor);
         if (row.findingId) {
           const made = await db.findings.get(row.findingId);
-          if (made && !made.deleted) return made;
+          if (made && !made.deleted) return { finding: made, recheck: row };
         }
         if (row.source !== 'problem' || !FAILED.has(row.conclusion))
           throw new ValidationError({ conclusion: t.notFailed });
@@ -179,8 +182,13 @@ export function rechecksRepository(db: WorkbenchDB, w: WritePath, access: Access
           fields,
           actor,
         );
-        await w.update('rechecks', id, { findingId: finding.id }, actor);
-        return finding;
+        const recheck = await w.update<RecheckFields>(
+          'rechecks',
+          id,
+          { findingId: finding.id },
+          actor,
+        );
+        return { finding, recheck };
       });
     },
   };

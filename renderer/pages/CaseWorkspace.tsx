@@ -12,6 +12,7 @@ import { TeamPage } from './TeamPage';
 import { ExchangePage } from './ExchangePage';
 import { ReportPage } from './ReportPage';
 import { LedgerPage } from './LedgerPage';
+import { LookbackPage } from './LookbackPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -170,6 +171,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <ReportPage caseId={caseId} />;
     case 'rectification':
       return <LedgerPage caseId={caseId} />;
+    case 'lookback':
+      return <LookbackPage caseId={caseId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }
@@ -179,14 +182,17 @@ const SectionContent = memo(function SectionContent(props: {
 const SectionMenu = memo(function SectionMenu(props: { caseId: string; section: Section }) {
   const { caseId, section } = props;
   const counts = useRecordCounts(caseId);
+  const lookback = useCase(caseId)?.type === 'lookback';
   const items = useMemo(
     () =>
-      SECTION_MENU.map(({ key, label, icon }) => ({
-        key,
-        icon,
-        label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
-      })),
-    [counts],
+      SECTION_MENU.filter(({ key }) => key !== 'lookback' || lookback).map(
+        ({ key, label, icon }) => ({
+          key,
+          icon,
+          label: isRecordKind(key) && counts ? `${label}（${counts[key]}）` : label,
+        }),
+      ),
+    [counts, lookback],
   );
   return (
     <Menu

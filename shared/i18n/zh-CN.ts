@@ -137,6 +137,7 @@ export const zh = {
     petitions: '信访件',
     findings: '问题与线索',
     rectification: '整改台账',
+    lookback: '回头看复核',
     comparison: '数据比对',
     report: '巡察报告',
     exchange: '数据交换',
@@ -643,6 +644,10 @@ export const zh = {
     empty: '尚未载入上轮台账',
     notConcluded: '未复核',
     readOnly: '上轮台账的内容只读，不能修改',
+    recheck: '复核',
+    fixFirst: '复核中有未能保存的内容（见标红处），改正后再转为发现问题',
+    priorProblem: '上轮反馈的问题（只读）',
+    notePlaceholder: '核查了什么、发现了什么：时间、地点、人员、数据',
   },
   dashboard: {
     title: '巡察情况统计',

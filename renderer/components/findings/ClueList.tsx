@@ -19,7 +19,6 @@ import {
   CLUE_SOURCES,
   clueMissing,
   feedbackDue,
-  clueFollowUp,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
@@ -34,7 +33,8 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { useClueActions, useClues } from '../../hooks/findings';
 import { options } from '../options';
 import { fromIso, toIso } from '../dateValue';
-import { chineseDate, localIsoDate } from '../../../shared/domain/dates';
+import { chineseDate } from '../../../shared/domain/dates';
+import { FollowUpTag } from './FollowUpTag';
 import { EvidenceList } from './EvidenceList';
 
 const c = zh.clue;
@@ -249,20 +249,3 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
 }
 
 const label = (field: string) => (c.fields as Record<string, string>)[field] ?? field;
-
-const FOLLOW_UP_COLORS = {
-  notHanded: 'default',
-  awaiting: 'blue',
-  overdue: 'red',
-  answered: 'green',
-};
-
-/** Where a handed-over clue stands with its receiver, from today's date. */
-function FollowUpTag({ clue }: { clue: Pick<ClueFields, 'handoverDate' | 'resultDate'> }) {
-  const state = clueFollowUp(clue, localIsoDate(new Date()));
-  return (
-    <Tag color={FOLLOW_UP_COLORS[state]} data-testid="clue-follow-up">
-      {c.followUp[state]}
-    </Tag>
-  );
-}

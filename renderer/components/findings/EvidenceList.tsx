@@ -7,6 +7,7 @@ import type { RecordSummary } from '../../../shared/domain/records/summary';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { navigate } from '../../app/route';
 import { useAllSummaries, useCaseAttachments } from '../../hooks/findings';
+import { useRechecks } from '../../hooks/rechecks';
 import { RECORD_TITLES } from '../records/titles';
 
 const t = zh.finding;
@@ -29,6 +30,7 @@ export function EvidenceList(props: {
   const files = useCaseAttachments(caseId) ?? [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const fileById = new Map(files.map((a) => [a.id, a]));
+  const rechecks = new Map((useRechecks(caseId) ?? []).map((r) => [r.id, r]));
   const label = (r: RecordSummary) =>
     `${RECORD_TITLES[r.kind]} · ${r.title || zh.records.untitled}（${r.date}）`;
   const cited = new Set(evidence.map((e) => e.recordId));
@@ -49,6 +51,41 @@ export function EvidenceList(props: {
         dataSource={[...evidence]}
         locale={{ emptyText: props.emptyText }}
         renderItem={(e) => {
+          if (e.kind === 'rechecks') {
+            const recheck = rechecks.get(e.recordId);
+            return (
+              <List.Item
+                data-testid="evidence-item"
+                actions={[
+                  <Button
+                    key="open"
+                    size="small"
+                    type="link"
+                    onClick={() => navigate({ page: 'case', caseId, section: 'lookback' })}
+                  >
+                    {t.openEvidence}
+                  </Button>,
+                  editable && (
+                    <Button
+                      key="remove"
+                      size="small"
+                      type="text"
+                      aria-label={t.removeEvidence}
+                      icon={<DeleteOutlined />}
+                      onClick={() => props.onRemove(e)}
+                    />
+                  ),
+                ].filter(Boolean)}
+              >
+                <Space orientation="vertical" size={0}>
+                  <Typography.Text strong>
+                    {`${zh.recheck.evidenceLabel} · ${recheck?.problem?.title ?? ''}`}
+                  </Typography.Text>
+                  {e.excerpt && <Typography.Text type="secondary">“{e.excerpt}”</Typography.Text>}
+                </Space>
+              </List.Item>
+            );
+          }
           const file = e.kind === 'attachments' ? fileById.get(e.recordId) : undefined;
           const row = byId.get(file ? file.recordId : e.recordId);
           const gone = !row || row.state === 'deleted' || (file?.deleted ?? false);

@@ -173,7 +173,8 @@ describe('a 复核', () => {
     }
     expect(await snapshot(db)).toEqual(before);
     await repos.rechecks.patch(car!.id, { conclusion: 'relapsed', note: '又有公车私用' }, actor);
-    const finding = await repos.rechecks.toFinding(car!.id, actor);
+    const { finding, recheck } = await repos.rechecks.toFinding(car!.id, actor);
+    expect(recheck.findingId).toBe(finding.id);
     expect(finding).toMatchObject({
       caseId,
       status: 'draft',
@@ -184,7 +185,7 @@ describe('a 复核', () => {
     });
     expect(finding.evidence[0]!.excerpt).toContain('[2026]3巡-2组-01号');
     expect((await repos.rechecks.get(car!.id, actor)).findingId).toBe(finding.id);
-    expect((await repos.rechecks.toFinding(car!.id, actor)).id).toBe(finding.id);
+    expect((await repos.rechecks.toFinding(car!.id, actor)).finding.id).toBe(finding.id);
     expect(await repos.findings.list(caseId)).toHaveLength(1);
   });
 });
