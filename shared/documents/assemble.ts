@@ -9,6 +9,7 @@ import type { IsoDate } from '../domain/dates';
 import { canSeeClue, type ClueRecord } from '../domain/findings/clue.schema';
 import type { FindingRecord } from '../domain/findings/finding.schema';
 import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
+import type { RecheckRecord } from '../domain/ledger/recheck.schema';
 import { caseStats } from '../domain/findings/stats';
 import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { Stored } from '../domain/record';
@@ -63,6 +64,7 @@ export function documentCase({ rows }: CaseRows, viewerId: string, today: IsoDat
     findings,
     ledgerItems: live('ledgerItems') as LedgerItemRecord[],
     tasks: live('tasks') as TaskRecord[],
+    rechecks: live('rechecks') as RecheckRecord[],
     clues,
     stats: caseStats({
       interviewHeadcounts: headcounts,

@@ -11,6 +11,7 @@ import type { CaseStats } from '../domain/findings/stats';
 import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { InterviewRecord } from '../domain/records/interview.schema';
 import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
+import type { RecheckRecord } from '../domain/ledger/recheck.schema';
 import type { RecordKind } from '../domain/records';
 import { chineseDate } from '../domain/dates';
 import { zh } from '../i18n/zh-CN';
@@ -40,6 +41,8 @@ export interface DocumentCase {
   /** The 整改台账 (issue 14): its 问题 and their 任务, live. */
   readonly ledgerItems: readonly LedgerItemRecord[];
   readonly tasks: readonly TaskRecord[];
+  /** A 回头看's copies of the earlier round and their 复核, live (clue copies: counts only). */
+  readonly rechecks: readonly RecheckRecord[];
   /** Every cited record, by id. */
   readonly sources: Readonly<Record<string, Source>>;
   /** Who is exporting: the clue report is the 组长's alone. */

@@ -20,6 +20,8 @@ import {
 } from './format';
 import type { DocumentCase } from './input';
 import { problemParagraphs } from './problems';
+import { hasLookback, lookbackParagraphs } from './lookback';
+import { chineseNumeral } from './words';
 import { paragraphsOf } from './words';
 
 /** What a section the 组长 has not written yet says, so the draft shows the gap. */
@@ -46,17 +48,21 @@ export function situationReport(input: DocumentCase): Document {
   const opening = c.reportOpening.trim() || defaultOpening(c);
   const rows = checklistRows(input).map((r) => r.cells);
   const name = reportTitle(c);
+  // A 回头看 report adds the earlier round's rectification as its second part.
+  let part = 0;
+  const part1 = (text: string) => heading1(`${chineseNumeral(++part)}、${text}`);
   return officialDocument(name, [
     title(name),
     blank(),
     addressee(w.addressee),
     ...paragraphsOf(opening).map((p) => body(p)),
-    heading1('一、基本情况'),
+    part1('基本情况'),
     ...(c.reportBasics.trim() ? paragraphsOf(c.reportBasics).map((p) => body(p)) : []),
     body(workSentence(input)),
-    heading1('二、发现的主要问题'),
+    ...(hasLookback(input) ? [part1('上轮巡察整改落实情况'), ...lookbackParagraphs(input)] : []),
+    part1('发现的主要问题'),
     ...problemParagraphs(input, 'report'),
-    heading1('三、意见建议'),
+    part1('意见建议'),
     ...texts(c.reportSuggestions),
     // No confirmed problem, no list of them.
     ...(rows.length > 0 ? [blank(), body('附件：1. 问题清单')] : []),

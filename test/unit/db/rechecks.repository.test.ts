@@ -1,58 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { checkRecordRow } from '../../../shared/domain/tables';
-import { caseWithLeader, findingMaker, newCase, snapshot, today } from './helpers';
+import { earlierRoundAndLookback, newCase, snapshot, today } from './helpers';
 
 const t = zh.recheck;
-
-/**
- * An earlier round with a ledger (two 问题: one task 销号, one still 整改中) and a clue handed
- * over, and a 回头看 case on the same laptop with its own 组长.
- */
-async function earlierRoundAndLookback() {
-  const setup = await caseWithLeader();
-  const { repos, db, caseId: priorId, actor: priorActor } = setup;
-  await repos.cases.update(priorId, { feedbackDate: '2025-12-01' }, priorActor, today);
-  const make = await findingMaker(setup);
-  for (const title of ['公务用车私用', '超标准接待']) {
-    const id = await make(title);
-    await repos.findings.patch(id, { description: '2025年3月至6月，公车私用12次。' }, priorActor);
-    await repos.findings.review(id, 'confirm', priorActor);
-  }
-  await repos.ledger.open(priorId, priorActor);
-  const [carItem, mealItem] = await repos.ledger.items(priorId);
-  const carTask = await repos.ledger.addTask(carItem!.id, priorActor);
-  await repos.ledger.patchTask(carTask.id, { measure: '制定公车管理办法' }, priorActor);
-  const scan = {
-    name: '管理办法.pdf',
-    mime: 'application/pdf',
-    blob: new Blob(['扫描件']),
-    thumbnail: null,
-  };
-  await repos.attachments.add(priorId, 'tasks', carTask.id, [scan], priorActor);
-  await repos.ledger.close(
-    carTask.id,
-    { checkedBy: priorActor.memberId, date: '2026-03-01' },
-    priorActor,
-  );
-  const mealTask = await repos.ledger.addTask(mealItem!.id, priorActor);
-  await repos.ledger.patchTask(mealTask.id, { status: 'inProgress' }, priorActor);
-  const clue = await repos.clues.create(priorId, priorActor, {
-    subjectName: '王某某',
-    allegation: '涉嫌违规发放补贴',
-    receiver: 'discipline',
-    handoverDate: '2025-12-10',
-  });
-  await repos.clues.create(priorId, priorActor, { subjectName: '未移交', allegation: '待查' });
-  const made = await repos.cases.create(
-    { ...newCase, type: 'lookback', round: '十五届县委第五轮', creatorName: '赵六' },
-    setup.deviceId,
-    today,
-  );
-  const caseId = made.caseRecord.id;
-  const actor = { deviceId: setup.deviceId, memberId: made.creator.id };
-  return { repos, db, priorId, priorActor, caseId, actor, clueId: clue.id, carItem: carItem! };
-}
 
 describe('a 回头看 started from an earlier case', () => {
   it('copies each earlier 问题 with its tasks and each handed-over clue, and links the case', async () => {

@@ -16,6 +16,8 @@ import { buildDocument, type DocumentRequest } from '../../../shared/documents';
 import { documentCase } from '../../../shared/documents/assemble';
 import type { Stored } from '../../../shared/domain/record';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
+import { openReadOnlyRecords } from '../../../renderer/db/readonly';
+import { earlierRoundAndLookback } from '../db/helpers';
 
 const CHECKER = join(__dirname, '../../tools/gbt9704/check.mjs');
 const today = '2026-12-07';
@@ -149,6 +151,30 @@ describe('GB/T 9704 in LibreOffice', () => {
             : row,
     }));
     expectOfficial('report', checked('none', await build({ kind: 'report' }, rows)).checks);
+  }, 120_000);
+
+  it('a 回头看 report, with the earlier round and its table', async () => {
+    const { repos, db, priorId, caseId, actor } = await earlierRoundAndLookback();
+    await repos.rechecks.start(caseId, priorId, actor);
+    const [car] = await repos.rechecks.list(caseId, actor);
+    await repos.rechecks.patch(car!.id, { conclusion: 'relapsed', note: '又有公车私用。' }, actor);
+    // The 组长's own text fills the first page, so its lines can be measured.
+    const basics = Array.from(
+      { length: 6 },
+      () =>
+        '该局党组能够认真落实上轮巡察反馈意见，制定整改方案，明确责任分工，建立整改台账，实行对账销号，多数问题已经整改到位，群众对整改工作总体满意，但个别问题整改不够彻底。',
+    ).join('\n');
+    await repos.cases.update(
+      caseId,
+      { reportBasics: basics, reportSuggestions: basics },
+      actor,
+      today,
+    );
+    const records = await openReadOnlyRecords({ name: db.name });
+    const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
+    records!.close();
+    const bytes = (await buildDocument(input, { kind: 'report' })).bytes;
+    expectOfficial('report', checked('lookback', bytes).checks);
   }, 120_000);
 
   it('a report of 300 confirmed findings (about 1,800 pages)', async () => {
