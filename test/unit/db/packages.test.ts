@@ -12,7 +12,15 @@ import type { Manifest, ManifestHeader } from '../../../shared/package/manifest'
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
 import type { PackageKind } from '../../../renderer/db/packages.repository';
-import { caseWithLeader, freshRepos, snapshot, today } from './helpers';
+import {
+  caseWithLeader,
+  earlierRoundAndLookback,
+  freshRepos,
+  newCase,
+  snapshot,
+  today,
+} from './helpers';
+import { zh } from '../../../shared/i18n/zh-CN';
 
 type Laptop = Awaited<ReturnType<typeof freshRepos>>;
 
@@ -385,5 +393,58 @@ describe('case packages between laptops', () => {
     expect(preview.newCase).toBe(true);
     expect(preview.tables.cases).toMatchObject({ added: 1 });
     expect(await snapshot(elsewhere.db)).toEqual(before);
+  });
+});
+
+describe('a 回头看 from the earlier round’s package', () => {
+  it('starts on a laptop that never held the earlier case; a newer package is refused, writing nothing', async () => {
+    const earlier = await earlierRoundAndLookback();
+    const earlierLeader = (await earlier.repos.members.get(earlier.priorActor.memberId))!;
+    const passphrase = 'TEST-PASS-WORD-2026';
+    const { file } = await seal(
+      { db: earlier.db, repos: earlier.repos, deviceId: earlier.actor.deviceId },
+      earlier.priorId,
+      'summary',
+      earlierLeader,
+      earlierLeader,
+      { passphrase },
+    );
+
+    const laptop = await freshRepos();
+    const made = await laptop.repos.cases.create(
+      { ...newCase, type: 'lookback' },
+      laptop.deviceId,
+      today,
+    );
+    const caseId = made.caseRecord.id;
+    const actor = { deviceId: laptop.deviceId, memberId: made.creator.id };
+
+    // The same package from a newer app: refused like any package, and the 回头看 cannot start.
+    const { manifest, contents } = await open(file, { passphrase });
+    const { entries, counts } = packContents(contents);
+    const newer = await sealPackage(
+      { ...manifest, schemaVersion: SCHEMA_VERSION + 1, counts },
+      entries,
+      { passphrase },
+      { scryptWorkFactor: 10 },
+    );
+    await refusedWithoutChange(laptop, () => importInto(laptop, newer, { passphrase }), 'newer');
+    const before = await snapshot(laptop.db);
+    await expect(laptop.repos.rechecks.start(caseId, earlier.priorId, actor)).rejects.toMatchObject(
+      { fieldErrors: { priorCaseId: zh.recheck.noPrior } },
+    );
+    expect(await snapshot(laptop.db)).toEqual(before);
+
+    const { preview } = await importInto(laptop, file, { passphrase });
+    expect(preview.newCase).toBe(true);
+    expect(await laptop.repos.rechecks.start(caseId, earlier.priorId, actor)).toEqual({
+      added: 3,
+    });
+    const rows = await laptop.repos.rechecks.list(caseId, actor);
+    expect(rows.map((r) => r.problem?.title ?? r.clue?.subjectName)).toEqual([
+      '公务用车私用',
+      '超标准接待',
+      '王某某',
+    ]);
   });
 });
