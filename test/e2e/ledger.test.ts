@@ -1,15 +1,16 @@
 /**
  * The 整改台账 as a 组长 keeps it, in Chromium with real IndexedDB: the confirmed findings become
  * the 问题清单, two 整改任务 are added; one reaches 已销号 with a scan as its evidence (refused
- * first, without); the other goes red when the clock passes its 完成时限.
+ * first, without); the other goes red when the clock passes its 完成时限. Then a 回头看 case starts
+ * from that ledger and records one 反弹回潮, which becomes a new finding citing the earlier 问题.
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
-import { button } from '../support/ui';
-import { openSection, waitSaved } from '../support/workbench';
+import { button, choose, field, rowTexts } from '../support/ui';
+import { createCase, openSection, waitSaved } from '../support/workbench';
 
 const session = browserPerTest(async ({ context, page }) => {
   // The app's clock, set by the test: today is 2026-12-07 until the test moves it.
@@ -140,6 +141,57 @@ describe('整改台账', () => {
     await expect
       .poll(() => page.getByTestId('ledger-glance').textContent())
       .toContain('完成率 100%');
+
+    // 回头看: a later round's case starts from this one, and checks its ledger item by item.
+    await page.evaluate(() => (window.location.hash = '#/cases'));
+    await createCase(page, '清河县石桥镇党委', true, '巡察“回头看”');
+    await openSection(page, '回头看复核');
+    await choose(page, field(page.locator('main'), '上轮巡察任务'), '【示例】清河县石桥镇党委');
+    await button(page, '载入上轮台账').click();
+    const rechecks = page.getByTestId('recheck-table');
+    await expect.poll(() => rechecks.locator('.ant-table-row').count()).toBe(4);
+    // What the earlier ledger said: the first 问题 销号, the second done (by the import).
+    expect(
+      (await rowTexts(rechecks)).map((r) =>
+        r
+          .split('\t')
+          .slice(0, 4)
+          .map((c) => c.trim()),
+      ),
+    ).toEqual([
+      ['[2026]4巡-3组-01号', '中心学校挤占挪用营养改善计划资金', '已销号', '未复核'],
+      ['[2026]4巡-3组-02号', '低保对象认定把关不严，“有车有房”人员享受低保', '已完成', '未复核'],
+      ['[2026]4巡-3组-03号', '通村公路项目拆分规避公开招标，涉嫌串通投标', '无整改任务', '未复核'],
+      ['[2026]4巡-3组-04号', '公务用车节假日私用，派车管理不规范', '无整改任务', '未复核'],
+    ]);
+    await rechecks.getByRole('button', { name: '中心学校挤占挪用营养改善计划资金' }).click();
+    const recheck = page.getByRole('dialog');
+    expect(await recheck.textContent()).toContain('退回挤占的营养改善计划资金');
+    await recheck.getByRole('radio', { name: '反弹回潮' }).check();
+    await recheck.getByRole('checkbox', { name: '查看现场' }).check();
+    await recheck.getByRole('checkbox', { name: '满意度测评' }).check();
+    await recheck.getByLabel('满意度（%）').fill('55');
+    await recheck.getByLabel('复核情况').fill('2026年3月起又挤占营养改善计划资金2.1万元。');
+    await waitSaved(recheck as unknown as Page);
+    // 销号 in the ledger, 反弹回潮 on the ground: what a 回头看 exists to catch.
+    await expect
+      .poll(() => page.getByTestId('lookback-summary').textContent())
+      .toContain('台账显示已完成或销号、复核未到位 1 个');
+    await button(recheck, '转为发现问题').click();
+    const title = page.getByLabel('问题标题');
+    await expect.poll(() => title.inputValue()).toMatch(/^上轮反馈问题反弹回潮：/);
+    await expect
+      .poll(() => page.getByTestId('evidence-item').first().textContent())
+      .toContain('回头看复核');
+    // Kept over a reload, and the 复核 row links to the finding it became.
+    await page.reload();
+    await openSection(page, '回头看复核');
+    await expect
+      .poll(() => page.getByTestId('lookback-summary').textContent())
+      .toContain('反弹回潮 1');
+    expect(await rechecks.locator('.ant-table-row').first().textContent()).toContain(
+      '查看新发现的问题',
+    );
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });

@@ -6,7 +6,12 @@ import { button, choose, field, typeDate } from './ui';
  * Creates a case as a new user would and lands in its workspace, with 张三 as current member.
  * `numbered`: whether it names its 巡察组 and 轮次 (what confirming a finding numbers it from).
  */
-export async function createCase(page: Page, unitName = '某县教育局党组', numbered = true) {
+export async function createCase(
+  page: Page,
+  unitName = '某县教育局党组',
+  numbered = true,
+  type = '常规巡察',
+) {
   await button(page, '新建巡察任务').click();
   const dialog = page.getByRole('dialog');
   await field(dialog, '被巡察单位').locator('input').fill(unitName);
@@ -14,7 +19,7 @@ export async function createCase(page: Page, unitName = '某县教育局党组',
     await field(dialog, '巡察组').locator('input').fill('县委第二巡察组');
     await field(dialog, '轮次').locator('input').fill('十五届县委第三轮');
   }
-  await choose(page, field(dialog, '巡察类型'), '常规巡察');
+  await choose(page, field(dialog, '巡察类型'), type);
   await typeDate(dialog.getByPlaceholder('进驻日期'), '2026-11-02');
   await typeDate(dialog.getByPlaceholder('计划结束日期'), '2026-12-20');
   await field(dialog, '你的姓名').locator('input').fill('张三');

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import { priorStanding } from '../../../shared/domain/ledger/recheck';
 import type { RecheckRecord } from '../../../shared/domain/ledger/recheck.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
@@ -26,8 +26,11 @@ export function RecheckTable(props: {
         {
           title: zh.ledger.fields.title,
           key: 'title',
+          // A button, not a bare anchor: reached by Tab and opened by Enter.
           render: (_, r) => (
-            <a onClick={() => onOpen(r.id)}>{r.problem?.title || zh.finding.untitled}</a>
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r.id)}>
+              {r.problem?.title || zh.finding.untitled}
+            </Button>
           ),
         },
         {
@@ -61,13 +64,16 @@ export function RecheckTable(props: {
           width: 130,
           render: (_, r) =>
             r.findingId && (
-              <a
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
                 onClick={() =>
                   navigate({ page: 'case', caseId, section: 'findings', recordId: r.findingId })
                 }
               >
                 {t.openFinding}
-              </a>
+              </Button>
             ),
         },
       ]}
