@@ -10,6 +10,7 @@ import { versionsOf } from '../../../shared/domain/records/history';
 import type { Stored } from '../../../shared/domain/record';
 import { checkRecordRow, RECORD_TABLES, TABLES } from '../../../shared/domain/tables';
 import { clueToV6 } from '../../../shared/domain/migrations/v6';
+import { zh } from '../../../shared/i18n/zh-CN';
 import { V1_ROWS, V1_STORES } from '../../fixtures/db/v1';
 import { V2_ROWS, V2_STORES } from '../../fixtures/db/v2';
 import { V3_PHOTO, V3_ROWS, V3_STORES } from '../../fixtures/db/v3';
@@ -114,6 +115,10 @@ describe('schema upgrades', () => {
   it('name exactly the tables of the registry', () => {
     const declared = new Set(SCHEMA_VERSIONS.flatMap((v) => Object.keys(v.stores)));
     expect([...declared].sort()).toEqual(Object.keys(TABLES).sort());
+  });
+
+  it('give every travelling table the name an import preview shows it by', () => {
+    expect(RECORD_TABLES.filter((t) => !(t in zh.exchange.tables))).toEqual([]);
   });
 
   it('open version 1 data and lose nothing', async () => {
