@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { checkRecordRow } from '../../../shared/domain/tables';
-import { earlierRoundAndLookback, newCase, snapshot, today } from './helpers';
+import { earlierRoundAndLookback, freshRepos, newCase, snapshot, today } from './helpers';
 
 const t = zh.recheck;
 
@@ -163,5 +163,32 @@ describe('the earlier round’s clues in a 回头看', () => {
         .sort();
     expect(await packed(member)).toEqual(['problem', 'problem']);
     expect(await packed(leader)).toEqual(['clue', 'problem', 'problem']);
+  });
+});
+
+describe('a 复核 on two laptops', () => {
+  it('merges the checks each ticked, and keeps both 结论 written at once as a conflict', async () => {
+    const a = await earlierRoundAndLookback();
+    await a.repos.rechecks.start(a.caseId, a.priorId, a.actor);
+    const leader = (await a.repos.members.get(a.actor.memberId))!;
+    const b = await freshRepos();
+    const send = async (from: { repos: typeof a.repos }, to: { repos: typeof a.repos }) => {
+      const { contents } = await from.repos.packages.outgoing(a.caseId, 'summary', leader);
+      return to.repos.sync.storeForeign({ rows: contents.rows, revisions: contents.revisions });
+    };
+    await send(a, b);
+    const onB = { deviceId: b.deviceId, memberId: leader.id };
+    const [row] = await b.repos.rechecks.list(a.caseId, onB);
+    await a.repos.rechecks.patch(
+      row!.id,
+      { conclusion: 'relapsed', 'checks/site': 'site' },
+      a.actor,
+    );
+    await b.repos.rechecks.patch(row!.id, { conclusion: 'partly', 'checks/survey': 'survey' }, onB);
+    const result = await send(b, a);
+    expect(result.conflicts.map((c) => [c.table, c.path])).toEqual([['rechecks', 'conclusion']]);
+    const merged = await a.repos.rechecks.get(row!.id, a.actor);
+    expect(merged.checks).toEqual(['site', 'survey']);
+    expect(merged.siblings?.conclusion?.map((s) => s.value)).toEqual(['partly']);
   });
 });
