@@ -403,6 +403,17 @@ export class Autosaver {
    */
   async leave(): Promise<void> {
     await this.flush();
+    // What was refused (too long, out of range) is never written, and the form that showed it
+    // beside its message is closing: keep it aside, so the next opening offers it back.
+    if (Object.keys(this.held).length > 0 && this.base && !this.stopped) {
+      await this.options.journal.keepAside(this.store.table, this.id, {
+        patch: { ...this.held },
+        base: this.base.vv,
+        baseSeq: this.base.seq,
+        at: this.options.now?.() ?? new Date().toISOString(),
+        reason: 'refused',
+      });
+    }
     const unwritten = { ...this.held, ...this.unsaved };
     if (this.stopped || this.writing || Object.keys(unwritten).length > 0) return;
     await this.store.left?.(this.id);

@@ -39,7 +39,7 @@ export interface JournalEntry {
 
 /** Edits that could not be applied safely, with why. */
 export interface AsideEntry extends JournalEntry {
-  readonly reason: 'stale' | 'deleted';
+  readonly reason: 'stale' | 'deleted' | 'refused';
 }
 
 /** localStorage, or anything with its three synchronous calls. */

@@ -33,7 +33,7 @@ export interface ReplayPlan {
   readonly apply: Patch;
   readonly aside: Patch;
   /** Why edits were kept aside, when any were. */
-  readonly reason: 'stale' | 'deleted';
+  readonly reason: 'stale' | 'deleted' | 'refused';
 }
 
 export function planReplay(

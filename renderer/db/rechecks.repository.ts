@@ -9,7 +9,7 @@ import { ulid } from 'ulid';
 import type { CaseFields } from '../../shared/domain/case.schema';
 import { findingFields, type FindingRecord } from '../../shared/domain/findings/finding.schema';
 import { positionAfter } from '../../shared/domain/order';
-import type { Patch } from '../../shared/domain/record';
+import { sameValue, type Patch } from '../../shared/domain/record';
 import { splitPatch } from '../../shared/domain/records/check';
 import {
   FAILED,
@@ -45,11 +45,8 @@ export function rechecksRepository(db: WorkbenchDB, w: WritePath, access: Access
     return row;
   }
 
-  /** Copies of the earlier case's 问题 and handed-over clues that this case lacks yet. */
-  async function copies(caseId: string, priorCaseId: string) {
-    const have = new Set(
-      (await db.rechecks.where('caseId').equals(caseId).toArray()).map((r) => r.priorId),
-    );
+  /** Copies of the earlier case's 问题 and handed-over clues, as that case holds them now. */
+  async function copies(priorCaseId: string) {
     const items = (await live(db.ledgerItems.where('caseId').equals(priorCaseId).toArray())).sort(
       (a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1),
     );
@@ -86,16 +83,21 @@ export function rechecksRepository(db: WorkbenchDB, w: WritePath, access: Access
         findingId: '',
       });
     }
-    return { total: items.length + clues.length, fresh: out.filter((r) => !have.has(r.priorId)) };
+    return out;
   }
 
   return {
     /**
-     * Starts the 回头看 from `priorCaseId`, or brings in what that case gained since (a 问题
-     * added to its ledger later). The 组长's; the case must be a 回头看, the earlier case on
-     * this laptop and not this one, and a 回头看 checks one earlier case only.
+     * Starts the 回头看 from `priorCaseId`, or brings its copies up to date: a 问题 added to the
+     * earlier ledger since is added, one whose tasks moved on is copied again (the 复核 recorded
+     * against it stays). The 组长's; the case must be a 回头看, the earlier case on this laptop
+     * and not this one, and a 回头看 checks one earlier case only.
      */
-    async start(caseId: string, priorCaseId: string, actor: Actor): Promise<{ added: number }> {
+    async start(
+      caseId: string,
+      priorCaseId: string,
+      actor: Actor,
+    ): Promise<{ added: number; updated: number }> {
       return db.transaction('rw', [...scope(), db.ledgerItems, db.tasks, db.clues], async () => {
         const me = await db.members.get(actor.memberId);
         if (!me || me.deleted || me.caseId !== caseId || me.role !== 'leader')
@@ -109,19 +111,28 @@ export function rechecksRepository(db: WorkbenchDB, w: WritePath, access: Access
           const linked = await db.cases.get(c.priorCaseId);
           throw new ValidationError({ priorCaseId: t.otherPrior(linked?.unitName ?? '') });
         }
-        const { total, fresh } = await copies(caseId, priorCaseId);
-        if (total === 0) throw new ValidationError({ priorCaseId: t.emptyPrior });
+        const now = await copies(priorCaseId);
+        if (now.length === 0) throw new ValidationError({ priorCaseId: t.emptyPrior });
         if (!c.priorCaseId) await w.update('cases', caseId, { priorCaseId }, actor);
-        const orders = (await db.rechecks.where('caseId').equals(caseId).toArray())
-          .map((r) => r.order)
-          .sort();
-        for (const row of fresh) {
-          const order = positionAfter(orders);
-          orders.push(order);
-          const fields = parseOrThrow(recheckFields, { ...row, order });
-          await w.insert('rechecks', { id: ulid(), caseId }, fields, actor);
+        const have = await live(db.rechecks.where('caseId').equals(caseId).toArray());
+        const byPrior = new Map(have.map((r) => [r.priorId, r]));
+        const orders = have.map((r) => r.order).sort();
+        let added = 0;
+        let updated = 0;
+        for (const row of now) {
+          const kept = byPrior.get(row.priorId);
+          if (!kept) {
+            const order = positionAfter(orders);
+            orders.push(order);
+            const fields = parseOrThrow(recheckFields, { ...row, order });
+            await w.insert('rechecks', { id: ulid(), caseId }, fields, actor);
+            added += 1;
+          } else if (!sameValue(kept.problem, row.problem) || !sameValue(kept.clue, row.clue)) {
+            await w.update('rechecks', kept.id, { problem: row.problem, clue: row.clue }, actor);
+            updated += 1;
+          }
         }
-        return { added: fresh.length };
+        return { added, updated };
       });
     },
 

@@ -172,7 +172,7 @@ const SectionContent = memo(function SectionContent(props: {
     case 'rectification':
       return <LedgerPage caseId={caseId} />;
     case 'lookback':
-      return <LookbackPage caseId={caseId} />;
+      return <LookbackPage caseId={caseId} recheckId={recordId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }

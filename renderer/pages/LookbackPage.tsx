@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Card, Drawer, Empty } from 'antd';
 import { zh } from '../../shared/i18n/zh-CN';
+import { navigate } from '../app/route';
 import { useCase } from '../hooks/cases';
 import { useIsLeader } from '../hooks/findings';
 import { useRecheckActions, useRechecks } from '../hooks/rechecks';
@@ -16,12 +16,21 @@ const t = zh.recheck;
  * 回头看复核: the earlier round's ledger, 问题 by 问题, with the 复核 of each; and the clues it
  * handed over, with whether a reply came back. Starts from the earlier case.
  */
-export function LookbackPage({ caseId }: { caseId: string }) {
+export function LookbackPage({
+  caseId,
+  recheckId,
+}: {
+  caseId: string;
+  recheckId?: string | undefined;
+}) {
   const caseRecord = useCase(caseId);
   const rows = useRechecks(caseId);
   const isLeader = useIsLeader(caseId);
   const { actor } = useRecheckActions(caseId);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open 复核 is in the address, like an open record: a reload, or a finding's evidence
+  // pointing here, opens it.
+  const open = (id: string | undefined) =>
+    navigate({ page: 'case', caseId, section: 'lookback', ...(id && { recordId: id }) });
   if (!caseRecord || rows === undefined) return null;
   if (caseRecord.type !== 'lookback') return <Empty description={t.onlyLookback} />;
   if (rows.length === 0) return <LookbackStart caseRecord={caseRecord} isLeader={isLeader} />;
@@ -31,7 +40,7 @@ export function LookbackPage({ caseId }: { caseId: string }) {
     <>
       <LookbackSummary caseRecord={caseRecord} rows={rows} isLeader={isLeader} />
       <Card size="small" title={t.problems} style={{ marginTop: 16 }}>
-        <RecheckTable caseId={caseId} rows={problems} onOpen={setOpenId} />
+        <RecheckTable caseId={caseId} rows={problems} onOpen={open} />
       </Card>
       {clues.length > 0 && (
         <Card size="small" title={t.clues} style={{ marginTop: 16 }}>
@@ -39,13 +48,15 @@ export function LookbackPage({ caseId }: { caseId: string }) {
         </Card>
       )}
       <Drawer
-        open={openId !== null}
+        open={recheckId !== undefined}
         width={760}
         title={t.recheck}
-        onClose={() => setOpenId(null)}
+        onClose={() => open(undefined)}
         destroyOnHidden
       >
-        {openId && actor && <RecheckDrawerBody caseId={caseId} recheckId={openId} actor={actor} />}
+        {recheckId && actor && (
+          <RecheckDrawerBody key={recheckId} caseId={caseId} recheckId={recheckId} actor={actor} />
+        )}
       </Drawer>
     </>
   );

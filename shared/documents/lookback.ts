@@ -86,5 +86,9 @@ function recheckSentence(o: RecheckOverview): string {
 
 function clueSentence(o: RecheckOverview): string {
   const f = o.clueFollowUp;
-  return `上轮移交问题线索${o.clues}件，已反馈办理结果${f.answered}件，逾期未反馈${f.overdue}件，尚在反馈期限内${f.awaiting}件。`;
+  const replies = `已反馈办理结果${f.answered}件，逾期未反馈${f.overdue}件，尚在反馈期限内${f.awaiting}件`;
+  // Every count adds up to the total: the ones never handed over are said apart.
+  return f.notHanded === 0
+    ? `上轮移交问题线索${o.clues}件，${replies}。`
+    : `上轮拟移交问题线索${o.clues}件，其中未办理移交手续${f.notHanded}件；已移交的${o.clues - f.notHanded}件中，${replies}。`;
 }

@@ -604,7 +604,7 @@ export const zh = {
       site: '查看现场',
       survey: '满意度测评',
     },
-    standings: { closed: '已销号', done: '已完成', open: '未完成', none: '无整改任务' },
+    standings: { closed: '已销号', done: '已完成', open: '整改未完成', none: '无整改任务' },
     fields: {
       conclusion: '复核结论',
       checks: '复核方式',
@@ -619,11 +619,16 @@ export const zh = {
     notItself: '不能以本任务作为上轮巡察任务',
     otherPrior: (unit: string) => `本次回头看已关联上轮任务“${unit}”，不能再改为其他任务`,
     emptyPrior: '上轮巡察任务没有整改台账，也没有移交的问题线索：请先在上轮任务中建立整改台账',
-    started: (n: number) => (n > 0 ? `已载入上轮台账的 ${n} 项` : '上轮台账没有新的内容需要载入'),
+    started: (added: number, updated: number) =>
+      added + updated === 0
+        ? '上轮台账没有新的内容需要载入'
+        : [added > 0 && `已载入上轮台账的 ${added} 项`, updated > 0 && `更新 ${updated} 项`]
+            .filter(Boolean)
+            .join('，'),
     start: '载入上轮台账',
-    refresh: '载入上轮新增内容',
+    refresh: '从上轮台账更新',
     intro:
-      '回头看逐项复核上轮巡察反馈问题的整改：先选择上轮巡察任务（不在本机的，请先用“导入案卷包”导入上轮的案卷包），载入它的整改台账。上轮台账只读，复核情况记在本任务中。',
+      '回头看逐项复核上轮巡察反馈问题的整改：先选择上轮巡察任务（不在本机的，请先用“导入数据包”导入上轮的数据包），载入它的整改台账。上轮台账只读，复核情况记在本任务中。',
     pickPrior: '选择上轮巡察任务',
     linked: (unit: string, round: string) => `上轮：${unit}${round ? `（${round}）` : ''}`,
     problems: '上轮反馈问题',
@@ -639,12 +644,22 @@ export const zh = {
     summary: (n: number, done: number) => `上轮问题 ${n} 个，已复核 ${done} 个`,
     doneButFailed: (n: number) => `台账显示已完成或销号、复核未到位 ${n} 个`,
     meanSatisfaction: (n: number, mean: number) => `满意度测评 ${n} 项，平均 ${mean}%`,
-    followUp: (handed: number, answered: number, overdue: number) =>
-      `移交线索 ${handed} 件：已反馈 ${answered} 件，逾期未反馈 ${overdue} 件`,
+    followUp: (f: { notHanded: number; answered: number; overdue: number; awaiting: number }) =>
+      [
+        f.notHanded > 0 && `未办理移交 ${f.notHanded} 件`,
+        `已反馈 ${f.answered} 件`,
+        `逾期未反馈 ${f.overdue} 件`,
+        `在反馈期限内 ${f.awaiting} 件`,
+      ]
+        .filter(Boolean)
+        .join('，'),
     empty: '尚未载入上轮台账',
     notConcluded: '未复核',
     readOnly: '上轮台账的内容只读，不能修改',
     recheck: '复核',
+    surveyFirst: '勾选“满意度测评”后填写',
+    findingStands:
+      '此项已据原复核结论生成了发现问题。如复核结论确已改变，请打开该问题修改或退回，它不会随结论自动改变。',
     fixFirst: '复核中有未能保存的内容（见标红处），改正后再转为发现问题',
     priorProblem: '上轮反馈的问题（只读）',
     notePlaceholder: '核查了什么、发现了什么：时间、地点、人员、数据',
@@ -767,6 +782,8 @@ export const zh = {
     asideTitle: (n: number) => `有 ${n} 处输入未自动恢复`,
     asideBody:
       '这些内容是在较早的版本上输入的，而记录此后已被修改（或已删除）。为免覆盖较新的内容，已另行保存。请查看后决定是否恢复。',
+    asideRefusedBody:
+      '这些内容上次未能保存（如超过长度或数值超出范围），关闭时已另行保存。可恢复到记录中改正后再保存，或丢弃。',
     asideView: '查看',
     asideRestore: '恢复到记录中',
     asideDiscard: '丢弃',

@@ -166,10 +166,15 @@ describe('整改台账', () => {
     ]);
     await rechecks.getByRole('button', { name: '中心学校挤占挪用营养改善计划资金' }).click();
     const recheck = page.getByRole('dialog');
-    expect(await recheck.textContent()).toContain('退回挤占的营养改善计划资金');
+    await expect.poll(() => recheck.textContent()).toContain('退回挤占的营养改善计划资金');
     await recheck.getByRole('radio', { name: '反弹回潮' }).check();
     await recheck.getByRole('checkbox', { name: '查看现场' }).check();
     await recheck.getByRole('checkbox', { name: '满意度测评' }).check();
+    // A score out of range is refused beside the field, never clamped to 100 and saved.
+    await recheck.getByLabel('满意度（%）').fill('150');
+    await expect
+      .poll(() => recheck.locator('[data-field="satisfaction"]').textContent())
+      .toContain('满意度应为 0 至 100 之间的百分数');
     await recheck.getByLabel('满意度（%）').fill('55');
     await recheck.getByLabel('复核情况').fill('2026年3月起又挤占营养改善计划资金2.1万元。');
     await waitSaved(recheck as unknown as Page);
@@ -183,6 +188,12 @@ describe('整改台账', () => {
     await expect
       .poll(() => page.getByTestId('evidence-item').first().textContent())
       .toContain('回头看复核');
+    // The evidence opens the 复核 it cites.
+    await page.getByTestId('evidence-item').first().getByRole('button', { name: '查看' }).click();
+    await expect
+      .poll(() => page.getByRole('dialog').getByLabel('满意度（%）').inputValue())
+      .toBe('55');
+    await page.keyboard.press('Escape');
     // Kept over a reload, and the 复核 row links to the finding it became.
     await page.reload();
     await openSection(page, '回头看复核');

@@ -61,7 +61,9 @@ export function EvidenceList(props: {
                     key="open"
                     size="small"
                     type="link"
-                    onClick={() => navigate({ page: 'case', caseId, section: 'lookback' })}
+                    onClick={() =>
+                      navigate({ page: 'case', caseId, section: 'lookback', recordId: e.recordId })
+                    }
                   >
                     {t.openEvidence}
                   </Button>,

@@ -7,7 +7,6 @@ import {
   DatePicker,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Space,
@@ -34,6 +33,7 @@ import { useCurrentMember, useMembers } from '../../hooks/members';
 import { AttachmentsPanel } from '../AttachmentsPanel';
 import { fromIso, toIso } from '../dateValue';
 import { options } from '../options';
+import { DecimalInput } from '../DecimalInput';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
@@ -86,11 +86,9 @@ export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: str
   const count = (name: 'rulesMade' | 'peopleHandled') => (
     <Col span={8}>
       <Field name={name} label={f[name]} problems={problems}>
-        <InputNumber
+        <DecimalInput
           aria-label={f[name]}
-          min={0}
-          precision={0}
-          style={{ width: '100%' }}
+          width={undefined}
           value={v[name]}
           onChange={(n) => editor.change({ [name]: n ?? 0 })}
         />
@@ -162,14 +160,16 @@ export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: str
           {count('rulesMade')}
           <Col span={8}>
             <Field name="recoveredFen" label={f.recovered} problems={problems}>
-              <InputNumber
+              <DecimalInput
                 aria-label={f.recovered}
-                min={0}
-                precision={2}
-                addonAfter="元"
-                style={{ width: '100%' }}
-                value={v.recoveredFen / 100}
-                onChange={(n) => editor.change({ recoveredFen: Math.round((n ?? 0) * 100) })}
+                suffix="元"
+                width={undefined}
+                value={typeof v.recoveredFen === 'number' ? v.recoveredFen / 100 : v.recoveredFen}
+                onChange={(n) =>
+                  editor.change({
+                    recoveredFen: typeof n === 'number' ? Math.round(n * 100) : (n ?? 0),
+                  })
+                }
               />
             </Field>
           </Col>

@@ -31,8 +31,8 @@ export function LookbackStart(props: { caseRecord: CaseRecord; isLeader: boolean
     setBusy(true);
     setProblem(null);
     try {
-      const { added } = await actions.start(pick);
-      void message.success(t.started(added));
+      const { added, updated } = await actions.start(pick);
+      void message.success(t.started(added, updated));
     } catch (error) {
       setProblem(
         error instanceof ValidationError

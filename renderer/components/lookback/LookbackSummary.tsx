@@ -30,7 +30,8 @@ export function LookbackSummary(props: {
   const refresh = async () => {
     setBusy(true);
     try {
-      void message.success(t.started((await actions.start(caseRecord.priorCaseId)).added));
+      const { added, updated } = await actions.start(caseRecord.priorCaseId);
+      void message.success(t.started(added, updated));
     } catch (error) {
       void message.error(
         error instanceof ValidationError
@@ -73,7 +74,7 @@ export function LookbackSummary(props: {
         )}
         {o.clues > 0 && (
           <Typography.Text>
-            {t.followUp(o.clues, o.clueFollowUp.answered, o.clueFollowUp.overdue)}
+            {t.clues}：{o.clues} 件（{t.followUp(o.clueFollowUp)}）
           </Typography.Text>
         )}
       </Space>

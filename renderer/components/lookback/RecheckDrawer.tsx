@@ -7,7 +7,6 @@ import {
   Descriptions,
   Form,
   Input,
-  InputNumber,
   Radio,
   Space,
   Table,
@@ -30,6 +29,7 @@ import { navigate } from '../../app/route';
 import { repos, type Actor } from '../../db';
 import { useAutosaved, type TypedStore } from '../../hooks/autosave';
 import { useRecheckActions } from '../../hooks/rechecks';
+import { DecimalInput } from '../DecimalInput';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
@@ -62,6 +62,7 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
   const actions = useRecheckActions(caseId);
   const { message } = AntApp.useApp();
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;
@@ -74,6 +75,7 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
   const toFinding = async () => {
     setProblem(null);
     if (Object.keys(editor.refused).length > 0) return setProblem(t.fixFirst);
+    setBusy(true);
     try {
       await editor.flush();
       const { finding, recheck } = await actions.toFinding(recheckId);
@@ -86,6 +88,8 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
           ? Object.values(error.fieldErrors).join('；')
           : String(error),
       );
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -149,19 +153,22 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
                 const on = next.includes(c);
                 if (on !== v.checks.includes(c)) patch[elementPath('checks', c)] = on ? c : null;
               }
+              // No 满意度测评, no score: the summary and the report count what is ticked.
+              if (!next.includes('survey') && v.satisfaction !== null) patch.satisfaction = null;
               editor.change(patch);
             }}
           />
         </Field>
-        <Field name="satisfaction" label={t.fields.satisfaction} problems={problems}>
-          <InputNumber
+        <Field
+          name="satisfaction"
+          label={t.fields.satisfaction}
+          problems={surveyed ? problems : { ...problems, missing: { satisfaction: t.surveyFirst } }}
+        >
+          <DecimalInput
             aria-label={t.fields.satisfaction}
-            disabled={!surveyed && v.satisfaction === null}
+            disabled={!surveyed}
             value={v.satisfaction}
-            min={0}
-            max={100}
-            step={0.1}
-            style={{ width: 160 }}
+            suffix="%"
             onChange={(n) => editor.change({ satisfaction: n })}
           />
         </Field>
@@ -177,6 +184,9 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
       </Form>
       <Space orientation="vertical" style={{ width: '100%' }}>
         {problem && <Alert type="error" showIcon message={problem} />}
+        {v.findingId && !FAILED.has(v.conclusion) && (
+          <Alert type="warning" showIcon message={t.findingStands} />
+        )}
         {v.findingId ? (
           <Button
             onClick={() =>
@@ -187,7 +197,7 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
           </Button>
         ) : (
           FAILED.has(v.conclusion) && (
-            <Button type="primary" onClick={() => void toFinding()}>
+            <Button type="primary" loading={busy} onClick={() => void toFinding()}>
               {t.toFinding}
             </Button>
           )

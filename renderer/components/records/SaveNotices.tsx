@@ -50,7 +50,9 @@ export function SaveNotices(props: {
           showIcon
           data-testid="kept-aside"
           title={a.asideTitle(aside.reduce((n, e) => n + Object.keys(e.patch).length, 0))}
-          description={a.asideBody}
+          description={
+            aside.every((e) => e.reason === 'refused') ? a.asideRefusedBody : a.asideBody
+          }
           action={<Button onClick={() => setViewing(true)}>{a.asideView}</Button>}
         />
       )}

@@ -329,4 +329,25 @@ describe('the autosaver', () => {
     expect(state.values.endTime).toBe('09:00');
     expect((await s.stored()).endTime).toBe('');
   });
+
+  it('keeps a refused value aside when the form closes, and offers it back at the next opening', async () => {
+    const s = await setup();
+    const saver = await s.open();
+    saver.change({ startTime: '10:00' });
+    await until(() => saver.getState().status === 'saved');
+    saver.change({ endTime: '09:00' });
+    await until(() => Object.keys(saver.getState().refused).length > 0);
+    await saver.leave();
+    saver.dispose();
+    const again = await s.open();
+    expect(again.getState().aside).toEqual([
+      expect.objectContaining({ patch: { endTime: '09:00' }, reason: 'refused' }),
+    ]);
+    again.restoreAside();
+    await until(() => again.getState().status === 'saved');
+    // Back on screen beside its message, to be corrected; still not written.
+    expect(again.getState().values.endTime).toBe('09:00');
+    expect(again.getState().refused).toEqual({ endTime: '结束时间不能早于开始时间' });
+    expect((await s.stored()).endTime).toBe('');
+  });
 });

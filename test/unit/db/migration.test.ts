@@ -400,6 +400,7 @@ describe('schema upgrades', () => {
     await repos.clues.create(made.caseId, made.actor, { receiver: 'discipline' });
     expect(await repos.rechecks.start(lookback.caseRecord.id, made.caseId, actor)).toEqual({
       added: 1,
+      updated: 0,
     });
     expect((await repos.cases.get(made.caseId))?.notes).toBe('上轮');
     db.close();

@@ -439,6 +439,7 @@ describe('a 回头看 from the earlier round’s package', () => {
     expect(preview.newCase).toBe(true);
     expect(await laptop.repos.rechecks.start(caseId, earlier.priorId, actor)).toEqual({
       added: 3,
+      updated: 0,
     });
     const rows = await laptop.repos.rechecks.list(caseId, actor);
     expect(rows.map((r) => r.problem?.title ?? r.clue?.subjectName)).toEqual([

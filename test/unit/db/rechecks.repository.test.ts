@@ -18,7 +18,7 @@ describe('a 回头看 started from an earlier case', () => {
       );
     };
     const before = await priorRows();
-    expect(await repos.rechecks.start(caseId, priorId, actor)).toEqual({ added: 3 });
+    expect(await repos.rechecks.start(caseId, priorId, actor)).toEqual({ added: 3, updated: 0 });
     expect((await repos.cases.get(caseId))?.priorCaseId).toBe(priorId);
     const rows = await repos.rechecks.list(caseId, actor);
     expect(rows.map((r) => [r.source, r.problem?.title ?? r.clue?.subjectName])).toEqual([
@@ -38,7 +38,28 @@ describe('a 回头看 started from an earlier case', () => {
     // The earlier case is read, never written.
     expect(await priorRows()).toEqual(before);
     // Starting again adds only what the earlier ledger gained since.
-    expect(await repos.rechecks.start(caseId, priorId, actor)).toEqual({ added: 0 });
+    expect(await repos.rechecks.start(caseId, priorId, actor)).toEqual({ added: 0, updated: 0 });
+  });
+
+  it('brings its copies up to date when the earlier ledger moved on, keeping the 复核', async () => {
+    const { repos, priorId, priorActor, caseId, actor } = await earlierRoundAndLookback();
+    await repos.rechecks.start(caseId, priorId, actor);
+    const [, meal] = await repos.rechecks.list(caseId, actor);
+    await repos.rechecks.patch(meal!.id, { conclusion: 'notFixed', note: '仍有超标接待' }, actor);
+    const [, mealItem] = await repos.ledger.items(priorId);
+    const later = await repos.ledger.addTask(mealItem!.id, priorActor);
+    await repos.ledger.patchTask(
+      later.id,
+      { measure: '修订公务接待办法', status: 'done' },
+      priorActor,
+    );
+    expect(await repos.rechecks.start(caseId, priorId, actor)).toEqual({ added: 0, updated: 1 });
+    const again = await repos.rechecks.get(meal!.id, actor);
+    expect(again.problem!.tasks.map((x) => [x.no, x.status])).toEqual([
+      ['2-1', 'inProgress'],
+      ['2-2', 'done'],
+    ]);
+    expect(again).toMatchObject({ conclusion: 'notFixed', note: '仍有超标接待' });
   });
 
   it('is refused with the reason, writing nothing, for every wrong start', async () => {

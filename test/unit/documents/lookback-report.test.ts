@@ -12,7 +12,14 @@ import { earlierRoundAndLookback } from '../db/helpers';
 const today = '2026-12-07';
 
 async function lookbackReport(conclude: boolean) {
-  const { repos, db, priorId, caseId, actor } = await earlierRoundAndLookback();
+  const { repos, db, priorId, priorActor, caseId, actor } = await earlierRoundAndLookback();
+  if (!conclude) {
+    // A clue meant for the 组织部 whose handover was never recorded.
+    await repos.clues.create(priorId, priorActor, {
+      subjectName: '李某',
+      receiver: 'organization',
+    });
+  }
   await repos.rechecks.start(caseId, priorId, actor);
   const [car, meal] = await repos.rechecks.list(caseId, actor);
   if (conclude) {
@@ -58,7 +65,7 @@ describe('a 回头看 report', () => {
     const row = (label: string) =>
       cells.slice(cells.lastIndexOf(label), cells.lastIndexOf(label) + 7);
     expect(row('已销号')).toEqual(['已销号', '0', '0', '0', '1', '0', '1']);
-    expect(row('未完成')).toEqual(['未完成', '1', '0', '0', '0', '0', '1']);
+    expect(row('整改未完成')).toEqual(['整改未完成', '1', '0', '0', '0', '0', '1']);
     expect(row('合计')).toEqual(['合计', '1', '0', '0', '1', '0', '2']);
     expect(text).toContain(
       '1.公务用车私用（[2026]3巡-2组-01号）：复核结论为反弹回潮。2026年8月以来又有公车私用5次。',
@@ -72,5 +79,8 @@ describe('a 回头看 report', () => {
       '本次回头看逐项复核0个，其中整改到位0个、部分到位0个、未整改0个、反弹回潮0个，尚未复核2个；台账显示已完成或销号、但复核认定未整改到位的0个。',
     );
     expect(text).not.toContain('（一）复核未整改到位的问题');
+    expect(text).toContain(
+      '上轮拟移交问题线索2件，其中未办理移交手续1件；已移交的1件中，已反馈办理结果0件，逾期未反馈1件，尚在反馈期限内0件。',
+    );
   });
 });
