@@ -87,6 +87,16 @@ export function readIdNumber(raw: string | number | null | undefined): IdReading
   return { ok: true, id: first17 + check, birth, sex, from15 };
 }
 
+/**
+ * The birth date a number carries even when the number as a whole is wrong (a mistyped check
+ * character, say): enough to match a person by name and birth date, never by number.
+ */
+export function birthInNumber(cleaned: string): string {
+  if (cleaned.length === 18) return birthOf(cleaned.slice(6, 14)) ?? '';
+  if (cleaned.length === 15) return birthOf(`19${cleaned.slice(6, 12)}`) ?? '';
+  return '';
+}
+
 /** 110105********123X: the region and the last four, as every printed or exported view shows. */
 export function maskId(id: string): string {
   return id.length <= 10 ? id : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;

@@ -1,0 +1,140 @@
+/**
+ * Matching one rule: every row of the source lists against every row of the target lists, by
+ * the 18-digit number first; then, marked 弱匹配, by name and birth date where one side has no
+ * valid number; for household rules, by the same householder (户主) number or the same address.
+ * Each hit says which way it matched, and an exemption keeps a hit visible with its reason.
+ * Pure and linear: one index of the target side, one pass over the source side.
+ */
+import { nameKey, type ListRow } from './rows';
+
+export type MatchWay = 'id' | 'weak' | 'household' | 'address';
+
+export interface Exemption {
+  readonly id: string;
+  /** The target list's column, by its header. */
+  readonly column: string;
+  /** The cell contains this text (残疾人专用, 代步车 …). */
+  readonly contains: string;
+  readonly reason: string;
+}
+
+export interface RuleToRun {
+  readonly id: string;
+  readonly household: boolean;
+  readonly exemptions: readonly Exemption[];
+}
+
+export interface SideList {
+  readonly listId: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly ListRow[];
+}
+
+export interface Match {
+  /** The same for the same rule and the same two rows, however often the lists are reloaded. */
+  readonly key: string;
+  readonly way: MatchWay;
+  readonly source: { readonly listId: string; readonly row: ListRow };
+  readonly target: { readonly listId: string; readonly row: ListRow };
+  /** The exemption that applies, if any: the hit is kept and shown apart. */
+  readonly exemption: Exemption | null;
+}
+
+/** cyrb53: a fast 53-bit hash of a string, as base-36 text. */
+export function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A row's identity across reloads of its list: its content, not its row number. */
+export const rowKey = (row: ListRow) => hash53(row.cells.join('\u0001'));
+
+const weakKey = (row: ListRow) =>
+  row.name && row.birth ? `${nameKey(row.name)}|${row.birth}` : '';
+const addressKey = (row: ListRow) => row.address.normalize('NFKC').replace(/\s+/g, '');
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function matchRule(
+  rule: RuleToRun,
+  sources: readonly SideList[],
+  targets: readonly SideList[],
+): Match[] {
+  type Entry = { readonly list: SideList; readonly row: ListRow };
+  const byId = new Map<string, Entry[]>();
+  const byWeak = new Map<string, Entry[]>();
+  const byHousehold = new Map<string, Entry[]>();
+  const byAddress = new Map<string, Entry[]>();
+  for (const list of targets) {
+    for (const row of list.rows) {
+      const entry = { list, row };
+      if (row.id) push(byId, row.id, entry);
+      const weak = weakKey(row);
+      if (weak) push(byWeak, weak, entry);
+      if (rule.household) {
+        // A target row belongs to its own household and, if named, to its householder's.
+        if (row.id) push(byHousehold, row.id, entry);
+        if (row.householderId && row.householderId !== row.id)
+          push(byHousehold, row.householderId, entry);
+        const address = addressKey(row);
+        if (address) push(byAddress, address, entry);
+      }
+    }
+  }
+  const exemptionsOf = (list: SideList) =>
+    rule.exemptions
+      .map((e) => ({ e, at: list.columns.indexOf(e.column) }))
+      .filter(({ at, e }) => at >= 0 && e.contains !== '');
+  const exemptionCache = new Map<SideList, ReturnType<typeof exemptionsOf>>();
+
+  const out: Match[] = [];
+  for (const list of sources) {
+    for (const row of list.rows) {
+      const seen = new Set<ListRow>();
+      const hit = (entries: readonly Entry[] | undefined, way: MatchWay) => {
+        for (const t of entries ?? []) {
+          if (seen.has(t.row)) continue;
+          seen.add(t.row);
+          let rules = exemptionCache.get(t.list);
+          if (!rules) exemptionCache.set(t.list, (rules = exemptionsOf(t.list)));
+          const exemption =
+            rules.find(({ e, at }) => (t.row.cells[at] ?? '').includes(e.contains))?.e ?? null;
+          out.push({
+            key: `${rule.id}|${rowKey(row)}|${rowKey(t.row)}`,
+            way,
+            source: { listId: list.listId, row },
+            target: { listId: t.list.listId, row: t.row },
+            exemption,
+          });
+        }
+      };
+      if (row.id) hit(byId.get(row.id), 'id');
+      // 弱匹配 only where a number is missing on one side: two valid different numbers are two people.
+      const weak = weakKey(row);
+      if (weak) {
+        const candidates = byWeak.get(weak)?.filter((t) => !row.id || !t.row.id);
+        hit(candidates, 'weak');
+      }
+      if (rule.household) {
+        for (const key of new Set([row.id, row.householderId].filter(Boolean))) {
+          hit(byHousehold.get(key), 'household');
+        }
+        const address = addressKey(row);
+        if (address) hit(byAddress.get(address), 'address');
+      }
+    }
+  }
+  return out;
+}
