@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { LedgerItemRecord, TaskRecord } from '../../shared/domain/ledger/task.schema';
 import type { RecheckRecord } from '../../shared/domain/ledger/recheck.schema';
+import type { HitRecord, ListRecord, RuleRecord } from '../../shared/domain/compare/compare.schema';
 import type { CaseRecord } from '../../shared/domain/case.schema';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import type { Revision } from '../../shared/domain/revision';
@@ -41,6 +42,9 @@ export class WorkbenchDB extends Dexie {
   declare ledgerItems: EntityTable<LedgerItemRecord, 'id'>;
   declare tasks: EntityTable<TaskRecord, 'id'>;
   declare rechecks: EntityTable<RecheckRecord, 'id'>;
+  declare compareLists: EntityTable<ListRecord, 'id'>;
+  declare compareRules: EntityTable<RuleRecord, 'id'>;
+  declare compareHits: EntityTable<HitRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options: DexieOptions = {}) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes

@@ -92,6 +92,9 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     ledgerItems: byCase('ledgerItems'),
     tasks: byCase('tasks'),
     rechecks: byCase('rechecks'),
+    compareLists: byCase('compareLists'),
+    compareRules: byCase('compareRules'),
+    compareHits: byCase('compareHits'),
     revisions: byCase('revisions'),
     conflicts: byCase('conflicts'),
     // After `attachments`: the bytes go only where no attachment of another case names them.

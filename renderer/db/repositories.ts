@@ -16,6 +16,7 @@ import { packagesRepository } from './packages.repository';
 import { conflictsRepository } from './conflicts.repository';
 import { ledgerRepository } from './ledger.repository';
 import { rechecksRepository } from './rechecks.repository';
+import { compareRepository } from './compare.repository';
 import { CURRENT_VERSION } from './schema';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
@@ -68,6 +69,8 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     ledger: ledgerRepository(db, w),
     /** 回头看: the earlier round's ledger, copied read-only, and its 复核 (issue 14). */
     rechecks: rechecksRepository(db, w, access),
+    /** 数据比对: lists, rules, and the 疑点 each run finds (issue 15). */
+    compare: compareRepository(db, w),
     /** Fields two laptops wrote without seeing each other's write, and settling them. */
     conflicts: conflictsRepository(db, w, access),
     /** Rows from another laptop, and the export watermark (case packages use these). */

@@ -144,6 +144,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       rechecks: 'id, caseId, [caseId+seq]',
     },
   },
+  {
+    // 数据比对 (issue 15): lists, rules and 疑点, new travelling tables; a list's rows are files
+    // in `blobs`; evidence may cite a row of a list.
+    version: 10,
+    stores: {
+      compareLists: 'id, caseId, [caseId+seq]',
+      compareRules: 'id, caseId, [caseId+seq]',
+      compareHits: 'id, caseId, ruleId, [caseId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -55,6 +55,9 @@ export function demoRows(demo: DemoCase, options: DemoRowsOptions): DemoRows {
     ledgerItems: table('ledgerItems'),
     tasks: table('tasks'),
     rechecks: table('rechecks'),
+    compareLists: table('compareLists'),
+    compareRules: table('compareRules'),
+    compareHits: table('compareHits'),
     revisions,
     blobs: demo.blobs.map((b) => ({
       sha256: b.sha256,

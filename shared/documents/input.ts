@@ -18,7 +18,7 @@ import { zh } from '../i18n/zh-CN';
 
 /** A record a finding or clue cites, as a citation names it: 〔谈话记录 11月3日 王某〕. */
 export interface Source {
-  readonly kind: RecordKind | 'attachments' | 'rechecks';
+  readonly kind: RecordKind | 'attachments' | 'rechecks' | 'compareLists';
   /** The record's date (YYYY-MM-DD), blank when it has none. */
   readonly date: string;
   /** What distinguishes it: the interviewee as 王某, a document's number or name, a place. */
@@ -81,6 +81,8 @@ export function sourceOf(kind: Source['kind'], values: Record<string, unknown>):
       return { kind, date: text('receivedDate'), label: '', by };
     case 'attachments':
       return { kind, date: '', label: text('name'), by };
+    case 'compareLists':
+      return { kind, date: '', label: text('name') || text('fileName'), by };
     case 'rechecks': {
       const problem = values.problem as { draftNo?: string } | null | undefined;
       return { kind, date: '', label: problem?.draftNo ?? '', by };
@@ -98,6 +100,7 @@ const KIND_LABELS: Record<Source['kind'], string> = {
   petitions: zh.petition.title,
   attachments: zh.finding.attachmentLabel,
   rechecks: zh.recheck.evidenceLabel,
+  compareLists: zh.compare.evidenceLabel,
 };
 
 /** 〔谈话记录 11月3日 王某〕: kind, month and day, and what distinguishes it. */

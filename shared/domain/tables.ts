@@ -29,6 +29,7 @@ import {
 import { clueFields } from './findings/clue.schema';
 import { ledgerItemFields, progressNote, taskFields } from './ledger/task.schema';
 import { CHECKS, recheckFields } from './ledger/recheck.schema';
+import { exemption, hitFields, listFields, ruleFields } from './compare/compare.schema';
 import { attachmentFields, blobRowSchema, metaSchema, revisionSchema } from './stored.schema';
 import { ValidationError, fieldErrorsOf } from './validation';
 
@@ -78,6 +79,9 @@ export const COLLECTIONS = {
   ledgerItems: {},
   tasks: { progress: itemsOf(progressNote) },
   rechecks: { checks: words(z.enum(CHECKS)) },
+  compareLists: {},
+  compareRules: { exemptions: itemsOf(exemption) },
+  compareHits: {},
 } as const satisfies Record<string, Readonly<Record<string, ElementSpec>>>;
 
 export type RecordTable = keyof typeof COLLECTIONS;
@@ -96,6 +100,9 @@ const FIELDS: Readonly<Record<RecordTable, z.ZodObject>> = {
   ledgerItems: ledgerItemFields,
   tasks: taskFields,
   rechecks: recheckFields,
+  compareLists: listFields,
+  compareRules: ruleFields,
+  compareHits: hitFields,
 };
 
 export const TABLES = {
@@ -113,6 +120,10 @@ export const TABLES = {
   tasks: 'travelling',
   /** 回头看: the earlier round's 问题 and handed-over clues, each with its 复核. */
   rechecks: 'travelling',
+  /** 数据比对: lists (their rows in `blobs`), rules, and the 疑点 with their 核实 (issue 15). */
+  compareLists: 'travelling',
+  compareRules: 'travelling',
+  compareHits: 'travelling',
   /** Every write to every travelling record. */
   revisions: 'travelling',
   /** File contents by SHA-256, referenced by attachments. */

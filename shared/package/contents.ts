@@ -41,7 +41,8 @@ export interface CaseContents {
 }
 
 /**
- * The files the attachment rows among `rows` name (each file and its thumbnail), by SHA-256,
+ * The files the attachment rows among `rows` name (each file and its thumbnail) and the rows of
+ * 数据比对 lists, by SHA-256,
  * with their type: what a package must carry for them.
  */
 export function filesNamedBy(
@@ -49,6 +50,12 @@ export function filesNamedBy(
 ): Map<string, string> {
   const files = new Map<string, string>();
   for (const { table, row } of rows) {
+    // A 数据比对 list's rows travel as files too.
+    if (table === 'compareLists') {
+      for (const part of (row as { parts: { sha256: string }[] }).parts) {
+        files.set(part.sha256, 'application/x-ndjson');
+      }
+    }
     if (table !== 'attachments') continue;
     const a = row as { sha256: string; thumbSha256: string; mime: string };
     files.set(a.sha256, a.mime);

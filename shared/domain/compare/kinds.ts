@@ -39,8 +39,8 @@ const MEANINGS: Record<(typeof CHECK_KINDS)[number], string> = {
   property: '名下登记有房产',
   business: '登记有工商企业或个体户',
   payroll: '本人或家庭成员为财政供养人员',
-  death: '已死亡仍在享受',
-  prison: '服刑期间仍在享受',
+  death: '本人已死亡',
+  prison: '本人正在服刑',
   cadre: '本人或亲属为村（社区）干部',
 };
 

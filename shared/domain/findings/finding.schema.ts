@@ -28,8 +28,11 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
  * different passages of one interview add two pieces of evidence, citing the same one adds one.
  */
 export const evidenceRef = z.object({
-  /** 'rechecks': a 回头看's 复核 of an earlier 问题 (ledger/recheck.schema.ts). */
-  kind: z.enum([...RECORD_KINDS, 'attachments', 'rechecks']),
+  /**
+   * 'rechecks': a 回头看's 复核 of an earlier 问题 (ledger/recheck.schema.ts); 'compareLists': a
+   * row of a 数据比对 list, its row number as `start` and `end`.
+   */
+  kind: z.enum([...RECORD_KINDS, 'attachments', 'rechecks', 'compareLists']),
   recordId: z.string().min(1).max(40),
   /** The field the passage was selected in; blank for the whole record. */
   field: z.string().max(40).default(''),

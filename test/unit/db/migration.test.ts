@@ -406,6 +406,26 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('open version 9 data as it is, with the 数据比对 tables empty and ready', async () => {
+    const made = await caseWithLeader();
+    await made.repos.findings.create(made.caseId, made.actor, { title: '上轮问题反弹' });
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name in storesUpTo(9)) rows[table.name] = (await table.toArray()) as object[];
+    }
+    made.db.close();
+    const { db, repos } = await upgraded(9, storesUpTo(9), rows);
+    expect(await db.findings.toArray()).toEqual(rows.findings);
+    expect(await db.compareLists.count()).toBe(0);
+    const rule = await repos.compare.addRule(
+      made.caseId,
+      { preset: 'preset:dibao:death' },
+      made.actor,
+    );
+    expect(rule.meaning).toBe('享受低保对象待遇但本人已死亡');
+    db.close();
+  });
+
   it('refuse data written by a newer app, and leave it untouched', async () => {
     const name = freshName();
     const future = CURRENT_VERSION + 1;
