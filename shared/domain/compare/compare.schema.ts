@@ -10,7 +10,7 @@ import { zh } from '../../i18n/zh-CN';
 import { choice, optionalText, writtenText } from '../text';
 import type { Stored } from '../record';
 import { LIST_KINDS } from './kinds';
-import { MAPPING_FIELDS } from './rows';
+import type { ColumnMapping } from './rows';
 
 const c = zh.compare.fields;
 const column = z.number().int().min(-1).max(16_383);
@@ -26,7 +26,17 @@ export const listFields = z.object({
   /** The header row's cells, and its row number. */
   columns: z.array(z.string().max(200)).max(16_384).default([]),
   headerRow: z.number().int().nonnegative().default(1),
-  mapping: z.object(Object.fromEntries(MAPPING_FIELDS.map((f) => [f, column.default(-1)]))),
+  mapping: z.object({
+    name: column,
+    id: column,
+    householder: column.default(-1),
+    householderId: column.default(-1),
+    relation: column.default(-1),
+    address: column.default(-1),
+    amount: column.default(-1),
+    date: column.default(-1),
+    birth: column.default(-1),
+  }) satisfies z.ZodType<ColumnMapping, unknown>,
   rows: z.number().int().nonnegative().default(0),
   /** 异常号码 and numbers found more than once in the list. */
   problems: z.number().int().nonnegative().default(0),
