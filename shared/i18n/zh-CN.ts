@@ -667,6 +667,22 @@ export const zh = {
   compare: {
     title: '数据比对',
     evidenceLabel: '比对名单',
+    read: {
+      empty: '文件是空的，没有可比对的内容，未导入',
+      notZip: '这个文件不是 Excel 工作簿（.xlsx），也不是 CSV 文本，未导入',
+      encrypted:
+        '这个工作簿设有密码或是旧版 .xls 格式：请在 Excel 中取消密码并另存为 .xlsx 或 CSV 后再导入',
+      tooLarge: '这个文件解压后大得异常（可能已损坏或是恶意文件），未导入',
+      noSheet: '工作簿中找不到所选的工作表，未导入',
+      mixed:
+        '这个 CSV 文件中混有两种编码（UTF-8 与 GBK），读出来会有乱码：请选择编码，或在 Excel 中另存为 xlsx 后再导入',
+      fullSheet:
+        '工作表已到 Excel 的最大行数（1048576 行），导出时很可能被截断：请在原系统中分批导出后再导入',
+      needColumns: '请指定“姓名”和“身份证号”各在哪一列',
+      misnamed: (what: string) =>
+        `文件扩展名与内容不符：它实际是${what}，已按${what}读取，请核对读出的内容`,
+      noIdColumn: '没有找到像身份证号的列：请在下面指定身份证号所在的列，或检查是否选错了文件',
+    },
     onlyTrue: '只有核实为“属实”的疑点可以转为问题或线索',
     fixed: '比对结果由比对程序写入，不能修改',
     findingTitle: (meaning: string, n: number) => (n > 1 ? `${meaning}（${n}人）` : meaning),
