@@ -122,8 +122,10 @@ export function guessMapping(
   }
   if (out.id === -1) out.id = idLikeColumn(columns.length, sample, taken);
   // A list of households names each by its 户主: that is the person of the row.
-  if (out.name === -1 && out.householder !== -1)
-    [out.name, out.householder] = [out.householder, -1];
+  if (out.name === -1 && out.householder !== undefined && out.householder !== -1) {
+    out.name = out.householder;
+    out.householder = -1;
+  }
   return Object.fromEntries(
     MAPPING_FIELDS.map((f) => [f, out[f] ?? -1]),
   ) as unknown as ColumnMapping;
