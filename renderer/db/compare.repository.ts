@@ -173,6 +173,22 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
 
     rowsOf,
 
+    /** The files holding a list's rows, for the worker to read (those on this laptop). */
+    async partsOf(list: Pick<ListFields, 'parts'>): Promise<Blob[]> {
+      const blobs = await db.blobs.bulkGet(list.parts.map((p) => p.sha256));
+      return blobs.flatMap((b) => (b ? [b.blob] : []));
+    },
+
+    /** The columns last mapped for a kind of list, by header: offered for the next one. */
+    async rememberedMapping(kind: string): Promise<Record<string, string>> {
+      const row = await db.settings.get(`compareMapping:${kind}`);
+      return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+    },
+
+    async rememberMapping(kind: string, byHeader: Record<string, string>): Promise<void> {
+      await db.settings.put({ key: `compareMapping:${kind}`, value: JSON.stringify(byHeader) });
+    },
+
     async removeList(id: string, actor: Actor): Promise<void> {
       await db.transaction('rw', [...scope()], async () => w.remove('compareLists', id, actor));
     },

@@ -24,3 +24,4 @@ export type { DemoStage } from './demo.repository';
 export type { PackageKind, Incoming } from './packages.repository';
 export type { TableCounts } from './write';
 export type { ConflictSide, ConflictView } from './conflicts.repository';
+export type { NewList } from './compare.repository';

@@ -13,6 +13,7 @@ import { ExchangePage } from './ExchangePage';
 import { ReportPage } from './ReportPage';
 import { LedgerPage } from './LedgerPage';
 import { LookbackPage } from './LookbackPage';
+import { ComparisonPage } from './ComparisonPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -171,6 +172,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <ReportPage caseId={caseId} />;
     case 'rectification':
       return <LedgerPage caseId={caseId} />;
+    case 'comparison':
+      return <ComparisonPage caseId={caseId} />;
     case 'lookback':
       return <LookbackPage caseId={caseId} recheckId={recordId} />;
     default:

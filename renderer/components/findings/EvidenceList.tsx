@@ -51,8 +51,12 @@ export function EvidenceList(props: {
         dataSource={[...evidence]}
         locale={{ emptyText: props.emptyText }}
         renderItem={(e) => {
-          if (e.kind === 'rechecks') {
-            const recheck = rechecks.get(e.recordId);
+          // A 回头看's 复核, or a row of a 数据比对 list: opened in their own sections.
+          if (e.kind === 'rechecks' || e.kind === 'compareLists') {
+            const title =
+              e.kind === 'rechecks'
+                ? `${zh.recheck.evidenceLabel} · ${rechecks.get(e.recordId)?.problem?.title ?? ''}`
+                : zh.compare.evidenceLabel;
             return (
               <List.Item
                 data-testid="evidence-item"
@@ -62,7 +66,11 @@ export function EvidenceList(props: {
                     size="small"
                     type="link"
                     onClick={() =>
-                      navigate({ page: 'case', caseId, section: 'lookback', recordId: e.recordId })
+                      navigate(
+                        e.kind === 'rechecks'
+                          ? { page: 'case', caseId, section: 'lookback', recordId: e.recordId }
+                          : { page: 'case', caseId, section: 'comparison' },
+                      )
                     }
                   >
                     {t.openEvidence}
@@ -80,9 +88,7 @@ export function EvidenceList(props: {
                 ].filter(Boolean)}
               >
                 <Space orientation="vertical" size={0}>
-                  <Typography.Text strong>
-                    {`${zh.recheck.evidenceLabel} · ${recheck?.problem?.title ?? ''}`}
-                  </Typography.Text>
+                  <Typography.Text strong>{title}</Typography.Text>
                   {e.excerpt && <Typography.Text type="secondary">“{e.excerpt}”</Typography.Text>}
                 </Space>
               </List.Item>

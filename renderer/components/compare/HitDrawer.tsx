@@ -1,0 +1,100 @@
+import { Descriptions, Form, Input, Radio, Select, Tag } from 'antd';
+import { maskId } from '../../../shared/domain/compare/idNumber';
+import { HIT_STATUSES, type HitFields } from '../../../shared/domain/compare/compare.schema';
+import { COLLECTIONS } from '../../../shared/domain/tables';
+import { zh } from '../../../shared/i18n/zh-CN';
+import { repos } from '../../db';
+import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useMembers } from '../../hooks/members';
+import { Field } from '../records/Field';
+import { SaveIndicator } from '../records/SaveIndicator';
+import { ReadFailed, SaveNotices } from '../records/SaveNotices';
+
+const t = zh.compare;
+const label = (field: string) => (t.fields as Record<string, string>)[field] ?? field;
+
+const hitStore: TypedStore<HitFields> = {
+  table: 'compareHits',
+  collections: COLLECTIONS.compareHits,
+  get: (id) => repos.compare.getHit(id),
+  recover: () => repos.recover(),
+  patch: (id, patch, actor) => repos.compare.patchHit(id, patch, actor),
+  missing: () => ({}),
+};
+
+/** One 疑点: what matched, and its 核实, saved as it is typed. */
+export function HitDrawerBody(props: {
+  caseId: string;
+  hitId: string;
+  listNames: ReadonlyMap<string, string>;
+}) {
+  const { caseId, hitId, listNames } = props;
+  const editor = useAutosaved(caseId, hitStore, hitId);
+  const members = useMembers(caseId) ?? [];
+  if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
+  if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
+  const v = editor.values;
+  const problems = { refused: editor.refused, missing: editor.missing };
+  const where = (listId: string, row: number) => t.rowOf(listNames.get(listId) ?? '', row);
+  return (
+    <>
+      <div style={{ marginBottom: 12 }}>
+        <SaveIndicator
+          status={editor.status}
+          failure={editor.failure?.message ?? null}
+          refusedCount={Object.keys(editor.refused).length}
+        />
+      </div>
+      <SaveNotices editor={editor} label={label} />
+      <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t.columns.no}>{v.no}</Descriptions.Item>
+        <Descriptions.Item label={t.columns.description}>{v.description}</Descriptions.Item>
+        <Descriptions.Item label={t.mapping.name}>{v.name}</Descriptions.Item>
+        <Descriptions.Item label={t.mapping.id}>{maskId(v.idNumber)}</Descriptions.Item>
+        <Descriptions.Item label={t.columns.source}>
+          {where(v.sourceListId, v.sourceRow)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t.columns.target}>
+          {where(v.targetListId, v.targetRow)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t.columns.way}>
+          {t.ways[v.way]}
+          {v.exempted && <Tag style={{ marginLeft: 8 }}>{t.exemptedBy(v.exempted)}</Tag>}
+          {v.gone && (
+            <Tag color="default" style={{ marginLeft: 8 }}>
+              {t.gone}
+            </Tag>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      <Form layout="vertical">
+        <Field name="status" label={t.fields.status} problems={problems}>
+          <Radio.Group
+            aria-label={t.fields.status}
+            value={v.status}
+            onChange={(e) => editor.change({ status: e.target.value as string })}
+            options={HIT_STATUSES.map((s) => ({ value: s, label: t.statuses[s] }))}
+          />
+        </Field>
+        <Field name="verifiedBy" label={t.fields.verifiedBy} problems={problems}>
+          <Select
+            aria-label={t.fields.verifiedBy}
+            style={{ width: 200 }}
+            allowClear
+            value={v.verifiedBy || undefined}
+            onChange={(id?: string) => editor.change({ verifiedBy: id ?? '' })}
+            options={members.map((m) => ({ value: m.id, label: m.name }))}
+          />
+        </Field>
+        <Field name="verifyNote" label={t.fields.verifyNote} problems={problems}>
+          <Input.TextArea
+            aria-label={t.fields.verifyNote}
+            value={v.verifyNote}
+            autoSize={{ minRows: 3, maxRows: 12 }}
+            onChange={(e) => editor.change({ verifyNote: e.target.value })}
+          />
+        </Field>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { RuleFields } from '../../shared/domain/compare/compare.schema';
+import type { NewList } from '../db';
+import type { ListRow } from '../../shared/domain/compare/rows';
+import { LIST_KIND_NAMES, type ListKind } from '../../shared/domain/compare/kinds';
+import { ValidationError } from '../../shared/domain/validation';
+import { zh } from '../../shared/i18n/zh-CN';
+import { repos } from '../db';
+import { matchInWorker } from '../compare/compareClient';
+import { useLive } from './live';
+import { requireActor, useActor } from './members';
+
+export const useCompareLists = (caseId: string) =>
+  useLive(() => repos.compare.lists(caseId), [caseId]);
+export const useCompareRules = (caseId: string) =>
+  useLive(() => repos.compare.rules(caseId), [caseId]);
+export const useCompareHits = (caseId: string) =>
+  useLive(() => repos.compare.hits(caseId), [caseId]);
+
+export function useCompareActions(caseId: string) {
+  const actor = useActor(caseId);
+  const who = () => requireActor(actor);
+  return {
+    actor,
+    addList: (input: NewList, rows: readonly ListRow[], replaces?: string) =>
+      repos.compare.addList(caseId, input, rows, who(), replaces),
+    removeList: (id: string) => repos.compare.removeList(id, who()),
+    addRule: (init: Partial<RuleFields>) => repos.compare.addRule(caseId, init, who()),
+    removeRule: (id: string) => repos.compare.removeRule(id, who()),
+    toClue: (ids: readonly string[]) => repos.compare.toClue(ids, who()),
+    toFinding: (ids: readonly string[]) => repos.compare.toFinding(ids, who()),
+
+    /** Runs a rule in the worker over every list of its two kinds, and keeps what it found. */
+    async run(ruleId: string, onProgress: (done: number, total: number) => void) {
+      const rule = await repos.compare.getRule(ruleId);
+      if (!rule || rule.deleted) throw new ValidationError({ _: zh.validation.notFound });
+      const lists = await repos.compare.lists(caseId);
+      const of = async (kind: ListKind) => {
+        const chosen = lists.filter((l) => l.kind === kind);
+        if (chosen.length === 0)
+          throw new ValidationError({ _: zh.compare.noList(LIST_KIND_NAMES[kind]) });
+        return Promise.all(
+          chosen.map(async (l) => ({
+            listId: l.id,
+            columns: l.columns,
+            parts: await repos.compare.partsOf(l),
+          })),
+        );
+      };
+      const sources = await of(rule.source);
+      const targets = await of(rule.target);
+      const matches = await matchInWorker(
+        { id: rule.id, household: rule.household, exemptions: rule.exemptions },
+        sources,
+        targets,
+        onProgress,
+      );
+      return repos.compare.saveRun(caseId, rule.id, matches, who());
+    },
+  };
+}
