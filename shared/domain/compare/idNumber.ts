@@ -44,14 +44,27 @@ export function cleanIdText(raw: string): string {
     .toUpperCase();
 }
 
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function birthOf(yyyymmdd: string): string | null {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1880 || y > 2099 || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null; // 2月30日 rolls over
+  if (!(y >= 1880 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1]!)) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (m === 2 && d === 29 && !leap) return null; // 2月29日 of a common year
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+/** Digits only (an upper- or lower-case X allowed last): what most cells hold, read at once. */
+function plainDigits(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i < last; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const c = s.charCodeAt(last);
+  return (c >= 48 && c <= 57) || c === 88 || c === 120;
 }
 
 /**
@@ -65,26 +78,34 @@ export function readIdNumber(raw: string | number | null | undefined): IdReading
       ? readIdNumber(String(raw))
       : { ok: false, problem: 'mangled', cleaned: String(raw) };
   }
-  const cleaned = cleanIdText(raw);
-  if (cleaned === '') return { ok: false, problem: 'empty', cleaned };
-  if (/^\d(\.\d+)?E\+?\d+$/.test(cleaned)) return { ok: false, problem: 'mangled', cleaned };
-  if (!/^\d+X?$/.test(cleaned)) return { ok: false, problem: 'chars', cleaned };
-  let first17: string;
-  let from15 = false;
-  if (cleaned.length === 15 && !cleaned.endsWith('X')) {
-    first17 = `${cleaned.slice(0, 6)}19${cleaned.slice(6)}`;
-    from15 = true;
+  // Most cells hold the number as it should be: read at once, without cleaning.
+  const plain = (raw.length === 18 || raw.length === 15) && plainDigits(raw);
+  const cleaned = !plain
+    ? cleanIdText(raw)
+    : raw.charCodeAt(raw.length - 1) === 120
+      ? raw.toUpperCase()
+      : raw;
+  if (!plain) {
+    if (cleaned === '') return { ok: false, problem: 'empty', cleaned };
+    if (/^\d(\.\d+)?E\+?\d+$/.test(cleaned)) return { ok: false, problem: 'mangled', cleaned };
+    if (!/^\d+X?$/.test(cleaned)) return { ok: false, problem: 'chars', cleaned };
+  }
+  let id: string;
+  const from15 = cleaned.length === 15 && !cleaned.endsWith('X');
+  if (from15) {
+    const first17 = `${cleaned.slice(0, 6)}19${cleaned.slice(6)}`;
+    id = first17 + checkCharacter(first17);
   } else if (cleaned.length === 18) {
-    first17 = cleaned.slice(0, 17);
+    id = cleaned;
   } else {
     return { ok: false, problem: 'length', cleaned };
   }
-  const birth = birthOf(first17.slice(6, 14));
+  const birth = birthOf(id.slice(6, 14));
   if (!birth) return { ok: false, problem: 'date', cleaned };
-  const check = checkCharacter(first17);
-  if (!from15 && cleaned[17] !== check) return { ok: false, problem: 'check', cleaned };
-  const sex = (first17.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female';
-  return { ok: true, id: first17 + check, birth, sex, from15 };
+  if (!from15 && cleaned.charCodeAt(17) !== checkCharacter(cleaned).charCodeAt(0))
+    return { ok: false, problem: 'check', cleaned };
+  const sex = (id.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female';
+  return { ok: true, id, birth, sex, from15 };
 }
 
 /**

@@ -74,15 +74,20 @@ export function matchRule(
 ): Match[] {
   type Entry = { readonly list: SideList; readonly row: ListRow };
   const byId = new Map<string, Entry[]>();
-  const byWeak = new Map<string, Entry[]>();
+  // A weak key matters only where a number is missing: targets without one are indexed now,
+  // all targets only once a source without a number asks (it may be none of a million).
+  const byWeakNoId = new Map<string, Entry[]>();
+  let byWeakAll: Map<string, Entry[]> | null = null;
   const byHousehold = new Map<string, Entry[]>();
   const byAddress = new Map<string, Entry[]>();
   for (const list of targets) {
     for (const row of list.rows) {
       const entry = { list, row };
       if (row.id) push(byId, row.id, entry);
-      const weak = weakKey(row);
-      if (weak) push(byWeak, weak, entry);
+      else {
+        const weak = weakKey(row);
+        if (weak) push(byWeakNoId, weak, entry);
+      }
       if (rule.household) {
         // A target row belongs to its own household and, if named, to its householder's.
         if (row.id) push(byHousehold, row.id, entry);
@@ -93,40 +98,60 @@ export function matchRule(
       }
     }
   }
-  const exemptionsOf = (list: SideList) =>
-    rule.exemptions
-      .map((e) => ({ e, at: list.columns.indexOf(e.column) }))
-      .filter(({ at, e }) => at >= 0 && e.contains !== '');
-  const exemptionCache = new Map<SideList, ReturnType<typeof exemptionsOf>>();
+  const weakAll = () => {
+    if (byWeakAll) return byWeakAll;
+    byWeakAll = new Map();
+    for (const list of targets) {
+      for (const row of list.rows) {
+        const weak = weakKey(row);
+        if (weak) push(byWeakAll, weak, { list, row });
+      }
+    }
+    return byWeakAll;
+  };
+  const exemptionRules = new Map<SideList, { e: Exemption; at: number }[]>();
+  const exemptionOf = (t: Entry): Exemption | null => {
+    if (rule.exemptions.length === 0) return null;
+    let rules = exemptionRules.get(t.list);
+    if (!rules) {
+      rules = rule.exemptions
+        .map((e) => ({ e, at: t.list.columns.indexOf(e.column) }))
+        .filter(({ at, e }) => at >= 0 && e.contains !== '');
+      exemptionRules.set(t.list, rules);
+    }
+    return rules.find(({ e, at }) => (t.row.cells[at] ?? '').includes(e.contains))?.e ?? null;
+  };
 
   const out: Match[] = [];
+  const emit = (list: SideList, row: ListRow, t: Entry, way: MatchWay) =>
+    out.push({
+      key: `${rule.id}|${rowKey(row)}|${rowKey(t.row)}`,
+      way,
+      source: { listId: list.listId, row },
+      target: { listId: t.list.listId, row: t.row },
+      exemption: exemptionOf(t),
+    });
+  const simple = !rule.household && byWeakNoId.size === 0;
   for (const list of sources) {
     for (const row of list.rows) {
+      // The common case, a number on both sides and nothing else to try: one lookup.
+      if (row.id && simple) {
+        const found = byId.get(row.id);
+        if (found) for (const t of found) emit(list, row, t, 'id');
+        continue;
+      }
       const seen = new Set<ListRow>();
       const hit = (entries: readonly Entry[] | undefined, way: MatchWay) => {
         for (const t of entries ?? []) {
           if (seen.has(t.row)) continue;
           seen.add(t.row);
-          let rules = exemptionCache.get(t.list);
-          if (!rules) exemptionCache.set(t.list, (rules = exemptionsOf(t.list)));
-          const exemption =
-            rules.find(({ e, at }) => (t.row.cells[at] ?? '').includes(e.contains))?.e ?? null;
-          out.push({
-            key: `${rule.id}|${rowKey(row)}|${rowKey(t.row)}`,
-            way,
-            source: { listId: list.listId, row },
-            target: { listId: t.list.listId, row: t.row },
-            exemption,
-          });
+          emit(list, row, t, way);
         }
       };
       if (row.id) hit(byId.get(row.id), 'id');
       // 弱匹配 only where a number is missing on one side: two valid different numbers are two people.
       const weak = weakKey(row);
-      if (weak) {
-        const candidates = byWeak.get(weak)?.filter((t) => !row.id || !t.row.id);
-        hit(candidates, 'weak');
-      }
+      if (weak) hit((row.id ? byWeakNoId : weakAll()).get(weak), 'weak');
       if (rule.household) {
         for (const key of new Set([row.id, row.householderId].filter(Boolean))) {
           hit(byHousehold.get(key), 'household');
