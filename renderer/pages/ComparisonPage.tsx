@@ -27,6 +27,10 @@ import {
 import { ListImport } from '../components/compare/ListImport';
 import { ListProblems } from '../components/compare/ListProblems';
 import { HitDrawerBody } from '../components/compare/HitDrawer';
+import { ExportButton } from '../components/report/ExportButton';
+import { documentFileName } from '../../shared/documents';
+import { useCase } from '../hooks/cases';
+import { useCurrentMember } from '../hooks/members';
 
 const t = zh.compare;
 const c = t.columns;
@@ -42,6 +46,8 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
   const rules = useCompareRules(caseId);
   const hits = useCompareHits(caseId);
   const actions = useCompareActions(caseId);
+  const caseRecord = useCase(caseId);
+  const me = useCurrentMember(caseId);
   const { message } = AntApp.useApp();
   const [running, setRunning] = useState<{ ruleId: string; percent: number } | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -206,6 +212,23 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
         title={t.hitsTitle(counted.length, hits.filter((h) => h.status === 'true').length)}
         extra={
           <Space>
+            <ExportButton
+              compact
+              label={zh.report.kinds.compare}
+              request={
+                me
+                  ? {
+                      caseId,
+                      viewerId: me.id,
+                      order: { kind: 'compare' },
+                      suggestedName: documentFileName(
+                        { kind: 'compare' },
+                        caseRecord ?? { unitName: '' },
+                      ),
+                    }
+                  : null
+              }
+            />
             <Button disabled={selected.length === 0} onClick={() => void turn('clue')}>
               {t.toClue}
             </Button>

@@ -10,6 +10,7 @@ import { canSeeClue, type ClueRecord } from '../domain/findings/clue.schema';
 import type { FindingRecord } from '../domain/findings/finding.schema';
 import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
 import type { RecheckRecord } from '../domain/ledger/recheck.schema';
+import type { HitRecord, ListRecord, RuleRecord } from '../domain/compare/compare.schema';
 import { caseStats } from '../domain/findings/stats';
 import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { Stored } from '../domain/record';
@@ -65,6 +66,22 @@ export function documentCase({ rows }: CaseRows, viewerId: string, today: IsoDat
     ledgerItems: live('ledgerItems') as LedgerItemRecord[],
     tasks: live('tasks') as TaskRecord[],
     rechecks: live('rechecks') as RecheckRecord[],
+    compare: {
+      hits: (live('compareHits') as HitRecord[]).sort((a, b) => a.no - b.no),
+      listNames: Object.fromEntries(
+        rows
+          .filter((r) => r.table === 'compareLists')
+          .map((r) => {
+            const l = r.row as ListRecord;
+            return [l.id, l.name || l.fileName];
+          }),
+      ),
+      ruleNames: Object.fromEntries(
+        rows
+          .filter((r) => r.table === 'compareRules')
+          .map((r) => [r.row.id, (r.row as RuleRecord).meaning]),
+      ),
+    },
     clues,
     stats: caseStats({
       interviewHeadcounts: headcounts,

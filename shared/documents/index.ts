@@ -9,6 +9,7 @@ import { zh } from '../i18n/zh-CN';
 import { unitParty } from './caseWords';
 import { checklistWorkbook } from './checklistWorkbook';
 import { ledgerWorkbook } from './ledger/workbook';
+import { hitsWorkbook } from './compare';
 import { clueReport } from './clueReport';
 import { draftFindings, draftSheets } from './draftSheet';
 import { feedbackOpinion, feedbackTitle } from './feedback';
@@ -25,11 +26,12 @@ export const DOCUMENT_KINDS = [
   'clues',
   'checklist',
   'ledger',
+  'compare',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type DocumentRequest =
-  | { readonly kind: 'report' | 'feedback' | 'clues' | 'checklist' | 'ledger' }
+  | { readonly kind: 'report' | 'feedback' | 'clues' | 'checklist' | 'ledger' | 'compare' }
   | { readonly kind: 'interview'; readonly interview: InterviewRecord }
   /** One finding's 底稿, or (no id) those of every confirmed finding in the report's order. */
   | { readonly kind: 'draft'; readonly findingId?: string };
@@ -70,13 +72,15 @@ export function documentTitle(
       return `${unitParty(c.unitName)}问题清单`;
     case 'ledger':
       return `${unitParty(c.unitName)}整改台账`;
+    case 'compare':
+      return `${unitParty(c.unitName)}数据比对疑点清单`;
   }
 }
 
 export const documentFileName = (...args: Parameters<typeof documentTitle>) =>
   fileName(documentTitle(...args), WORKBOOKS.has(args[0].kind) ? 'xlsx' : 'docx');
 
-const WORKBOOKS: ReadonlySet<DocumentKind> = new Set(['checklist', 'ledger']);
+const WORKBOOKS: ReadonlySet<DocumentKind> = new Set(['checklist', 'ledger', 'compare']);
 
 export async function buildDocument(
   input: DocumentCase,
@@ -115,5 +119,7 @@ export async function buildDocument(
           warnDays: input.caseRecord.warnDays,
         }),
       };
+    case 'compare':
+      return { name, mime: XLSX, bytes: stampZip(await hitsWorkbook(input), input.today) };
   }
 }

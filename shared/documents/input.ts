@@ -12,6 +12,7 @@ import type { MemberRecord, MemberRole } from '../domain/member.schema';
 import type { InterviewRecord } from '../domain/records/interview.schema';
 import type { LedgerItemRecord, TaskRecord } from '../domain/ledger/task.schema';
 import type { RecheckRecord } from '../domain/ledger/recheck.schema';
+import type { HitRecord } from '../domain/compare/compare.schema';
 import type { RecordKind } from '../domain/records';
 import { chineseDate } from '../domain/dates';
 import { zh } from '../i18n/zh-CN';
@@ -43,6 +44,12 @@ export interface DocumentCase {
   readonly tasks: readonly TaskRecord[];
   /** A 回头看's copies of the earlier round and their 复核, live (clue copies: counts only). */
   readonly rechecks: readonly RecheckRecord[];
+  /** 数据比对: the 疑点 (live, in number order), and the names of lists and rules by id. */
+  readonly compare: {
+    readonly hits: readonly HitRecord[];
+    readonly listNames: Readonly<Record<string, string>>;
+    readonly ruleNames: Readonly<Record<string, string>>;
+  };
   /** Every cited record, by id. */
   readonly sources: Readonly<Record<string, Source>>;
   /** Who is exporting: the clue report is the 组长's alone. */

@@ -21,6 +21,7 @@ import {
 import type { DocumentCase } from './input';
 import { problemParagraphs } from './problems';
 import { hasLookback, lookbackParagraphs } from './lookback';
+import { compareAnnex, verifiedHits } from './compare';
 import { chineseNumeral } from './words';
 import { paragraphsOf } from './words';
 
@@ -48,6 +49,27 @@ export function situationReport(input: DocumentCase): Document {
   const opening = c.reportOpening.trim() || defaultOpening(c);
   const rows = checklistRows(input).map((r) => r.cells);
   const name = reportTitle(c);
+  // No confirmed problem, no list of them; no 疑点 verified 属实, no table of them.
+  const annexes = [
+    ...(rows.length > 0
+      ? [
+          {
+            title: '问题清单',
+            // A narrow column's header on two lines, not one character a line.
+            content: [
+              table(
+                CHECKLIST_COLUMNS.map((h) => (h === '立行立改' ? '立行\n立改' : h)),
+                rows,
+                CHECKLIST_WIDTHS,
+              ),
+            ],
+          },
+        ]
+      : []),
+    ...(verifiedHits(input).length > 0
+      ? [{ title: '数据比对核实属实疑点清单', content: compareAnnex(input) }]
+      : []),
+  ];
   // A 回头看 report adds the earlier round's rectification as its second part.
   let part = 0;
   const part1 = (text: string) => heading1(`${chineseNumeral(++part)}、${text}`);
@@ -64,19 +86,13 @@ export function situationReport(input: DocumentCase): Document {
     ...problemParagraphs(input, 'report'),
     part1('意见建议'),
     ...texts(c.reportSuggestions),
-    // No confirmed problem, no list of them.
-    ...(rows.length > 0 ? [blank(), body('附件：1. 问题清单')] : []),
+    // Each annex listed under the text (GB/T 9704 7.3.5), then each on its own page.
+    ...annexes.flatMap((a, i) =>
+      i === 0
+        ? [blank(), body(`附件：1. ${a.title}`)]
+        : [body(`\u3000\u3000\u3000${i + 1}. ${a.title}`)],
+    ),
     ...signature(w.signature, w.date),
-    ...(rows.length > 0
-      ? [
-          ...attachmentStart('附件1', '问题清单'),
-          // A narrow column's header on two lines, not one character a line.
-          table(
-            CHECKLIST_COLUMNS.map((h) => (h === '立行立改' ? '立行\n立改' : h)),
-            rows,
-            CHECKLIST_WIDTHS,
-          ),
-        ]
-      : []),
+    ...annexes.flatMap((a, i) => [...attachmentStart(`附件${i + 1}`, a.title), ...a.content]),
   ]);
 }

@@ -42,6 +42,8 @@ export const reportFields = z.object({
   noticeTemplate: writtenText(f.noticeTemplate, 5000),
   /** The short list of rules a finding's 定性依据 may be picked from. */
   basisList: z.array(z.string().trim().min(1).max(500)).max(200).default([]),
+  /** The report's 数据比对 annex prints ID numbers in full (else masked, as everywhere). */
+  annexFullIds: z.boolean().default(false),
 });
 export type ReportFields = z.output<typeof reportFields>;
 

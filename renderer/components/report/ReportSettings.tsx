@@ -1,4 +1,4 @@
-import { Card, Form, Input, Radio, Select } from 'antd';
+import { Card, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { REPORT_SCHEMES, type CaseFields } from '../../../shared/domain/case.schema';
 import { SCHEMES } from '../../../shared/domain/report/headings';
 import { defaultOpening } from '../../../shared/documents/report';
@@ -122,6 +122,15 @@ export function ReportSettings({
             value={[...v.basisList]}
             onChange={(basisList: string[]) => editor.change({ basisList })}
           />
+        </Field>
+        <Field name="annexFullIds" label={r.annexFullIds} problems={problems}>
+          <Checkbox
+            disabled={!canEdit}
+            checked={v.annexFullIds}
+            onChange={(e) => editor.change({ annexFullIds: e.target.checked })}
+          >
+            {r.annexFullIdsHint}
+          </Checkbox>
         </Field>
       </Form>
     </Card>

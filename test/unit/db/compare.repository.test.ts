@@ -1,78 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter } from '../../../shared/domain/compare/idNumber';
-import { matchRule } from '../../../shared/domain/compare/match';
-import { listRow, type ColumnMapping } from '../../../shared/domain/compare/rows';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { caseWithLeader, snapshot } from './helpers';
-
-const valid = (first17: string) => first17 + checkCharacter(first17);
-const A = valid('32010619800101123');
-const B = valid('32010619751215004');
-const MAP: ColumnMapping = {
-  name: 0,
-  id: 1,
-  householder: -1,
-  householderId: -1,
-  relation: -1,
-  address: -1,
-  amount: -1,
-  date: -1,
-  birth: -1,
-};
-const rows = (people: [string, string][], first = 2) =>
-  people.map(([name, id], i) => listRow(first + i, [name, id], MAP));
-const list = (kind: 'dibao' | 'vehicle', name: string) => ({
-  kind,
-  name,
-  fileName: `${name}.xlsx`,
-  sheet: 'Sheet1',
-  encoding: '',
-  columns: ['姓名', '身份证号'],
-  headerRow: 1,
-  mapping: MAP,
-});
-
-async function setup() {
-  const s = await caseWithLeader();
-  const { repos, caseId, actor } = s;
-  const dibao = await repos.compare.addList(
-    caseId,
-    list('dibao', '低保名单'),
-    rows([
-      ['张三', A],
-      ['李四', B],
-      ['王五', '1.10105E+17'],
-      ['张三', A],
-    ]),
-    actor,
-  );
-  const cars = await repos.compare.addList(
-    caseId,
-    list('vehicle', '车辆登记'),
-    rows([
-      ['张三', A.slice(0, 6) + A.slice(8, 17)],
-      ['李四', B],
-    ]),
-    actor,
-  );
-  const rule = await repos.compare.addRule(caseId, { preset: 'preset:dibao:vehicle' }, actor);
-  const run = async () => {
-    const side = async (id: string) => {
-      const l = (await repos.compare.lists(caseId)).find((x) => x.id === id)!;
-      return { listId: l.id, columns: l.columns, rows: await repos.compare.rowsOf(l) };
-    };
-    const ls = await repos.compare.lists(caseId);
-    const of = async (kind: string) =>
-      Promise.all(ls.filter((l) => l.kind === kind).map((l) => side(l.id)));
-    const matches = matchRule(
-      { id: rule.id, household: false, exemptions: [] },
-      await of('dibao'),
-      await of('vehicle'),
-    );
-    return repos.compare.saveRun(caseId, rule.id, matches, actor);
-  };
-  return { ...s, dibao, cars, rule, run };
-}
+import {
+  A,
+  B,
+  caseWithComparison as setup,
+  listInput as list,
+  listRowsOf as rows,
+  snapshot,
+  validId as valid,
+} from './helpers';
 
 describe('数据比对 lists', () => {
   it('keep their rows as read, with the numbers that could not be read and the repeated ones counted', async () => {

@@ -1,4 +1,7 @@
 import { WorkbenchDB } from '../../../renderer/db/database';
+import { checkCharacter } from '../../../shared/domain/compare/idNumber';
+import { matchRule } from '../../../shared/domain/compare/match';
+import { listRow, type ColumnMapping } from '../../../shared/domain/compare/rows';
 import { repositories, type RepositoryOptions } from '../../../renderer/db/repositories';
 import type { Clock } from '../../../renderer/db/write';
 
@@ -124,4 +127,76 @@ export async function earlierRoundAndLookback() {
   const caseId = made.caseRecord.id;
   const actor = { deviceId: setup.deviceId, memberId: made.creator.id };
   return { repos, db, priorId, priorActor, caseId, actor, clueId: clue.id, carItem: carItem! };
+}
+
+/** A valid ID number from its first 17 digits. */
+export const validId = (first17: string) => first17 + checkCharacter(first17);
+const valid = validId;
+export const A = valid('32010619800101123');
+export const B = valid('32010619751215004');
+const MAP: ColumnMapping = {
+  name: 0,
+  id: 1,
+  householder: -1,
+  householderId: -1,
+  relation: -1,
+  address: -1,
+  amount: -1,
+  date: -1,
+  birth: -1,
+};
+export const listRowsOf = (people: [string, string][], first = 2) =>
+  people.map(([name, id], i) => listRow(first + i, [name, id], MAP));
+export const listInput = (kind: 'dibao' | 'vehicle', name: string) => ({
+  kind,
+  name,
+  fileName: `${name}.xlsx`,
+  sheet: 'Sheet1',
+  encoding: '',
+  columns: ['姓名', '身份证号'],
+  headerRow: 1,
+  mapping: MAP,
+});
+
+/** A case with a 低保 list, a vehicle list and the preset rule; `run` runs it. */
+export async function caseWithComparison() {
+  const s = await caseWithLeader();
+  const { repos, caseId, actor } = s;
+  const dibao = await repos.compare.addList(
+    caseId,
+    listInput('dibao', '低保名单'),
+    listRowsOf([
+      ['张三', A],
+      ['李四', B],
+      ['王五', '1.10105E+17'],
+      ['张三', A],
+    ]),
+    actor,
+  );
+  const cars = await repos.compare.addList(
+    caseId,
+    listInput('vehicle', '车辆登记'),
+    listRowsOf([
+      ['张三', A.slice(0, 6) + A.slice(8, 17)],
+      ['李四', B],
+    ]),
+    actor,
+  );
+  const rule = await repos.compare.addRule(caseId, { preset: 'preset:dibao:vehicle' }, actor);
+  const run = async () => {
+    const side = async (id: string) => {
+      const l = (await repos.compare.lists(caseId)).find((x) => x.id === id)!;
+      return { listId: l.id, columns: l.columns, rows: await repos.compare.rowsOf(l) };
+    };
+    const ls = await repos.compare.lists(caseId);
+    const of = async (kind: string) =>
+      Promise.all(ls.filter((l) => l.kind === kind).map((l) => side(l.id)));
+    const matches = matchRule(
+      { id: rule.id, household: false, exemptions: [] },
+      await of('dibao'),
+      await of('vehicle'),
+    );
+    return repos.compare.saveRun(caseId, rule.id, matches, actor);
+  };
+  return { ...s, dibao, cars, rule, run };
 }

@@ -17,7 +17,7 @@ import { documentCase } from '../../../shared/documents/assemble';
 import type { Stored } from '../../../shared/domain/record';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
 import { openReadOnlyRecords } from '../../../renderer/db/readonly';
-import { earlierRoundAndLookback } from '../db/helpers';
+import { caseWithComparison, earlierRoundAndLookback } from '../db/helpers';
 
 const CHECKER = join(__dirname, '../../tools/gbt9704/check.mjs');
 const today = '2026-12-07';
@@ -175,6 +175,29 @@ describe('GB/T 9704 in LibreOffice', () => {
     records!.close();
     const bytes = (await buildDocument(input, { kind: 'report' })).bytes;
     expectOfficial('report', checked('lookback', bytes).checks);
+  }, 120_000);
+
+  it('a report with the 数据比对 annex', async () => {
+    const { repos, db, caseId, actor, run } = await caseWithComparison();
+    await run();
+    for (const hit of await repos.compare.hits(caseId))
+      await repos.compare.patchHit(hit.id, { status: 'true', verifyNote: '经核实属实' }, actor);
+    const basics = Array.from(
+      { length: 8 },
+      () =>
+        '该局党组能够认真落实全面从严治党主体责任，但在民生资金管理方面仍有薄弱环节，数据比对发现低保对象名下登记有车辆等问题。',
+    ).join('\n');
+    await repos.cases.update(
+      caseId,
+      { reportBasics: basics, reportSuggestions: basics },
+      actor,
+      today,
+    );
+    const records = await openReadOnlyRecords({ name: db.name });
+    const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
+    records!.close();
+    const bytes = (await buildDocument(input, { kind: 'report' })).bytes;
+    expectOfficial('report', checked('compare', bytes).checks);
   }, 120_000);
 
   it('a report of 300 confirmed findings (about 1,800 pages)', async () => {
