@@ -53,6 +53,18 @@ export function StatsCards({ caseId }: { caseId: string }) {
               </Tag>
             ))}
           </div>
+          {stats.compare.hits > 0 && (
+            <div data-testid="stat-compare">
+              <Typography.Text type="secondary">
+                {d.compare(
+                  stats.compare.hits,
+                  stats.compare.verified,
+                  stats.compare.findings,
+                  stats.compare.clues,
+                )}
+              </Typography.Text>
+            </div>
+          )}
           {stats.pendingFindings + stats.draftFindings > 0 && (
             <Typography.Text type="secondary">
               {d.openFindings(stats.pendingFindings, stats.draftFindings)}

@@ -14,14 +14,16 @@ export function statsRepository(db: WorkbenchDB, access: AccessRules) {
   return {
     /** The figures as this member may see them: clues count only those they may read. */
     async ofCase(caseId: string, actor: Actor): Promise<CaseStats> {
-      const [interviews, docReviews, siteVisits, petitions, findings, clues] = await Promise.all([
-        live(caseId, 'interviews').toArray(),
-        live(caseId, 'docReviews').count(),
-        live(caseId, 'siteVisits').count(),
-        live(caseId, 'petitions').count(),
-        db.findings.where('caseId').equals(caseId).toArray(),
-        db.clues.where('caseId').equals(caseId).toArray(),
-      ]);
+      const [interviews, docReviews, siteVisits, petitions, findings, clues, hits] =
+        await Promise.all([
+          live(caseId, 'interviews').toArray(),
+          live(caseId, 'docReviews').count(),
+          live(caseId, 'siteVisits').count(),
+          live(caseId, 'petitions').count(),
+          db.findings.where('caseId').equals(caseId).toArray(),
+          db.clues.where('caseId').equals(caseId).toArray(),
+          db.compareHits.where('caseId').equals(caseId).toArray(),
+        ]);
       const visibleClues = await access.filter(
         'clues',
         clues.filter((c) => !c.deleted),
@@ -34,6 +36,7 @@ export function statsRepository(db: WorkbenchDB, access: AccessRules) {
         petitions,
         findings: findings.filter((f) => !f.deleted),
         clues: visibleClues.length,
+        compareHits: hits.filter((h) => !h.deleted),
       });
     },
   };

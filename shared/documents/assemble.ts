@@ -88,6 +88,7 @@ export function documentCase({ rows }: CaseRows, viewerId: string, today: IsoDat
       ...counted,
       findings,
       clues: clues.length,
+      compareHits: live('compareHits') as HitRecord[],
     }),
     handover: {
       clues: handedOver.length,

@@ -34,7 +34,12 @@ export function workSentence(input: DocumentCase): string {
   const immediate = input.findings.filter((f) => f.status === 'confirmed' && f.immediate).length;
   return (
     `巡察期间，巡察组个别谈话${s.interviewPeople}人次，查阅资料${s.docReviews}份，` +
-    `实地走访${s.siteVisits}处，受理信访${s.petitions}件，发现问题${s.confirmedFindings}个` +
+    `实地走访${s.siteVisits}处，受理信访${s.petitions}件，` +
+    // 数据比对 is quoted only where it was done.
+    (s.compare.hits > 0
+      ? `开展数据比对发现疑点${s.compare.hits}个、核实属实${s.compare.verified}个，`
+      : '') +
+    `发现问题${s.confirmedFindings}个` +
     `（其中立行立改${immediate}个），移交问题线索${input.handover.clues}件${input.handover.people}人。`
   );
 }

@@ -787,6 +787,8 @@ export const zh = {
   },
   dashboard: {
     title: '巡察情况统计',
+    compare: (hits: number, verified: number, findings: number, clues: number) =>
+      `数据比对疑点 ${hits} 个，核实属实 ${verified} 个，已转为问题 ${findings} 个、线索 ${clues} 件`,
     interviews: '谈话',
     interviewUnit: '人次',
     docReviews: '查阅资料',

@@ -4,6 +4,7 @@
  */
 import { FOCUS_TREE, focusArea } from '../focus';
 import type { FindingFields } from './finding.schema';
+import type { HitFields } from '../compare/compare.schema';
 
 export interface StatsInput {
   /** Named interviewees of each live interview: 谈话人次 counts people, not meetings. */
@@ -14,6 +15,11 @@ export interface StatsInput {
   /** Live (not deleted) findings, in any status. */
   readonly findings: readonly FindingFields[];
   readonly clues: number;
+  /** 数据比对's 疑点, live (issue 15). */
+  readonly compareHits?: readonly Pick<
+    HitFields,
+    'status' | 'exempted' | 'gone' | 'findingId' | 'clueId'
+  >[];
 }
 
 export interface CaseStats {
@@ -35,6 +41,13 @@ export interface CaseStats {
   readonly clues: number;
   /** Money involved in confirmed findings, in 分. */
   readonly amountFen: number;
+  /** 数据比对: 疑点 found (not exempted, still found), verified 属实, and made findings or clues. */
+  readonly compare: {
+    readonly hits: number;
+    readonly verified: number;
+    readonly findings: number;
+    readonly clues: number;
+  };
 }
 
 export function caseStats(input: StatsInput): CaseStats {
@@ -63,5 +76,16 @@ export function caseStats(input: StatsInput): CaseStats {
     })),
     clues: input.clues,
     amountFen: confirmed.reduce((sum, f) => sum + (f.amountFen ?? 0), 0),
+    compare: compareFigures(input.compareHits ?? []),
+  };
+}
+
+function compareFigures(hits: NonNullable<StatsInput['compareHits']>): CaseStats['compare'] {
+  const counted = hits.filter((h) => !h.exempted && !h.gone);
+  return {
+    hits: counted.length,
+    verified: counted.filter((h) => h.status === 'true').length,
+    findings: new Set(hits.map((h) => h.findingId).filter(Boolean)).size,
+    clues: new Set(hits.map((h) => h.clueId).filter(Boolean)).size,
   };
 }
