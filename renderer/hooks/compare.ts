@@ -30,31 +30,52 @@ export function useCompareActions(caseId: string) {
     toFinding: (ids: readonly string[]) => repos.compare.toFinding(ids, who()),
 
     /** Runs a rule in the worker over every list of its two kinds, and keeps what it found. */
-    async run(ruleId: string, onProgress: (done: number, total: number) => void) {
-      const rule = await repos.compare.getRule(ruleId);
-      if (!rule || rule.deleted) throw new ValidationError({ _: zh.validation.notFound });
-      const lists = await repos.compare.lists(caseId);
-      const of = async (kind: ListKind) => {
-        const chosen = lists.filter((l) => l.kind === kind);
-        if (chosen.length === 0)
-          throw new ValidationError({ _: zh.compare.noList(LIST_KIND_NAMES[kind]) });
-        return Promise.all(
-          chosen.map(async (l) => ({
-            listId: l.id,
-            columns: l.columns,
-            parts: await repos.compare.partsOf(l),
-          })),
-        );
-      };
-      const sources = await of(rule.source);
-      const targets = await of(rule.target);
-      const matches = await matchInWorker(
-        { id: rule.id, household: rule.household, exemptions: rule.exemptions },
-        sources,
-        targets,
-        onProgress,
+    run,
+
+    /** After a list of `kind` is replaced: every rule over that kind again, changes summed. */
+    async rerunKind(kind: ListKind) {
+      const rules = (await repos.compare.rules(caseId)).filter(
+        (r) => r.source === kind || r.target === kind,
       );
-      return repos.compare.saveRun(caseId, rule.id, matches, who());
+      const sum = { added: 0, gone: 0, kept: 0 };
+      let ran = 0;
+      for (const rule of rules) {
+        // A rule whose other list is not imported yet has nothing to run over: skipped.
+        const r = await run(rule.id, () => {}).catch(() => null);
+        if (!r) continue;
+        ran += 1;
+        sum.added += r.added;
+        sum.gone += r.gone;
+        sum.kept += r.kept;
+      }
+      return ran > 0 ? sum : null;
     },
   };
+
+  async function run(ruleId: string, onProgress: (done: number, total: number) => void) {
+    const rule = await repos.compare.getRule(ruleId);
+    if (!rule || rule.deleted) throw new ValidationError({ _: zh.validation.notFound });
+    const lists = await repos.compare.lists(caseId);
+    const of = async (kind: ListKind) => {
+      const chosen = lists.filter((l) => l.kind === kind);
+      if (chosen.length === 0)
+        throw new ValidationError({ _: zh.compare.noList(LIST_KIND_NAMES[kind]) });
+      return Promise.all(
+        chosen.map(async (l) => ({
+          listId: l.id,
+          columns: l.columns,
+          parts: await repos.compare.partsOf(l),
+        })),
+      );
+    };
+    const sources = await of(rule.source);
+    const targets = await of(rule.target);
+    const matches = await matchInWorker(
+      { id: rule.id, household: rule.household, exemptions: rule.exemptions },
+      sources,
+      targets,
+      onProgress,
+    );
+    return repos.compare.saveRun(caseId, rule.id, matches, who());
+  }
 }

@@ -27,6 +27,7 @@ import {
 import { ListImport } from '../components/compare/ListImport';
 import { ListProblems } from '../components/compare/ListProblems';
 import { HitDrawerBody } from '../components/compare/HitDrawer';
+import { RuleDrawerBody } from '../components/compare/RuleDrawer';
 import { ExportButton } from '../components/report/ExportButton';
 import { documentFileName } from '../../shared/documents';
 import { useCase } from '../hooks/cases';
@@ -52,6 +53,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
   const [running, setRunning] = useState<{ ruleId: string; percent: number } | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [openHit, setOpenHit] = useState<string | null>(null);
+  const [openRule, setOpenRule] = useState<string | null>(null);
   const [problemsOf, setProblemsOf] = useState<ListRecord | null>(null);
   const listNames = useMemo(
     () => new Map((lists ?? []).map((l) => [l.id, l.name || l.fileName])),
@@ -137,14 +139,17 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
               title: zh.common.actions,
               key: 'actions',
               render: (_, l) => (
-                <Popconfirm
-                  title={t.removeListConfirm}
-                  onConfirm={() => void actions.removeList(l.id)}
-                >
-                  <Button size="small" danger>
-                    {zh.common.remove}
-                  </Button>
-                </Popconfirm>
+                <Space>
+                  <ListImport caseId={caseId} replaces={l} />
+                  <Popconfirm
+                    title={t.removeListConfirm}
+                    onConfirm={() => void actions.removeList(l.id)}
+                  >
+                    <Button size="small" danger>
+                      {zh.common.remove}
+                    </Button>
+                  </Popconfirm>
+                </Space>
               ),
             },
           ]}
@@ -154,17 +159,31 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
         size="small"
         title={t.rules}
         extra={
-          <Select
-            aria-label={t.addPreset}
-            placeholder={t.addPreset}
-            style={{ width: 420 }}
-            value={null}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={presetChoices}
-            onChange={(preset: string) =>
-              void actions.addRule({ preset }).catch((e: unknown) => message.error(say(e)))
-            }
-          />
+          <Space>
+            <Button
+              size="small"
+              disabled={!actions.actor}
+              onClick={() =>
+                void actions
+                  .addRule({ source: 'dibao', target: 'other', meaning: '' })
+                  .then((r) => setOpenRule(r.id))
+                  .catch((e: unknown) => message.error(say(e)))
+              }
+            >
+              {t.addCustom}
+            </Button>
+            <Select
+              aria-label={t.addPreset}
+              placeholder={t.addPreset}
+              style={{ width: 420 }}
+              value={null}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={presetChoices}
+              onChange={(preset: string) =>
+                void actions.addRule({ preset }).catch((e: unknown) => message.error(say(e)))
+              }
+            />
+          </Space>
         }
       >
         <Table<RuleRecord>
@@ -177,7 +196,29 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
           columns={[
             { title: t.fields.source, key: 's', render: (_, r) => LIST_KIND_NAMES[r.source] },
             { title: t.fields.target, key: 't', render: (_, r) => LIST_KIND_NAMES[r.target] },
-            { title: t.fields.meaning, dataIndex: 'meaning' },
+            {
+              title: t.fields.meaning,
+              key: 'meaning',
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  type="link"
+                  style={{ padding: 0 }}
+                  onClick={() => setOpenRule(r.id)}
+                >
+                  {r.meaning || t.untitledRule}
+                </Button>
+              ),
+            },
+            {
+              title: t.exemptions,
+              key: 'ex',
+              render: (_, r) =>
+                r.exemptions
+                  .filter((e) => e.contains)
+                  .map((e) => e.reason || e.contains)
+                  .join('、'),
+            },
             { title: t.household, key: 'h', render: (_, r) => (r.household ? t.yes : '') },
             {
               title: zh.common.actions,
@@ -327,6 +368,27 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
         {openHit && <HitDrawerBody caseId={caseId} hitId={openHit} listNames={listNames} />}
       </Drawer>
       <ListProblems list={problemsOf} onClose={() => setProblemsOf(null)} />
+      <Drawer
+        open={openRule !== null}
+        width={760}
+        title={t.ruleTitle}
+        onClose={() => setOpenRule(null)}
+        destroyOnHidden
+      >
+        {openRule && (
+          <RuleDrawerBody
+            caseId={caseId}
+            ruleId={openRule}
+            targetColumns={[
+              ...new Set(
+                lists
+                  .filter((l) => l.kind === rules.find((r) => r.id === openRule)?.target)
+                  .flatMap((l) => l.columns),
+              ),
+            ]}
+          />
+        )}
+      </Drawer>
     </Space>
   );
 }

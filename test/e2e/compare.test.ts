@@ -22,6 +22,7 @@ const C = valid('32010619900101001');
 async function importList(page: Page, name: string, buffer: Buffer, kind: string, rows: number) {
   await page
     .locator('input[type=file]')
+    .first()
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
   const modal = page.getByRole('dialog');
   await modal.getByTestId('column-mapping').waitFor();
@@ -32,6 +33,7 @@ async function importList(page: Page, name: string, buffer: Buffer, kind: string
   await expect
     .poll(() => page.locator('.ant-message').textContent())
     .toContain(`已导入 ${rows} 行`);
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 }
 
 describe('数据比对', () => {

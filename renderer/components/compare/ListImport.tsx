@@ -20,6 +20,7 @@ import { repos } from '../../db';
 import { listRowsOf, previewList } from '../../compare/compareClient';
 import type { ListPreview } from '../../compare/protocol';
 import { useCompareActions } from '../../hooks/compare';
+import type { ListRecord } from '../../../shared/domain/compare/compare.schema';
 
 const t = zh.compare;
 const ENCODING_NAMES: Record<Encoding, string> = {
@@ -39,11 +40,11 @@ interface Loaded {
  * 导入名单: a file is read in the worker, its first rows shown, and the columns mapped (guessed
  * by their headers, or as last time for this kind of list); nothing is kept before 导入.
  */
-export function ListImport({ caseId }: { caseId: string }) {
+export function ListImport({ caseId, replaces }: { caseId: string; replaces?: ListRecord }) {
   const actions = useCompareActions(caseId);
   const { message } = AntApp.useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [kind, setKind] = useState<ListKind | undefined>();
+  const [kind, setKind] = useState<ListKind | undefined>(replaces?.kind);
   const [name, setName] = useState('');
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,6 +62,7 @@ export function ListImport({ caseId }: { caseId: string }) {
       setLoaded({ bytes, fileName, preview });
       setMapping(preview.mapping);
       setName((n) => n || fileName.replace(/\.[^.]+$/, ''));
+      if (replaces) void applyRemembered(replaces.kind, preview);
     } catch (error) {
       setLoaded(null);
       setProblem(error instanceof Error ? error.message : String(error));
@@ -69,23 +71,25 @@ export function ListImport({ caseId }: { caseId: string }) {
     }
   };
 
-  const chooseKind = async (k: ListKind) => {
-    setKind(k);
-    if (!loaded) return;
-    // As this kind of list was mapped last time, where the same headers are found.
+  // As this kind of list was mapped last time, where the same headers are found.
+  const applyRemembered = async (k: ListKind, preview: ListPreview) => {
     const remembered = await repos.compare.rememberedMapping(k);
-    const next = { ...mapping! } as Record<string, number>;
+    const next = { ...preview.mapping } as Record<string, number>;
     for (const [field, header] of Object.entries(remembered)) {
-      const at = loaded.preview.columns.indexOf(header);
+      const at = preview.columns.indexOf(header);
       if (at >= 0) next[field] = at;
     }
     setMapping(next as unknown as ColumnMapping);
+  };
+  const chooseKind = async (k: ListKind) => {
+    setKind(k);
+    if (loaded) await applyRemembered(k, loaded.preview);
   };
 
   const close = () => {
     setLoaded(null);
     setMapping(null);
-    setKind(undefined);
+    setKind(replaces?.kind);
     setName('');
     setProblem(null);
   };
@@ -117,6 +121,7 @@ export function ListImport({ caseId }: { caseId: string }) {
           mapping,
         },
         rows,
+        replaces?.id,
       );
       const byHeader = Object.fromEntries(
         MAPPING_FIELDS.filter((f) => mapping[f] >= 0).map((f) => [f, p.columns[mapping[f]] ?? '']),
@@ -124,6 +129,11 @@ export function ListImport({ caseId }: { caseId: string }) {
       await repos.compare.rememberMapping(kind, byHeader);
       void message.success(t.imported(list.rows, list.problems, list.duplicates));
       close();
+      // A list replaced: the rules over its kind run again, and say what changed.
+      if (replaces) {
+        const ran = await actions.rerunKind(kind);
+        if (ran) void message.info(t.ran(ran.added, ran.gone, ran.kept));
+      }
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
@@ -147,9 +157,15 @@ export function ListImport({ caseId }: { caseId: string }) {
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={busy && !loaded} disabled={!actions.actor}>
-          {t.importList}
-        </Button>
+        {replaces ? (
+          <Button size="small" loading={busy && !loaded} disabled={!actions.actor}>
+            {t.replace}
+          </Button>
+        ) : (
+          <Button icon={<UploadOutlined />} loading={busy && !loaded} disabled={!actions.actor}>
+            {t.importList}
+          </Button>
+        )}
       </Upload>
       {problem && !loaded && (
         <Alert
@@ -183,6 +199,7 @@ export function ListImport({ caseId }: { caseId: string }) {
               <Form.Item label={t.fields.kind} required>
                 <Select
                   aria-label={t.fields.kind}
+                  disabled={replaces !== undefined}
                   style={{ width: 180 }}
                   value={kind}
                   placeholder={t.pickKind}
