@@ -62,7 +62,9 @@ describe('数据比对 documents', () => {
     );
     const text = paragraphs.map((p) => p.text);
     expect(text).toContain('附件：1. 数据比对核实属实疑点清单');
-    expect(text.find((t) => t.startsWith('巡察期间'))).toContain('开展数据比对发现疑点2个、核实属实1个，');
+    expect(text.find((t) => t.startsWith('巡察期间'))).toContain(
+      '开展数据比对发现疑点2个、核实属实1个，',
+    );
     const cells = paragraphs.filter((p) => p.inTable).map((p) => p.text);
     expect(cells).toContain(masked(A));
     expect(cells).toContain('张三');
