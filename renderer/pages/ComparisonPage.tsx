@@ -129,7 +129,23 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
                   0
                 ),
             },
-            { title: c.duplicates, dataIndex: 'duplicates' },
+            {
+              title: c.duplicates,
+              key: 'duplicates',
+              render: (_, l) =>
+                l.duplicates > 0 ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    style={{ padding: 0 }}
+                    onClick={() => setProblemsOf(l)}
+                  >
+                    {l.duplicates}
+                  </Button>
+                ) : (
+                  0
+                ),
+            },
             {
               title: c.importedAt,
               key: 'at',

@@ -692,7 +692,8 @@ export const zh = {
     becameFinding: '已转问题',
     hit: '疑点',
     masked: '身份证号只显示前 6 位和后 4 位。',
-    problemsTitle: (name: string) => `异常号码：${name}`,
+    problemsTitle: (name: string) => `需核对的号码：${name}`,
+    repeated: '同一号码出现在多行（各行都保留）',
     row: '行号',
     reason: '原因',
     columns: {

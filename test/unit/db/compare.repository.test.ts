@@ -104,4 +104,33 @@ describe('a run of a rule', () => {
     );
     expect(refused).toEqual({ name: zh.compare.fixed, idNumber: zh.compare.fixed });
   });
+
+  it('sets an exempted 疑点 apart with its reason, and the figures leave it out', async () => {
+    const { repos, caseId, actor, rule, run } = await setup();
+    const exemption = {
+      id: 'e1',
+      pos: 'a0',
+      column: '姓名',
+      contains: '李',
+      reason: '经民政认定的特殊情形',
+    };
+    const { refused } = await repos.compare.patchRule(
+      rule.id,
+      { 'exemptions/e1': exemption },
+      actor,
+    );
+    expect(refused).toEqual({});
+    await run();
+    const hits = await repos.compare.hits(caseId);
+    expect(hits.map((h) => [h.name, h.exempted])).toEqual([
+      ['张三', ''],
+      ['李四', '经民政认定的特殊情形'],
+    ]);
+    expect((await repos.stats.ofCase(caseId, actor)).compare).toEqual({
+      hits: 1,
+      verified: 0,
+      findings: 0,
+      clues: 0,
+    });
+  });
 });

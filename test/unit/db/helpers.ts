@@ -191,8 +191,9 @@ export async function caseWithComparison() {
     const ls = await repos.compare.lists(caseId);
     const of = async (kind: string) =>
       Promise.all(ls.filter((l) => l.kind === kind).map((l) => side(l.id)));
+    const stored = (await repos.compare.getRule(rule.id))!;
     const matches = matchRule(
-      { id: rule.id, household: false, exemptions: [] },
+      { id: stored.id, household: stored.household, exemptions: stored.exemptions },
       await of('dibao'),
       await of('vehicle'),
     );
