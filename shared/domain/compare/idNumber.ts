@@ -46,14 +46,48 @@ export function cleanIdText(raw: string): string {
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+function realDate(y: number, m: number, d: number): boolean {
+  if (!(y >= 1880 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1]!)) return false;
+  // 2月29日 only in a leap year.
+  return !(m === 2 && d === 29) || (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 function birthOf(yyyymmdd: string): string | null {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
-  if (!(y >= 1880 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1]!)) return null;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (m === 2 && d === 29 && !leap) return null; // 2月29日 of a common year
+  if (!realDate(y, m, d)) return null;
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * The 18 characters most cells hold, read in one pass (digits, weighted sum, date) without
+ * cleaning: a million rows are read in a fraction of a second. Null: not such a cell.
+ */
+function readPlain18(raw: string): IdReading | null {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = digit(raw, i);
+    if (c < 0 || c > 9) return null;
+    sum += c * WEIGHTS[i]!;
+  }
+  const code = raw.charCodeAt(17);
+  const last = code === 120 ? 88 : code; // x → X
+  if (!((last >= 48 && last <= 57) || last === 88)) return null;
+  const cleaned = code === 120 ? raw.toUpperCase() : raw;
+  const y = digit(raw, 6) * 1000 + digit(raw, 7) * 100 + digit(raw, 8) * 10 + digit(raw, 9);
+  if (!realDate(y, digit(raw, 10) * 10 + digit(raw, 11), digit(raw, 12) * 10 + digit(raw, 13)))
+    return { ok: false, problem: 'date', cleaned };
+  if (CHECK.charCodeAt(sum % 11) !== last) return { ok: false, problem: 'check', cleaned };
+  return {
+    ok: true,
+    id: cleaned,
+    birth: `${raw.slice(6, 10)}-${raw.slice(10, 12)}-${raw.slice(12, 14)}`,
+    sex: digit(raw, 16) % 2 === 1 ? 'male' : 'female',
+    from15: false,
+  };
 }
 
 /** Digits only (an upper- or lower-case X allowed last): what most cells hold, read at once. */
@@ -77,6 +111,10 @@ export function readIdNumber(raw: string | number | null | undefined): IdReading
     return Number.isSafeInteger(raw) && raw >= 0
       ? readIdNumber(String(raw))
       : { ok: false, problem: 'mangled', cleaned: String(raw) };
+  }
+  if (raw.length === 18) {
+    const plain = readPlain18(raw);
+    if (plain) return plain;
   }
   // Most cells hold the number as it should be: read at once, without cleaning.
   const plain = (raw.length === 18 || raw.length === 15) && plainDigits(raw);

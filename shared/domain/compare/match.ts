@@ -131,6 +131,29 @@ export function matchRule(
       target: { listId: t.list.listId, row: t.row },
       exemption: exemptionOf(t),
     });
+  // Everything but the common case, in its own function: a closure over the loop's row would
+  // make V8 allocate a context for every one of a million rows.
+  const matchAnyWay = (list: SideList, row: ListRow) => {
+    const seen = new Set<ListRow>();
+    const hit = (entries: readonly Entry[] | undefined, way: MatchWay) => {
+      for (const t of entries ?? []) {
+        if (seen.has(t.row)) continue;
+        seen.add(t.row);
+        emit(list, row, t, way);
+      }
+    };
+    if (row.id) hit(byId.get(row.id), 'id');
+    // 弱匹配 only where a number is missing on one side: two valid different numbers are two people.
+    const weak = weakKey(row);
+    if (weak) hit((row.id ? byWeakNoId : weakAll()).get(weak), 'weak');
+    if (rule.household) {
+      for (const key of new Set([row.id, row.householderId].filter(Boolean))) {
+        hit(byHousehold.get(key), 'household');
+      }
+      const address = addressKey(row);
+      if (address) hit(byAddress.get(address), 'address');
+    }
+  };
   const simple = !rule.household && byWeakNoId.size === 0;
   for (const list of sources) {
     for (const row of list.rows) {
@@ -138,26 +161,8 @@ export function matchRule(
       if (row.id && simple) {
         const found = byId.get(row.id);
         if (found) for (const t of found) emit(list, row, t, 'id');
-        continue;
-      }
-      const seen = new Set<ListRow>();
-      const hit = (entries: readonly Entry[] | undefined, way: MatchWay) => {
-        for (const t of entries ?? []) {
-          if (seen.has(t.row)) continue;
-          seen.add(t.row);
-          emit(list, row, t, way);
-        }
-      };
-      if (row.id) hit(byId.get(row.id), 'id');
-      // 弱匹配 only where a number is missing on one side: two valid different numbers are two people.
-      const weak = weakKey(row);
-      if (weak) hit((row.id ? byWeakNoId : weakAll()).get(weak), 'weak');
-      if (rule.household) {
-        for (const key of new Set([row.id, row.householderId].filter(Boolean))) {
-          hit(byHousehold.get(key), 'household');
-        }
-        const address = addressKey(row);
-        if (address) hit(byAddress.get(address), 'address');
+      } else {
+        matchAnyWay(list, row);
       }
     }
   }
