@@ -42,6 +42,20 @@ describe('数据比对', () => {
     await createCase(page);
     await openSection(page, '数据比对');
 
+    // A file that is no list: one sentence beside the button, and nothing kept.
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: '低保名册.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.alloc(0),
+      });
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('文件是空的，没有可比对的内容，未导入');
+    expect(await storedRows(page, 'compareLists')).toEqual([]);
+
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('低保名册');
     sheet.addRow(['石桥镇2026年低保对象名册']);
