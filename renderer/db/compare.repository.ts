@@ -50,7 +50,8 @@ export function listCounts(rows: readonly ListRow[]) {
   const twice = new Set<string>();
   let problems = 0;
   for (const row of rows) {
-    if (row.problem && row.problem !== 'empty') problems += 1;
+    // A blank number counts where the row names someone: a person who cannot be compared.
+    if (row.problem && (row.problem !== 'empty' || row.name)) problems += 1;
     if (!row.id) continue;
     if (seen.has(row.id)) twice.add(row.id);
     seen.add(row.id);
@@ -171,6 +172,12 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
       return live(db.compareLists.where('caseId').equals(caseId).toArray());
     },
 
+    /** Every list's name by id, replaced and removed ones too: 疑点 still point at their rows. */
+    async listNames(caseId: string): Promise<Map<string, string>> {
+      const all = await db.compareLists.where('caseId').equals(caseId).toArray();
+      return new Map(all.map((l) => [l.id, l.name || l.fileName]));
+    },
+
     rowsOf,
 
     /** The files holding a list's rows, for the worker to read (those on this laptop). */
@@ -252,7 +259,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
       ruleId: string,
       matches: readonly Match[],
       actor: Actor,
-    ): Promise<{ added: number; gone: number; kept: number }> {
+    ): Promise<{ added: number; gone: number; kept: number; exempted: number }> {
       return db.transaction('rw', [...scope()], async () => {
         const rule = await w.getLive<RuleFields>('compareRules', ruleId);
         const all = await db.compareHits.where('caseId').equals(caseId).toArray();
@@ -262,10 +269,12 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
         let no = all.reduce((max, h) => Math.max(max, h.no), 0);
         let added = 0;
         let kept = 0;
+        let exempted = 0;
         const found = new Set<string>();
         for (const m of matches) {
           if (found.has(m.key)) continue;
           found.add(m.key);
+          if (m.exemption) exempted += 1;
           const place = {
             way: m.way,
             sourceListId: m.source.listId,
@@ -307,7 +316,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
           gone += 1;
           await w.update<HitFields>('compareHits', old.id, { gone: true }, actor);
         }
-        return { added, gone, kept };
+        return { added, gone, kept, exempted };
       });
     },
 

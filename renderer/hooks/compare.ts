@@ -11,6 +11,8 @@ import { requireActor, useActor } from './members';
 
 export const useCompareLists = (caseId: string) =>
   useLive(() => repos.compare.lists(caseId), [caseId]);
+export const useCompareListNames = (caseId: string) =>
+  useLive(() => repos.compare.listNames(caseId), [caseId]);
 export const useCompareRules = (caseId: string) =>
   useLive(() => repos.compare.rules(caseId), [caseId]);
 export const useCompareHits = (caseId: string) =>
@@ -37,7 +39,7 @@ export function useCompareActions(caseId: string) {
       const rules = (await repos.compare.rules(caseId)).filter(
         (r) => r.source === kind || r.target === kind,
       );
-      const sum = { added: 0, gone: 0, kept: 0 };
+      const sum = { added: 0, gone: 0, kept: 0, exempted: 0 };
       let ran = 0;
       for (const rule of rules) {
         // A rule whose other list is not imported yet has nothing to run over: skipped.
@@ -47,6 +49,7 @@ export function useCompareActions(caseId: string) {
         sum.added += r.added;
         sum.gone += r.gone;
         sum.kept += r.kept;
+        sum.exempted += r.exempted;
       }
       return ran > 0 ? sum : null;
     },

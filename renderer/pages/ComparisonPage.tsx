@@ -18,9 +18,11 @@ import type { HitRecord, ListRecord, RuleRecord } from '../../shared/domain/comp
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import { navigate } from '../app/route';
+import { useUi } from '../stores/ui.store';
 import {
   useCompareActions,
   useCompareHits,
+  useCompareListNames,
   useCompareLists,
   useCompareRules,
 } from '../hooks/compare';
@@ -55,10 +57,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
   const [openHit, setOpenHit] = useState<string | null>(null);
   const [openRule, setOpenRule] = useState<string | null>(null);
   const [problemsOf, setProblemsOf] = useState<ListRecord | null>(null);
-  const listNames = useMemo(
-    () => new Map((lists ?? []).map((l) => [l.id, l.name || l.fileName])),
-    [lists],
-  );
+  const listNames = useCompareListNames(caseId) ?? new Map<string, string>();
   const ruleNames = useMemo(() => new Map((rules ?? []).map((r) => [r.id, r.meaning])), [rules]);
   if (!lists || !rules || !hits) return null;
 
@@ -68,7 +67,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
       const result = await actions.run(rule.id, (done, total) =>
         setRunning({ ruleId: rule.id, percent: Math.round((done / total) * 100) }),
       );
-      void message.success(t.ran(result.added, result.gone, result.kept));
+      void message.success(t.ran(result));
     } catch (error) {
       void message.error(say(error));
     } finally {
@@ -80,10 +79,12 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
       if (into === 'clue') {
         await actions.toClue(selected);
         void message.success(t.clueMade);
+        useUi.getState().setFindingsTab('clues');
         navigate({ page: 'case', caseId, section: 'findings' });
       } else {
         const finding = await actions.toFinding(selected);
         void message.success(t.findingMade);
+        useUi.getState().setFindingsTab('findings');
         navigate({ page: 'case', caseId, section: 'findings', recordId: finding.id });
       }
     } catch (error) {
@@ -232,8 +233,8 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
               render: (_, r) =>
                 r.exemptions
                   .filter((e) => e.contains)
-                  .map((e) => e.reason || e.contains)
-                  .join('、'),
+                  .map((e) => t.exemptionText(e.column, e.contains, e.reason))
+                  .join('；'),
             },
             { title: t.household, key: 'h', render: (_, r) => (r.household ? t.yes : '') },
             {
@@ -266,7 +267,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
       </Card>
       <Card
         size="small"
-        title={t.hitsTitle(counted.length, hits.filter((h) => h.status === 'true').length)}
+        title={t.hitsTitle(counted.length, counted.filter((h) => h.status === 'true').length)}
         extra={
           <Space>
             <ExportButton
@@ -300,6 +301,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
           size="small"
           dataSource={hits}
           data-testid="compare-hits"
+          scroll={{ x: 1500 }}
           pagination={{ pageSize: 50, showSizeChanger: false }}
           rowSelection={{
             selectedRowKeys: selected,
@@ -328,7 +330,11 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
               render: (_, h) => ruleNames.get(h.ruleId) ?? h.description,
             },
             { title: t.mapping.name, dataIndex: 'name' },
-            { title: t.mapping.id, key: 'id', render: (_, h) => maskId(h.idNumber) },
+            {
+              title: t.mapping.id,
+              key: 'id',
+              render: (_, h) => <span style={{ whiteSpace: 'nowrap' }}>{maskId(h.idNumber)}</span>,
+            },
             {
               title: c.household,
               key: 'hh',
@@ -355,7 +361,7 @@ export function ComparisonPage({ caseId }: { caseId: string }) {
               title: t.fields.status,
               key: 'status',
               render: (_, h) => (
-                <Space size={4}>
+                <Space size={4} wrap>
                   <Tag
                     color={h.status === 'true' ? 'red' : h.status === 'false' ? 'default' : 'gold'}
                   >

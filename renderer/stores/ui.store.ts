@@ -13,6 +13,8 @@ type Dialog =
 
 interface UiState {
   caseListTab: 'active' | 'archived';
+  /** 问题与线索's tab: a clue just made elsewhere opens on 问题线索. */
+  findingsTab: 'findings' | 'clues';
   dialog: Dialog;
   /** What the search box of the open case holds; non-empty shows results instead of a section. */
   search: string;
@@ -21,18 +23,21 @@ interface UiState {
   setNewerVersionElsewhere: () => void;
   setSearch: (search: string) => void;
   setCaseListTab: (tab: UiState['caseListTab']) => void;
+  setFindingsTab: (tab: UiState['findingsTab']) => void;
   openDialog: (dialog: Dialog) => void;
   closeDialog: () => void;
 }
 
 export const useUi = create<UiState>()((set) => ({
   caseListTab: 'active',
+  findingsTab: 'findings',
   dialog: { kind: 'none' },
   search: '',
   newerVersionElsewhere: false,
   setNewerVersionElsewhere: () => set({ newerVersionElsewhere: true }),
   setSearch: (search) => set({ search }),
   setCaseListTab: (caseListTab) => set({ caseListTab }),
+  setFindingsTab: (findingsTab) => set({ findingsTab }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),
 }));

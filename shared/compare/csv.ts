@@ -21,28 +21,41 @@ export function guessEncoding(bytes: Uint8Array): EncodingGuess {
     return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  let valid = 0;
-  let invalid = 0;
-  for (let i = 0; i < bytes.length;) {
+  // Line by line: a GBK line is valid UTF-8 only by rare chance (every character of it would
+  // have to be), so lines of both kinds in numbers mean two encodings in one file.
+  let utf8Lines = 0;
+  let otherLines = 0;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const line = lineKind(bytes, start, i);
+    if (line === 'utf-8') utf8Lines += 1;
+    else if (line === 'other') otherLines += 1;
+    start = i + 1;
+  }
+  if (otherLines === 0) return { encoding: 'utf-8', bom: 0 };
+  const lines = utf8Lines + otherLines;
+  return utf8Lines >= 2 && utf8Lines / lines > 0.2
+    ? { mixed: true }
+    : { encoding: 'gb18030', bom: 0 };
+}
+
+/** Whether a line's bytes are ASCII, valid UTF-8 with other characters, or neither. */
+function lineKind(bytes: Uint8Array, from: number, to: number): 'ascii' | 'utf-8' | 'other' {
+  let wide = false;
+  for (let i = from; i < to;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i += 1;
       continue;
     }
+    wide = true;
     const need = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
-    let ok = need > 0 && i + need < bytes.length + 1;
-    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok) {
-      valid += 1;
-      i += need + 1;
-    } else {
-      invalid += 1;
-      i += 1;
-    }
+    if (need < 0 || i + need >= to + 1) return 'other';
+    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 'other';
+    i += need + 1;
   }
-  if (invalid === 0) return { encoding: 'utf-8', bom: 0 };
-  // GBK text forms a valid UTF-8 sequence by chance for about one character in seventy.
-  return valid / (valid + invalid) > 0.2 ? { mixed: true } : { encoding: 'gb18030', bom: 0 };
+  return wide ? 'utf-8' : 'ascii';
 }
 
 export function decodeText(bytes: Uint8Array, encoding: Encoding): string {

@@ -61,6 +61,10 @@ export function readListFile(
     }
   } else {
     format = 'csv';
+    // A picture or a program is no text: NUL bytes (outside UTF-16) say so at once.
+    const head = bytes.subarray(0, 65_536);
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (!utf16 && head.includes(0)) throw new ListRefused(r.notZip);
     const guess = guessEncoding(bytes);
     if (!options.encoding && 'mixed' in guess) throw new ListRefused(r.mixed);
     encoding = options.encoding ?? ('encoding' in guess ? guess.encoding : 'utf-8');
@@ -155,5 +159,9 @@ export function idLikeColumn(
 /** The rows under the header as the 比对 reads them. */
 export function listRows(file: ListFile, mapping: ColumnMapping): ListRow[] {
   if (mapping.id < 0 || mapping.name < 0) throw new ListRefused(r.needColumns);
-  return file.rows.slice(file.header + 1).map((row) => listRow(row.n, row.cells, mapping));
+  if (mapping.id === mapping.name) throw new ListRefused(r.sameColumn);
+  const rows = file.rows.slice(file.header + 1).map((row) => listRow(row.n, row.cells, mapping));
+  // Not one number read: the wrong column, or the wrong file. Nothing to compare by.
+  if (rows.length > 0 && !rows.some((row) => row.id)) throw new ListRefused(r.noValidId);
+  return rows;
 }

@@ -677,8 +677,9 @@ export const zh = {
     household: '含同户',
     yes: '是',
     run: '运行比对',
-    ran: (added: number, gone: number, kept: number) =>
-      `比对完成：新增疑点 ${added} 个，与上次相同 ${kept} 个，本次未再出现 ${gone} 个`,
+    ran: (r: { added: number; gone: number; kept: number; exempted: number }) =>
+      `比对完成：新增疑点 ${r.added} 个，与上次相同 ${r.kept} 个，本次未再出现 ${r.gone} 个` +
+      (r.exempted > 0 ? `；其中 ${r.exempted} 个属于豁免情形，已单列` : ''),
     noLists: '还没有名单：点“导入名单…”导入单位提供的 Excel 或 CSV',
     noRules: '还没有比对规则：从右上角添加预设规则',
     noHits: '还没有疑点：导入名单、添加规则后运行比对',
@@ -719,12 +720,15 @@ export const zh = {
     householdHint: '同户（户主身份证号相同）或同一地址的也算（用于亲属类规则）',
     exemptions: '豁免',
     addExemption: '添加豁免',
+    exemptionText: (column: string, contains: string, reason: string) =>
+      `${column}含“${contains}”${reason ? `（${reason}）` : ''}`,
     removeExemption: '删除此豁免',
     addCustom: '添加自定义规则',
     untitledRule: '（未填写含义）',
     ruleTitle: '比对规则',
     rerunHint: '修改规则后请重新运行比对',
     mapTitle: (file: string) => `导入名单：${file}`,
+    replaceTitle: (list: string) => (file: string) => `替换名单“${list}”：${file}`,
     importRows: (n: number) => `导入 ${n} 行`,
     imported: (rows: number, problems: number, duplicates: number) =>
       `已导入 ${rows} 行；异常号码 ${problems} 个，重复号码 ${duplicates} 个`,
@@ -744,10 +748,12 @@ export const zh = {
       tooLarge: '这个文件解压后大得异常（可能已损坏或是恶意文件），未导入',
       noSheet: '工作簿中找不到所选的工作表，未导入',
       mixed:
-        '这个 CSV 文件中混有两种编码（UTF-8 与 GBK），读出来会有乱码：请选择编码，或在 Excel 中另存为 xlsx 后再导入',
+        '这个 CSV 文件中混有两种编码（UTF-8 与 GBK），读出来会有乱码，未导入：请在 Excel 中打开后另存为 xlsx（或统一存为一种编码的 CSV）再导入',
       fullSheet:
         '工作表已到 Excel 的最大行数（1048576 行），导出时很可能被截断：请在原系统中分批导出后再导入',
       needColumns: '请指定“姓名”和“身份证号”各在哪一列',
+      sameColumn: '“姓名”和“身份证号”不能是同一列',
+      noValidId: '所选的身份证号列中没有一个能读出的身份证号：请检查选的列或文件，未导入',
       misnamed: (what: string) =>
         `文件扩展名与内容不符：它实际是${what}，已按${what}读取，请核对读出的内容`,
       noIdColumn: '没有找到像身份证号的列：请在下面指定身份证号所在的列，或检查是否选错了文件',

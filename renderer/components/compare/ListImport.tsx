@@ -61,11 +61,14 @@ export function ListImport({ caseId, replaces }: { caseId: string; replaces?: Li
       const preview = await previewList({ bytes, fileName, ...options });
       setLoaded({ bytes, fileName, preview });
       setMapping(preview.mapping);
-      setName((n) => n || fileName.replace(/\.[^.]+$/, ''));
+      setName((n) => n || replaces?.name || fileName.replace(/\.[^.]+$/, ''));
       if (replaces) void applyRemembered(replaces.kind, preview);
     } catch (error) {
       setLoaded(null);
-      setProblem(error instanceof Error ? error.message : String(error));
+      const said = error instanceof Error ? error.message : String(error);
+      // In a table's row there is no room beside the button: said above the page instead.
+      if (replaces) void message.error(said);
+      else setProblem(said);
     } finally {
       setBusy(false);
     }
@@ -132,7 +135,7 @@ export function ListImport({ caseId, replaces }: { caseId: string; replaces?: Li
       // A list replaced: the rules over its kind run again, and say what changed.
       if (replaces) {
         const ran = await actions.rerunKind(kind);
-        if (ran) void message.info(t.ran(ran.added, ran.gone, ran.kept));
+        if (ran) void message.info(t.ran(ran));
       }
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -167,7 +170,7 @@ export function ListImport({ caseId, replaces }: { caseId: string; replaces?: Li
           </Button>
         )}
       </Upload>
-      {problem && !loaded && (
+      {problem && !loaded && !replaces && (
         <Alert
           style={{ marginTop: 8 }}
           type="error"
@@ -180,7 +183,9 @@ export function ListImport({ caseId, replaces }: { caseId: string; replaces?: Li
       <Modal
         open={loaded !== null}
         width={960}
-        title={t.mapTitle(loaded?.fileName ?? '')}
+        title={(replaces ? t.replaceTitle(replaces.name || replaces.fileName) : t.mapTitle)(
+          loaded?.fileName ?? '',
+        )}
         okText={t.importRows(p?.total ?? 0)}
         okButtonProps={{
           disabled: !kind || !mapping || mapping.id < 0 || mapping.name < 0,

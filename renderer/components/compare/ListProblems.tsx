@@ -18,7 +18,7 @@ export function ListProblems({ list, onClose }: { list: ListRecord | null; onClo
     const count = new Map<string, number>();
     for (const r of rows) if (r.id) count.set(r.id, (count.get(r.id) ?? 0) + 1);
     return {
-      problems: rows.filter((r) => r.problem && r.problem !== 'empty'),
+      problems: rows.filter((r) => r.problem && (r.problem !== 'empty' || r.name)),
       repeated: rows
         .filter((r) => r.id && count.get(r.id)! > 1)
         .sort((a, b) => a.id.localeCompare(b.id)),

@@ -54,11 +54,16 @@ export function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** A row's identity across reloads of its list: its content, not its row number. */
-export const rowKey = (row: ListRow) => hash53(row.cells.join('\u0001'));
-
 const weakKey = (row: ListRow) =>
   row.name && row.birth ? `${nameKey(row.name)}|${row.birth}` : '';
+
+/**
+ * Who a row is, across reloads of its list: the number, else name and birth date, else (no
+ * telling) its content. A changed cell elsewhere in the row (a vehicle's type) keeps the 疑点;
+ * the same person twice in a list is one 疑点, not two.
+ */
+export const personKey = (row: ListRow) =>
+  row.id || weakKey(row) || hash53(row.cells.join('\u0001'));
 const addressKey = (row: ListRow) => row.address.normalize('NFKC').replace(/\s+/g, '');
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -72,7 +77,8 @@ export function matchRule(
   sources: readonly SideList[],
   targets: readonly SideList[],
 ): Match[] {
-  type Entry = { readonly list: SideList; readonly row: ListRow };
+  /** A target row, and which of its person's rows in its list it is (two cars, two 疑点). */
+  type Entry = { readonly list: SideList; readonly row: ListRow; readonly nth: number };
   const byId = new Map<string, Entry[]>();
   // A weak key matters only where a number is missing: targets without one are indexed now,
   // all targets only once a source without a number asks (it may be none of a million).
@@ -81,8 +87,12 @@ export function matchRule(
   const byHousehold = new Map<string, Entry[]>();
   const byAddress = new Map<string, Entry[]>();
   for (const list of targets) {
+    const seenPeople = new Map<string, number>();
     for (const row of list.rows) {
-      const entry = { list, row };
+      const person = personKey(row);
+      const nth = seenPeople.get(person) ?? 0;
+      seenPeople.set(person, nth + 1);
+      const entry = { list, row, nth };
       if (row.id) push(byId, row.id, entry);
       else {
         const weak = weakKey(row);
@@ -101,10 +111,12 @@ export function matchRule(
   const weakAll = () => {
     if (byWeakAll) return byWeakAll;
     byWeakAll = new Map();
-    for (const list of targets) {
-      for (const row of list.rows) {
-        const weak = weakKey(row);
-        if (weak) push(byWeakAll, weak, { list, row });
+    for (const entries of [byId, byWeakNoId]) {
+      for (const list of entries.values()) {
+        for (const entry of list) {
+          const weak = weakKey(entry.row);
+          if (weak) push(byWeakAll, weak, entry);
+        }
       }
     }
     return byWeakAll;
@@ -125,7 +137,7 @@ export function matchRule(
   const out: Match[] = [];
   const emit = (list: SideList, row: ListRow, t: Entry, way: MatchWay) =>
     out.push({
-      key: `${rule.id}|${rowKey(row)}|${rowKey(t.row)}`,
+      key: `${rule.id}|${hash53(personKey(row))}|${hash53(personKey(t.row))}#${t.nth}`,
       way,
       source: { listId: list.listId, row },
       target: { listId: t.list.listId, row: t.row },

@@ -34,7 +34,7 @@ describe('数据比对 lists', () => {
 describe('a run of a rule', () => {
   it('finds the 疑点 (through a 15-digit number too), numbers them, and keeps the 核实 over a rerun', async () => {
     const { repos, caseId, actor, run } = await setup();
-    expect(await run()).toEqual({ added: 2, gone: 0, kept: 0 });
+    expect(await run()).toEqual({ added: 2, gone: 0, kept: 0, exempted: 0 });
     // 张三 is in the 低保 list twice, row for row the same: one 疑点 (the list reports the repeat).
     const hits = await repos.compare.hits(caseId);
     expect(hits.map((h) => [h.no, h.name, h.way, h.sourceRow, h.targetRow])).toEqual([
@@ -43,7 +43,7 @@ describe('a run of a rule', () => {
     ]);
     expect(hits[0]!.description).toBe('享受低保对象待遇但名下登记有车辆');
     await repos.compare.patchHit(hits[1]!.id, { status: 'false', verifyNote: '车辆已过户' }, actor);
-    expect(await run()).toEqual({ added: 0, gone: 0, kept: 2 });
+    expect(await run()).toEqual({ added: 0, gone: 0, kept: 2, exempted: 0 });
     const again = await repos.compare.hits(caseId);
     expect(again[1]).toMatchObject({
       status: 'false',
@@ -68,7 +68,7 @@ describe('a run of a rule', () => {
       actor,
       cars.id,
     );
-    expect(await run()).toEqual({ added: 0, gone: 1, kept: 1 });
+    expect(await run()).toEqual({ added: 0, gone: 1, kept: 1, exempted: 0 });
     const hits = await repos.compare.hits(caseId);
     expect(hits.map((h) => [h.no, h.targetRow, h.gone, h.status])).toEqual([
       [1, 3, false, 'true'],
@@ -131,6 +131,26 @@ describe('a run of a rule', () => {
       verified: 0,
       findings: 0,
       clues: 0,
+    });
+  });
+
+  it('keeps a 疑点 and its 核实 when the matched row changes elsewhere, the person the same', async () => {
+    const { repos, caseId, actor, cars, run } = await setup();
+    await run();
+    const [first] = await repos.compare.hits(caseId);
+    await repos.compare.patchHit(first!.id, { status: 'true' }, actor);
+    await repos.compare.addList(
+      caseId,
+      list('vehicle', '车辆登记'),
+      rows([['张三（车主名登记有误）', A]]),
+      actor,
+      cars.id,
+    );
+    expect(await run()).toEqual({ added: 0, gone: 1, kept: 1, exempted: 0 });
+    expect((await repos.compare.hits(caseId))[0]).toMatchObject({
+      no: 1,
+      status: 'true',
+      gone: false,
     });
   });
 });

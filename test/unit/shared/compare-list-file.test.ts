@@ -63,4 +63,15 @@ describe('a list file', () => {
     const full = new Uint8Array(await book.xlsx.writeBuffer());
     expect(refusal(() => readListFile(full))).toBe(r.fullSheet);
   });
+
+  it('refuses a picture renamed .xlsx, one column taken for both name and number, and a column with no number', () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    expect(refusal(() => readListFile(png, { fileName: '名单.xlsx' }))).toBe(r.notZip);
+    const text = readListFile(utf8('随便写的\n一些文字\n'));
+    expect(refusal(() => listRows(text, { ...text.mapping, name: 0, id: 0 }))).toBe(r.sameColumn);
+    const names = readListFile(utf8('姓名,备注\n张三,无\n李四,无\n'));
+    expect(refusal(() => listRows(names, { ...names.mapping, name: 0, id: 1 }))).toBe(r.noValidId);
+  });
 });

@@ -24,6 +24,27 @@ describe('a CSV list', () => {
     }
   });
 
+  it('is read as GBK when chance UTF-8 sequences are scattered through it (小 is d0 a1)', () => {
+    const names = [
+      '张伟',
+      '王芳',
+      '李娜',
+      '刘小明',
+      '陈小红',
+      '杨磊',
+      '赵敏',
+      '黄勇',
+      '周小平',
+      '吴小燕',
+    ];
+    const types = ['小型轿车', '中型客车', '小型越野客车', '残疾人专用代步车', '小型普通客车'];
+    const csv = [
+      '车主,身份证号,车辆类型',
+      ...names.map((n, i) => `${n},11010519491231002X,${types[i % 5]}`),
+    ].join('\r\n');
+    expect(guessEncoding(encodeGbk(csv))).toEqual({ encoding: 'gb18030', bom: 0 });
+  });
+
   it('is refused when UTF-8 and GBK are mixed in one file', () => {
     const half = LIST.length >> 1;
     const mixed = new Uint8Array([
