@@ -63,6 +63,31 @@ function birthOf(yyyymmdd: string): string | null {
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
 /**
+ * The number as the 比对 keys on it, or blank when it cannot be read: what matching a million
+ * rows needs, without the birth date and sex a full reading also gives (readIdNumber).
+ */
+export function normalizeId(raw: string | number | null | undefined): string {
+  if (typeof raw === 'string' && raw.length === 18) {
+    let sum = 0;
+    let plain = true;
+    for (let i = 0; i < 17 && plain; i++) {
+      const c = digit(raw, i);
+      plain = c >= 0 && c <= 9;
+      sum += c * WEIGHTS[i]!;
+    }
+    const code = raw.charCodeAt(17);
+    if (plain && ((code >= 48 && code <= 57) || code === 88)) {
+      const y = digit(raw, 6) * 1000 + digit(raw, 7) * 100 + digit(raw, 8) * 10 + digit(raw, 9);
+      const m = digit(raw, 10) * 10 + digit(raw, 11);
+      const ok = realDate(y, m, digit(raw, 12) * 10 + digit(raw, 13));
+      return ok && CHECK.charCodeAt(sum % 11) === code ? raw : '';
+    }
+  }
+  const read = readIdNumber(raw);
+  return read.ok ? read.id : '';
+}
+
+/**
  * The 18 characters most cells hold, read in one pass (digits, weighted sum, date) without
  * cleaning: a million rows are read in a fraction of a second. Null: not such a cell.
  */

@@ -54,8 +54,13 @@ export function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-const weakKey = (row: ListRow) =>
-  row.name && row.birth ? `${nameKey(row.name)}|${row.birth}` : '';
+/** Name and birth date; the date read from the number where the row kept none. */
+function weakKey(row: ListRow): string {
+  const birth =
+    row.birth ||
+    (row.id ? `${row.id.slice(6, 10)}-${row.id.slice(10, 12)}-${row.id.slice(12, 14)}` : '');
+  return row.name && birth ? `${nameKey(row.name)}|${birth}` : '';
+}
 
 /**
  * Who a row is, across reloads of its list: the number, else name and birth date, else (no

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, maskId, readIdNumber } from '../../../shared/domain/compare/idNumber';
+import {
+  checkCharacter,
+  maskId,
+  normalizeId,
+  readIdNumber,
+} from '../../../shared/domain/compare/idNumber';
 
 /** A valid 18-character number: region, a real birth date, sequence, check character. */
 const validId = fc
@@ -98,6 +103,22 @@ describe('公民身份号码', () => {
     ['110105194912310021', 'check'],
   ] as const)('says why %j cannot be read: %s', (raw, problem) => {
     expect(readIdNumber(raw)).toMatchObject({ ok: false, problem });
+  });
+
+  it('normalises exactly as a full reading does, for numbers right and wrong', () => {
+    const variant = fc.tuple(
+      validId,
+      fc.integer({ min: 0, max: 17 }),
+      fc.constantFrom('0', '5', 'X', 'x', ' ', 'Ａ'),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(variant, ([id, at, ch, change]) => {
+        const raw = change ? id.slice(0, at) + ch + id.slice(at + 1) : id;
+        const read = readIdNumber(raw);
+        expect(normalizeId(raw)).toBe(read.ok ? read.id : '');
+      }),
+    );
   });
 
   it('masks all but the region and the last four', () => {
