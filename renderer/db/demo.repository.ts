@@ -72,6 +72,8 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     readonly caseId: string;
     readonly records: ReadonlySet<string>;
     readonly files: readonly Attachment[];
+    /** The files holding its 数据比对 lists' rows (people's names and numbers). */
+    readonly listParts: readonly string[];
   }
   /** How each table lets go of a case: rows deleted. Run in this order, in one transaction. */
   type Remover = (leaving: Leaving) => Promise<number>;
@@ -98,12 +100,15 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     revisions: byCase('revisions'),
     conflicts: byCase('conflicts'),
     // After `attachments`: the bytes go only where no attachment of another case names them.
-    blobs: async ({ files }) => {
-      const hashes = new Set(files.flatMap((f) => [f.sha256, f.thumbSha256]).filter(Boolean));
+    blobs: async ({ files, listParts }) => {
+      const hashes = new Set(
+        [...files.flatMap((f) => [f.sha256, f.thumbSha256]), ...listParts].filter(Boolean),
+      );
       await db.attachments.each((a) => {
         hashes.delete(a.sha256);
         hashes.delete(a.thumbSha256);
       });
+      await db.compareLists.each((l) => l.parts.forEach((p) => hashes.delete(p.sha256)));
       const found = (await db.blobs.bulkGet([...hashes])).filter(Boolean).length;
       await db.blobs.bulkDelete([...hashes]);
       return found;
@@ -193,6 +198,9 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
           caseId,
           records: new Set(records.map((r) => r.id)),
           files: await db.attachments.where('caseId').equals(caseId).toArray(),
+          listParts: (await db.compareLists.where('caseId').equals(caseId).toArray()).flatMap((l) =>
+            l.parts.map((p) => p.sha256),
+          ),
         };
         let rows = 0;
         for (const name of Object.keys(removers) as TableName[]) {

@@ -4,7 +4,16 @@ import { demoRows, demoSettingKey, generateDemoCase } from '../../../shared/demo
 import { TABLES, type TableName } from '../../../shared/domain/tables';
 import { ValidationError } from '../../../shared/domain/validation';
 import type { WorkbenchDB } from '../../../renderer/db/database';
-import { caseWithLeader, freshRepos, handClock, snapshot, today } from './helpers';
+import {
+  A,
+  caseWithLeader,
+  freshRepos,
+  handClock,
+  listInput,
+  listRowsOf,
+  snapshot,
+  today,
+} from './helpers';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -97,6 +106,13 @@ describe('the demo case', () => {
     await repos.records.patch('interviews', interview.id, { place: '改过的地点' }, leader, today);
     await repos.journal.put(`pending:interviews:${interview.id}`, { patch: { place: 'x' } });
     await repos.journal.put(`aside:interviews:${interview.id}`, [{ patch: {} }]);
+    // And imported a 数据比对 list: its rows (names and numbers) are files that must go too.
+    await repos.compare.addList(
+      caseId,
+      listInput('dibao', '低保名单'),
+      listRowsOf([['张三', A]]),
+      leader,
+    );
 
     const removed = await repos.demo.remove(caseId);
     expect(removed.rows).toBeGreaterThan(500);
