@@ -6,7 +6,7 @@
 import { ListRefused, listRows, readListFile } from '../../shared/compare/read';
 import { cellText } from '../../shared/domain/compare/rows';
 import type { ListRow } from '../../shared/domain/compare/rows';
-import { matchRule, type SideList } from '../../shared/domain/compare/match';
+import { matchRule, sideOf, type SideList } from '../../shared/domain/compare/match';
 import type { FileOrder, FromCompareWorker, ListParts, ToCompareWorker } from './protocol';
 
 const post = (message: FromCompareWorker) => self.postMessage(message);
@@ -28,7 +28,7 @@ async function side(
       done.n += 1;
       post({ type: 'progress', done: done.n, total });
     }
-    out.push({ listId: list.listId, columns: list.columns, rows });
+    out.push(sideOf(list.listId, list.columns, rows));
   }
   return out;
 }

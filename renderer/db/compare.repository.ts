@@ -180,6 +180,23 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
 
     rowsOf,
 
+    /** One row of a list by its row number, with the list's headers; reads only up to it. */
+    async rowAt(listId: string, n: number): Promise<{ list: ListRecord; row: ListRow } | null> {
+      const list = await db.compareLists.get(listId);
+      if (!list) return null;
+      for (const part of list.parts) {
+        const stored = await db.blobs.get(part.sha256);
+        if (!stored) continue;
+        for (const line of (await stored.blob.text()).split('\n')) {
+          if (!line) continue;
+          const row = JSON.parse(line) as ListRow;
+          if (row.n === n) return { list, row };
+          if (row.n > n) return null;
+        }
+      }
+      return null;
+    },
+
     /** The files holding a list's rows, for the worker to read (those on this laptop). */
     async partsOf(list: Pick<ListFields, 'parts'>): Promise<Blob[]> {
       const blobs = await db.blobs.bulkGet(list.parts.map((p) => p.sha256));

@@ -105,12 +105,17 @@ describe('数据比对', () => {
     const verify = async (no: string, status: string, note: string) => {
       await hits.getByRole('button', { name: no, exact: true }).click();
       const drawer = page.getByRole('dialog');
+      // Both matched rows as their lists hold them, the number masked.
+      await expect.poll(() => drawer.getByTestId('matched-row').count()).toBe(2);
+      expect(await drawer.textContent()).toContain(no === '1' ? '小型轿车' : '货车');
+      expect(await drawer.textContent()).not.toContain(no === '1' ? A : B);
       await drawer.getByRole('radio', { name: status, exact: true }).check();
       await drawer.getByLabel('核实说明').fill(note);
       await waitSaved(drawer as unknown as Page);
       await page.keyboard.press('Escape');
     };
     await verify('1', '属实', '经民政办核实，车辆为本人所有');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await verify('2', '不属实', '车辆已于2025年过户');
     await expect.poll(async () => (await rowTexts(hits))[1]).toContain('不属实');
 

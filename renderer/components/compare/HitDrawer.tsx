@@ -6,11 +6,13 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { repos } from '../../db';
 import { useAutosaved, type TypedStore } from '../../hooks/autosave';
 import { useMembers } from '../../hooks/members';
+import { useLive } from '../../hooks/live';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 
 const t = zh.compare;
+const c = t.columns;
 const label = (field: string) => (t.fields as Record<string, string>)[field] ?? field;
 
 const hitStore: TypedStore<HitFields> = {
@@ -67,6 +69,8 @@ export function HitDrawerBody(props: {
           )}
         </Descriptions.Item>
       </Descriptions>
+      <MatchedRow title={c.source} listId={v.sourceListId} n={v.sourceRow} />
+      <MatchedRow title={c.target} listId={v.targetListId} n={v.targetRow} />
       <Form layout="vertical">
         <Field name="status" label={t.fields.status} problems={problems}>
           <Radio.Group
@@ -96,5 +100,32 @@ export function HitDrawerBody(props: {
         </Field>
       </Form>
     </>
+  );
+}
+
+/** A matched row as its list holds it, every column, the number masked. */
+function MatchedRow(props: { title: string; listId: string; n: number }) {
+  const found = useLive(() => repos.compare.rowAt(props.listId, props.n), [props.listId, props.n]);
+  if (!found) return null;
+  const { list, row } = found;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={2}
+      style={{ marginBottom: 16 }}
+      title={`${props.title}：${t.rowOf(list.name || list.fileName, row.n)}`}
+      data-testid="matched-row"
+    >
+      {list.columns.map((header, i) =>
+        header || row.cells[i] ? (
+          <Descriptions.Item key={i} label={header || t.columnN(i + 1)}>
+            {i === list.mapping.id || i === list.mapping.householderId
+              ? maskId(row.cells[i] ?? '')
+              : row.cells[i]}
+          </Descriptions.Item>
+        ) : null,
+      )}
+    </Descriptions>
   );
 }

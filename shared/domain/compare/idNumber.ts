@@ -67,20 +67,31 @@ const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
  * rows needs, without the birth date and sex a full reading also gives (readIdNumber).
  */
 export function normalizeId(raw: string | number | null | undefined): string {
-  if (typeof raw === 'string' && raw.length === 18) {
+  if (typeof raw === 'string' && (raw.length === 18 || raw.length === 15)) {
+    const first17 = raw.length === 18 ? raw : `${raw.slice(0, 6)}19${raw.slice(6)}`;
     let sum = 0;
-    let plain = true;
-    for (let i = 0; i < 17 && plain; i++) {
-      const c = digit(raw, i);
-      plain = c >= 0 && c <= 9;
+    let i = 0;
+    for (; i < 17; i++) {
+      const c = first17.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
       sum += c * WEIGHTS[i]!;
     }
-    const code = raw.charCodeAt(17);
-    if (plain && ((code >= 48 && code <= 57) || code === 88)) {
-      const y = digit(raw, 6) * 1000 + digit(raw, 7) * 100 + digit(raw, 8) * 10 + digit(raw, 9);
-      const m = digit(raw, 10) * 10 + digit(raw, 11);
-      const ok = realDate(y, m, digit(raw, 12) * 10 + digit(raw, 13));
-      return ok && CHECK.charCodeAt(sum % 11) === code ? raw : '';
+    if (i === 17) {
+      const y =
+        digit(first17, 6) * 1000 +
+        digit(first17, 7) * 100 +
+        digit(first17, 8) * 10 +
+        digit(first17, 9);
+      const m = digit(first17, 10) * 10 + digit(first17, 11);
+      if (!realDate(y, m, digit(first17, 12) * 10 + digit(first17, 13))) return '';
+      const check = CHECK.charCodeAt(sum % 11);
+      // The old 15 digits gain their check character; 18 must carry the right one (X upper-case).
+      if (raw.length === 15) return first17 + CHECK[sum % 11]!;
+      const code = raw.charCodeAt(17);
+      if (code === check) return raw;
+      if (code !== 120 || check !== 88) {
+        if ((code >= 48 && code <= 57) || code === 88) return '';
+      }
     }
   }
   const read = readIdNumber(raw);

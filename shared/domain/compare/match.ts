@@ -24,10 +24,25 @@ export interface RuleToRun {
   readonly exemptions: readonly Exemption[];
 }
 
+/**
+ * A list as the matcher reads it: the numbers as one column (what the common case reads, a
+ * million at a time, without touching a row), and each row when more is needed.
+ */
 export interface SideList {
   readonly listId: string;
   readonly columns: readonly string[];
-  readonly rows: readonly ListRow[];
+  /** Each row's valid number, '' where it has none, in row order. */
+  readonly ids: readonly string[];
+  readonly row: (index: number) => ListRow;
+}
+
+/** A list held as rows, as the matcher reads it. */
+export function sideOf(
+  listId: string,
+  columns: readonly string[],
+  rows: readonly ListRow[],
+): SideList {
+  return { listId, columns, ids: rows.map((r) => r.id), row: (i) => rows[i]! };
 }
 
 export interface Match {
@@ -69,7 +84,25 @@ function weakKey(row: ListRow): string {
  */
 export const personKey = (row: ListRow) =>
   row.id || weakKey(row) || hash53(row.cells.join('\u0001'));
+/** A person's key short enough for a 疑点's key: the number as it is, anything else hashed. */
+const shortKey = (row: ListRow) => row.id || hash53(personKey(row));
+
 const addressKey = (row: ListRow) => row.address.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * A target row, and which of its person's rows in its list it is (two cars, two 疑点). The row
+ * itself is asked of its list only when needed: most of a list is only ever a number.
+ */
+class Entry {
+  constructor(
+    readonly list: SideList,
+    readonly index: number,
+    readonly nth: number,
+  ) {}
+  get row(): ListRow {
+    return this.list.row(this.index);
+  }
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -82,8 +115,6 @@ export function matchRule(
   sources: readonly SideList[],
   targets: readonly SideList[],
 ): Match[] {
-  /** A target row, and which of its person's rows in its list it is (two cars, two 疑点). */
-  type Entry = { readonly list: SideList; readonly row: ListRow; readonly nth: number };
   const byId = new Map<string, Entry[]>();
   // A weak key matters only where a number is missing: targets without one are indexed now,
   // all targets only once a source without a number asks (it may be none of a million).
@@ -93,11 +124,21 @@ export function matchRule(
   const byAddress = new Map<string, Entry[]>();
   for (const list of targets) {
     const seenPeople = new Map<string, number>();
-    for (const row of list.rows) {
+    for (let i = 0; i < list.ids.length; i++) {
+      const id = list.ids[i]!;
+      if (id && !rule.household) {
+        // Indexed by its number alone; its place among the list's rows of that number is nth.
+        const same = byId.get(id);
+        const entry = new Entry(list, i, same ? same.filter((e) => e.list === list).length : 0);
+        if (same) same.push(entry);
+        else byId.set(id, [entry]);
+        continue;
+      }
+      const row = list.row(i);
       const person = personKey(row);
       const nth = seenPeople.get(person) ?? 0;
       seenPeople.set(person, nth + 1);
-      const entry = { list, row, nth };
+      const entry = new Entry(list, i, nth);
       if (row.id) push(byId, row.id, entry);
       else {
         const weak = weakKey(row);
@@ -127,7 +168,7 @@ export function matchRule(
     return byWeakAll;
   };
   const exemptionRules = new Map<SideList, { e: Exemption; at: number }[]>();
-  const exemptionOf = (t: Entry): Exemption | null => {
+  const exemptionOf = (t: Entry, target: ListRow): Exemption | null => {
     if (rule.exemptions.length === 0) return null;
     let rules = exemptionRules.get(t.list);
     if (!rules) {
@@ -136,26 +177,28 @@ export function matchRule(
         .filter(({ at, e }) => at >= 0 && e.contains !== '');
       exemptionRules.set(t.list, rules);
     }
-    return rules.find(({ e, at }) => (t.row.cells[at] ?? '').includes(e.contains))?.e ?? null;
+    return rules.find(({ e, at }) => (target.cells[at] ?? '').includes(e.contains))?.e ?? null;
   };
 
   const out: Match[] = [];
-  const emit = (list: SideList, row: ListRow, t: Entry, way: MatchWay) =>
+  const emit = (list: SideList, row: ListRow, t: Entry, way: MatchWay) => {
+    const target = t.row;
     out.push({
-      key: `${rule.id}|${hash53(personKey(row))}|${hash53(personKey(t.row))}#${t.nth}`,
+      key: `${rule.id}|${shortKey(row)}|${shortKey(target)}#${t.nth}`,
       way,
       source: { listId: list.listId, row },
-      target: { listId: t.list.listId, row: t.row },
-      exemption: exemptionOf(t),
+      target: { listId: t.list.listId, row: target },
+      exemption: exemptionOf(t, target),
     });
+  };
   // Everything but the common case, in its own function: a closure over the loop's row would
   // make V8 allocate a context for every one of a million rows.
   const matchAnyWay = (list: SideList, row: ListRow) => {
-    const seen = new Set<ListRow>();
+    const seen = new Set<Entry>();
     const hit = (entries: readonly Entry[] | undefined, way: MatchWay) => {
       for (const t of entries ?? []) {
-        if (seen.has(t.row)) continue;
-        seen.add(t.row);
+        if (seen.has(t)) continue;
+        seen.add(t);
         emit(list, row, t, way);
       }
     };
@@ -173,13 +216,19 @@ export function matchRule(
   };
   const simple = !rule.household && byWeakNoId.size === 0;
   for (const list of sources) {
-    for (const row of list.rows) {
-      // The common case, a number on both sides and nothing else to try: one lookup.
-      if (row.id && simple) {
-        const found = byId.get(row.id);
-        if (found) for (const t of found) emit(list, row, t, 'id');
+    const { ids } = list;
+    for (let i = 0; i < ids.length; i++) {
+      // The common case, a number on both sides and nothing else to try: one lookup, and the
+      // row itself only for a hit.
+      const id = ids[i]!;
+      if (id && simple) {
+        const found = byId.get(id);
+        if (found) {
+          const row = list.row(i);
+          for (const t of found) emit(list, row, t, 'id');
+        }
       } else {
-        matchAnyWay(list, row);
+        matchAnyWay(list, list.row(i));
       }
     }
   }

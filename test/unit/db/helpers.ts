@@ -1,6 +1,6 @@
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { checkCharacter } from '../../../shared/domain/compare/idNumber';
-import { matchRule } from '../../../shared/domain/compare/match';
+import { matchRule, sideOf } from '../../../shared/domain/compare/match';
 import { listRow, type ColumnMapping } from '../../../shared/domain/compare/rows';
 import { repositories, type RepositoryOptions } from '../../../renderer/db/repositories';
 import type { Clock } from '../../../renderer/db/write';
@@ -186,7 +186,7 @@ export async function caseWithComparison() {
   const run = async () => {
     const side = async (id: string) => {
       const l = (await repos.compare.lists(caseId)).find((x) => x.id === id)!;
-      return { listId: l.id, columns: l.columns, rows: await repos.compare.rowsOf(l) };
+      return sideOf(l.id, l.columns, await repos.compare.rowsOf(l));
     };
     const ls = await repos.compare.lists(caseId);
     const of = async (kind: string) =>

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../../shared/domain/compare/idNumber';
-import { matchRule, type Exemption } from '../../../shared/domain/compare/match';
+import { matchRule, sideOf, type Exemption } from '../../../shared/domain/compare/match';
 import { listRow, type CellValue, type ColumnMapping } from '../../../shared/domain/compare/rows';
 
 const valid = (first17: string) => first17 + checkCharacter(first17);
@@ -198,11 +198,12 @@ function run(
   target: Side,
   options: { household?: boolean; targets?: Side[]; exemptions?: Exemption[] } = {},
 ) {
-  const side = (listId: string, sides: Side[]) => ({
-    listId,
-    columns: COLUMNS,
-    rows: sides.map((s, i) => listRow(i + 2, cells(s), MAP)),
-  });
+  const side = (listId: string, sides: Side[]) =>
+    sideOf(
+      listId,
+      COLUMNS,
+      sides.map((s, i) => listRow(i + 2, cells(s), MAP)),
+    );
   return matchRule(
     { id: 'r1', household: options.household ?? false, exemptions: options.exemptions ?? [] },
     [side('src', [source])],
