@@ -115,7 +115,7 @@ describe('数据比对', () => {
       await page.keyboard.press('Escape');
     };
     await verify('1', '属实', '经民政办核实，车辆为本人所有');
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await verify('2', '不属实', '车辆已于2025年过户');
     await expect.poll(async () => (await rowTexts(hits))[1]).toContain('不属实');
 
