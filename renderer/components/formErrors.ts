@@ -27,3 +27,9 @@ export function showSaveError(form: FormInstance, error: unknown): string | null
 export function clearErrorsOf(form: FormInstance, changed: object): void {
   form.setFields(Object.keys(changed).map((name) => ({ name: [name], errors: [] })));
 }
+
+/** What went wrong, in one sentence for a message or an alert: every refusal, or the error. */
+export function errorText(error: unknown): string {
+  if (error instanceof ValidationError) return Object.values(error.fieldErrors).join('；');
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Select, Space, Typography } from 'antd';
 import type { FindingRecord } from '../../../shared/domain/findings/finding.schema';
 import type { ReviewAction } from '../../../shared/domain/findings/review';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { FindingStatusTag } from './FindingStatusTag';
 import { useFindingActions, useFindings, useIsLeader } from '../../hooks/findings';
+import { errorText } from '../formErrors';
 
 const t = zh.finding;
 
@@ -33,11 +33,7 @@ export function ReviewPanel(props: {
       setProblem(null);
       void message.success(done);
     } catch (error) {
-      setProblem(
-        error instanceof ValidationError
-          ? Object.values(error.fieldErrors).join('；')
-          : String(error),
-      );
+      setProblem(errorText(error));
     }
   };
   const review = (action: Exclude<ReviewAction, 'merge'>, done: string) =>

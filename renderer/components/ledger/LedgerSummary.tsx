@@ -12,7 +12,6 @@ import {
 import { chineseDate } from '../../../shared/domain/dates';
 import { caseDeadlines, daysBetween } from '../../../shared/domain/ledger/deadlines';
 import { ledgerOverview, WARNINGS } from '../../../shared/domain/ledger/warning';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useAutosaved } from '../../hooks/autosave';
 import { caseSettingsStore } from '../../hooks/caseSettings';
@@ -21,6 +20,7 @@ import { fromIso, toIso } from '../dateValue';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { WARNING_COLORS } from './ledgerText';
+import { errorText } from '../formErrors';
 
 const l = zh.ledger;
 
@@ -47,11 +47,7 @@ export function LedgerSummary(props: {
       const { added } = await actions.open();
       void message.success(l.opened(added));
     } catch (error) {
-      void message.error(
-        error instanceof ValidationError
-          ? Object.values(error.fieldErrors).join('；')
-          : String(error),
-      );
+      void message.error(errorText(error));
     }
   };
   const due = (date: string) => {

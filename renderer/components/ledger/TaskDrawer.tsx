@@ -24,7 +24,6 @@ import {
 } from '../../../shared/domain/ledger/task.schema';
 import { positionAfter } from '../../../shared/domain/order';
 import { COLLECTIONS } from '../../../shared/domain/tables';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { repos } from '../../db';
 import { useAutosaved, type TypedStore } from '../../hooks/autosave';
@@ -37,6 +36,7 @@ import { DecimalInput } from '../DecimalInput';
 import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
+import { errorText } from '../formErrors';
 
 const l = zh.ledger;
 const f = l.fields;
@@ -51,8 +51,6 @@ const taskStore: TypedStore<TaskFields> = {
 };
 
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
-const problemsOf = (error: unknown) =>
-  error instanceof ValidationError ? Object.values(error.fieldErrors).join('；') : String(error);
 
 /** One 整改任务, saved as it is typed; its evidence; and 对账销号 or reopening. */
 export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: string }) {
@@ -263,7 +261,7 @@ function CloseCard(props: {
       onWritten(await work());
       setProblem(null);
     } catch (error) {
-      setProblem(problemsOf(error));
+      setProblem(errorText(error));
     }
   };
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;

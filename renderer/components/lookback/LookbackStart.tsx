@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Select, Space, Typography } from 'antd';
 import type { CaseRecord } from '../../../shared/domain/case.schema';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useCases } from '../../hooks/cases';
 import { useRecheckActions } from '../../hooks/rechecks';
 import { ImportPackageButton } from '../exchange/ImportPackage';
+import { errorText } from '../formErrors';
 
 const t = zh.recheck;
 
@@ -34,11 +34,7 @@ export function LookbackStart(props: { caseRecord: CaseRecord; isLeader: boolean
       const { added, updated } = await actions.start(pick);
       void message.success(t.started(added, updated));
     } catch (error) {
-      setProblem(
-        error instanceof ValidationError
-          ? Object.values(error.fieldErrors).join('；')
-          : String(error),
-      );
+      setProblem(errorText(error));
     } finally {
       setBusy(false);
     }

@@ -4,11 +4,11 @@ import type { CaseRecord } from '../../../shared/domain/case.schema';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { recheckOverview } from '../../../shared/domain/ledger/recheck';
 import { CONCLUSIONS, type RecheckRecord } from '../../../shared/domain/ledger/recheck.schema';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useCase } from '../../hooks/cases';
 import { useRecheckActions } from '../../hooks/rechecks';
 import { CONCLUSION_COLORS } from './recheckText';
+import { errorText } from '../formErrors';
 
 const t = zh.recheck;
 
@@ -33,11 +33,7 @@ export function LookbackSummary(props: {
       const { added, updated } = await actions.start(caseRecord.priorCaseId);
       void message.success(t.started(added, updated));
     } catch (error) {
-      void message.error(
-        error instanceof ValidationError
-          ? Object.values(error.fieldErrors).join('；')
-          : String(error),
-      );
+      void message.error(errorText(error));
     } finally {
       setBusy(false);
     }

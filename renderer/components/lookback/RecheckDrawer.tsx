@@ -23,7 +23,6 @@ import {
   type RecheckFields,
 } from '../../../shared/domain/ledger/recheck.schema';
 import { COLLECTIONS } from '../../../shared/domain/tables';
-import { ValidationError } from '../../../shared/domain/validation';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { navigate } from '../../app/route';
 import { repos, type Actor } from '../../db';
@@ -34,6 +33,7 @@ import { Field } from '../records/Field';
 import { SaveIndicator } from '../records/SaveIndicator';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 import { STANDING_COLORS } from './recheckText';
+import { errorText } from '../formErrors';
 
 const t = zh.recheck;
 const lf = zh.ledger.fields;
@@ -83,11 +83,7 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
       void message.success(t.findingMade);
       navigate({ page: 'case', caseId, section: 'findings', recordId: finding.id });
     } catch (error) {
-      setProblem(
-        error instanceof ValidationError
-          ? Object.values(error.fieldErrors).join('；')
-          : String(error),
-      );
+      setProblem(errorText(error));
     } finally {
       setBusy(false);
     }
