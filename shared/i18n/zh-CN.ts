@@ -801,6 +801,14 @@ export const zh = {
       address: '同一地址',
     },
   },
+  /** Protection at rest (issue 16). */
+  rest: {
+    passphraseEmpty: '请设置开机口令',
+    passphraseTooLong: (max: number) => `口令不能超过 ${max} 个字符`,
+    wrongPassphrase: '口令不对。请再试一次；如确已忘记，请组长用组长密钥恢复本机数据',
+    damagedKey: '本机保存的案卷密钥已损坏，无法打开此案卷：请联系组长用组长密钥恢复',
+    notForThisIdentity: '这份托管密钥不是给这个组长密钥的，或已损坏，无法恢复',
+  },
   dashboard: {
     title: '巡察情况统计',
     compare: (hits: number, verified: number, findings: number, clues: number) =>
