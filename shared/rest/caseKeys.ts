@@ -90,7 +90,9 @@ export async function wrapCaseKey(
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await derive(passphrase, salt, iterations);
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, caseKey));
+  // Copied into a plain ArrayBuffer: WebCrypto takes no view of a shared one.
+  const plain = new Uint8Array(caseKey);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
   return {
     v: 1,
     kdf: 'PBKDF2-SHA-256',
@@ -106,24 +108,16 @@ export async function unwrapCaseKey(stored: unknown, passphrase: string): Promis
   const parsed = wrappedKeySchema.safeParse(stored);
   if (!parsed.success) throw new DamagedKey(r.damagedKey);
   const w = parsed.data;
-  const [salt, iv, sealed] = [w.salt, w.iv, w.sealed].map(fromBase64) as [
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-  ];
+  const salt = fromBase64(w.salt);
+  const iv = fromBase64(w.iv);
+  const sealed = fromBase64(w.sealed);
   if (salt.length !== 16 || iv.length !== 12 || sealed.length !== 48)
     throw new DamagedKey(r.damagedKey);
   const problem = passphraseProblem(passphrase);
   if (problem) throw new WrongPassphrase(problem);
   const key = await derive(passphrase, salt, w.iterations);
   try {
-    return new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer> },
-        key,
-        sealed,
-      ),
-    );
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed));
   } catch {
     throw new WrongPassphrase(r.wrongPassphrase);
   }
