@@ -8,7 +8,7 @@ import type { RecordKind } from '../../shared/domain/records';
 import type { Patch, Stored } from '../../shared/domain/record';
 import type { Collections } from '../../shared/domain/collections';
 import type { FieldErrors } from '../../shared/domain/validation';
-import { COLLECTIONS } from '../../shared/domain/tables';
+import { COLLECTIONS, type RecordTable } from '../../shared/domain/tables';
 import {
   Autosaver,
   type AutosaveStore,
@@ -51,6 +51,23 @@ export function recordStore(kind: RecordKind): TypedStore<Record<string, unknown
     patch: (id, patch, actor) => repos.records.patch(kind, id, patch, actor, today()),
     missing: (record) => repos.records.missing(kind, record, today()),
     left: (id) => repos.records.discardIfUntouched(kind, id),
+  };
+}
+
+/**
+ * The store of a record table from its repository's read and write: the table's collections,
+ * the database's recovery, and nothing missing unless `missing` says otherwise.
+ */
+export function tableStore<T extends object>(
+  table: RecordTable,
+  parts: Pick<TypedStore<T>, 'get' | 'patch'> & Partial<Pick<TypedStore<T>, 'missing'>>,
+): TypedStore<T> {
+  return {
+    table,
+    collections: COLLECTIONS[table],
+    recover: () => repos.recover(),
+    missing: () => ({}),
+    ...parts,
   };
 }
 

@@ -1,16 +1,12 @@
 import type { CaseFields } from '../../shared/domain/case.schema';
 import { repos } from '../db';
-import type { TypedStore } from './autosave';
+import { tableStore } from './autosave';
 
 /**
  * The 组长's settings of a case (report texts, ledger dates), through the same autosaver, journal
  * and indicator as every record; the repository refuses them to anyone else.
  */
-export const caseSettingsStore: TypedStore<CaseFields> = {
-  table: 'cases',
-  collections: {},
+export const caseSettingsStore = tableStore<CaseFields>('cases', {
   get: (id) => repos.cases.get(id),
-  recover: () => repos.recover(),
   patch: (id, patch, actor) => repos.cases.patchSettings(id, patch, actor),
-  missing: () => ({}),
-};
+});

@@ -24,11 +24,10 @@ import {
   type FindingRecord,
 } from '../../shared/domain/findings/finding.schema';
 import { editProblems, reviewProblems } from '../../shared/domain/findings/review';
-import { COLLECTIONS } from '../../shared/domain/tables';
 import { zh } from '../../shared/i18n/zh-CN';
 import { repos } from '../db';
 import { navigate } from '../app/route';
-import { useAutosaved, type TypedStore } from '../hooks/autosave';
+import { useAutosaved, tableStore } from '../hooks/autosave';
 import { evidenceEditing } from '../hooks/evidence';
 import { useFinding, useFindingActions, useIsLeader } from '../hooks/findings';
 import { Field } from '../components/records/Field';
@@ -49,14 +48,11 @@ function confirmNeeds(record: FindingRecord) {
   return needs;
 }
 
-const findingStore: TypedStore<FindingFields> = {
-  table: 'findings',
-  collections: COLLECTIONS.findings,
+const findingStore = tableStore<FindingFields>('findings', {
   get: (id) => repos.findings.get(id),
-  recover: () => repos.recover(),
   patch: (id, patch, actor) => repos.findings.patch(id, patch, actor),
   missing: confirmNeeds,
-};
+});
 
 const categoryTree = (nodes: readonly FocusNode[]): object[] =>
   nodes.map((n) => ({

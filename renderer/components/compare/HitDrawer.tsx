@@ -1,28 +1,23 @@
 import { Descriptions, Form, Input, Radio, Select, Tag } from 'antd';
 import { maskId } from '../../../shared/domain/compare/idNumber';
 import { HIT_STATUSES, type HitFields } from '../../../shared/domain/compare/compare.schema';
-import { COLLECTIONS } from '../../../shared/domain/tables';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { repos } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { useMembers } from '../../hooks/members';
 import { useLive } from '../../hooks/live';
 import { Field } from '../records/Field';
-import { SaveIndicator } from '../records/SaveIndicator';
+import { SaveStatus } from '../records/SaveStatus';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 
 const t = zh.compare;
 const c = t.columns;
 const label = (field: string) => (t.fields as Record<string, string>)[field] ?? field;
 
-const hitStore: TypedStore<HitFields> = {
-  table: 'compareHits',
-  collections: COLLECTIONS.compareHits,
+const hitStore = tableStore<HitFields>('compareHits', {
   get: (id) => repos.compare.getHit(id),
-  recover: () => repos.recover(),
   patch: (id, patch, actor) => repos.compare.patchHit(id, patch, actor),
-  missing: () => ({}),
-};
+});
 
 /** One 疑点: what matched, and its 核实, saved as it is typed. */
 export function HitDrawerBody(props: {
@@ -40,14 +35,7 @@ export function HitDrawerBody(props: {
   const where = (listId: string, row: number) => t.rowOf(listNames.get(listId) ?? '', row);
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <SaveIndicator
-          status={editor.status}
-          failure={editor.failure?.message ?? null}
-          refusedCount={Object.keys(editor.refused).length}
-        />
-      </div>
-      <SaveNotices editor={editor} label={label} />
+      <SaveStatus editor={editor} label={label} />
       <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t.columns.no}>{v.no}</Descriptions.Item>
         <Descriptions.Item label={t.columns.description}>{v.description}</Descriptions.Item>

@@ -14,6 +14,15 @@ const c = t.columns;
 export function ListsCard({ caseId, lists }: { caseId: string; lists: readonly ListRecord[] }) {
   const actions = useCompareActions(caseId);
   const [problemsOf, setProblemsOf] = useState<ListRecord | null>(null);
+  /** A count that opens the rows it counts, or just 0. */
+  const rowsToSee = (l: ListRecord, n: number) =>
+    n > 0 ? (
+      <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setProblemsOf(l)}>
+        {n}
+      </Button>
+    ) : (
+      0
+    );
   return (
     <>
       <Card size="small" title={c.lists} extra={<ListImport caseId={caseId} />}>
@@ -31,36 +40,12 @@ export function ListsCard({ caseId, lists }: { caseId: string; lists: readonly L
             {
               title: c.problems,
               key: 'problems',
-              render: (_, l) =>
-                l.problems > 0 ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    style={{ padding: 0 }}
-                    onClick={() => setProblemsOf(l)}
-                  >
-                    {l.problems}
-                  </Button>
-                ) : (
-                  0
-                ),
+              render: (_, l) => rowsToSee(l, l.problems),
             },
             {
               title: c.duplicates,
               key: 'duplicates',
-              render: (_, l) =>
-                l.duplicates > 0 ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    style={{ padding: 0 }}
-                    onClick={() => setProblemsOf(l)}
-                  >
-                    {l.duplicates}
-                  </Button>
-                ) : (
-                  0
-                ),
+              render: (_, l) => rowsToSee(l, l.duplicates),
             },
             {
               title: c.importedAt,

@@ -4,26 +4,21 @@ import { ulid } from 'ulid';
 import { LIST_KIND_NAMES, LIST_KINDS } from '../../../shared/domain/compare/kinds';
 import type { RuleFields } from '../../../shared/domain/compare/compare.schema';
 import { positionAfter } from '../../../shared/domain/order';
-import { COLLECTIONS } from '../../../shared/domain/tables';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { repos } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { Field } from '../records/Field';
-import { SaveIndicator } from '../records/SaveIndicator';
+import { SaveStatus } from '../records/SaveStatus';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 
 const t = zh.compare;
 const f = t.fields;
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 
-const ruleStore: TypedStore<RuleFields> = {
-  table: 'compareRules',
-  collections: COLLECTIONS.compareRules,
+const ruleStore = tableStore<RuleFields>('compareRules', {
   get: (id) => repos.compare.getRule(id),
-  recover: () => repos.recover(),
   patch: (id, patch, actor) => repos.compare.patchRule(id, patch, actor),
-  missing: () => ({}),
-};
+});
 
 /**
  * A rule: which kind of list against which, what a hit means, whether relatives count, and
@@ -49,14 +44,7 @@ export function RuleDrawerBody(props: {
     });
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <SaveIndicator
-          status={editor.status}
-          failure={editor.failure?.message ?? null}
-          refusedCount={Object.keys(editor.refused).length}
-        />
-      </div>
-      <SaveNotices editor={editor} label={label} />
+      <SaveStatus editor={editor} label={label} />
       <Form layout="vertical">
         <Space>
           <Field name="source" label={f.source} problems={problems}>

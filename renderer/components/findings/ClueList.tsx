@@ -21,13 +21,12 @@ import {
   feedbackDue,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
-import { COLLECTIONS } from '../../../shared/domain/tables';
 import { repos, type Actor } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved, type TypedStore, tableStore } from '../../hooks/autosave';
 import { evidenceEditing } from '../../hooks/evidence';
 import { useActor } from '../../hooks/members';
 import { Field } from '../records/Field';
-import { SaveIndicator } from '../records/SaveIndicator';
+import { SaveStatus } from '../records/SaveStatus';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useClueActions, useClues } from '../../hooks/findings';
@@ -100,14 +99,11 @@ export function ClueList({ caseId }: { caseId: string }) {
 
 /** The clue store of one member: reads and writes go through the clue read rules. */
 function clueStore(actor: Actor): TypedStore<ClueFields> {
-  return {
-    table: 'clues',
-    collections: COLLECTIONS.clues,
+  return tableStore<ClueFields>('clues', {
     get: (id) => repos.clues.get(id, actor).catch(() => undefined),
-    recover: () => repos.recover(),
     patch: (id, patch, who) => repos.clues.patch(id, patch, who),
     missing: clueMissing,
-  };
+  });
 }
 
 /** A clue, saved as it is typed: the same autosaver, journal and indicator as every record. */
@@ -131,14 +127,7 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
   );
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <SaveIndicator
-          status={editor.status}
-          failure={editor.failure?.message ?? null}
-          refusedCount={Object.keys(editor.refused).length}
-        />
-      </div>
-      <SaveNotices editor={editor} label={label} />
+      <SaveStatus editor={editor} label={label} />
       <Form layout="vertical" component="div">
         {text('subjectName')}
         {text('subjectTitle')}

@@ -23,10 +23,9 @@ import {
   type TaskRecord,
 } from '../../../shared/domain/ledger/task.schema';
 import { positionAfter } from '../../../shared/domain/order';
-import { COLLECTIONS } from '../../../shared/domain/tables';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { repos } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { useLedgerActions } from '../../hooks/ledger';
 import { useCurrentMember, useMembers } from '../../hooks/members';
 import { AttachmentsPanel } from '../AttachmentsPanel';
@@ -41,14 +40,10 @@ import { errorText } from '../formErrors';
 const l = zh.ledger;
 const f = l.fields;
 
-const taskStore: TypedStore<TaskFields> = {
-  table: 'tasks',
-  collections: COLLECTIONS.tasks,
+const taskStore = tableStore<TaskFields>('tasks', {
   get: (id) => repos.ledger.getTask(id),
-  recover: () => repos.recover(),
   patch: (id, patch, actor) => repos.ledger.patchTask(id, patch, actor),
-  missing: () => ({}),
-};
+});
 
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 

@@ -22,15 +22,14 @@ import {
   type PriorTask,
   type RecheckFields,
 } from '../../../shared/domain/ledger/recheck.schema';
-import { COLLECTIONS } from '../../../shared/domain/tables';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { navigate } from '../../app/route';
 import { repos, type Actor } from '../../db';
-import { useAutosaved, type TypedStore } from '../../hooks/autosave';
+import { useAutosaved, type TypedStore, tableStore } from '../../hooks/autosave';
 import { useRecheckActions } from '../../hooks/rechecks';
 import { DecimalInput } from '../DecimalInput';
 import { Field } from '../records/Field';
-import { SaveIndicator } from '../records/SaveIndicator';
+import { SaveStatus } from '../records/SaveStatus';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
 import { STANDING_COLORS } from './recheckText';
 import { errorText } from '../formErrors';
@@ -41,14 +40,10 @@ const label = (field: string) => (t.fields as Record<string, string>)[field] ?? 
 
 /** The 复核 rows of one member: reads go through the read rules (a clue's copy is protected). */
 function recheckStore(actor: Actor): TypedStore<RecheckFields> {
-  return {
-    table: 'rechecks',
-    collections: COLLECTIONS.rechecks,
+  return tableStore<RecheckFields>('rechecks', {
     get: (id) => repos.rechecks.get(id, actor).catch(() => undefined),
-    recover: () => repos.recover(),
     patch: (id, patch, who) => repos.rechecks.patch(id, patch, who),
-    missing: () => ({}),
-  };
+  });
 }
 
 /**
@@ -91,14 +86,7 @@ export function RecheckDrawerBody(props: { caseId: string; recheckId: string; ac
 
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <SaveIndicator
-          status={editor.status}
-          failure={editor.failure?.message ?? null}
-          refusedCount={Object.keys(editor.refused).length}
-        />
-      </div>
-      <SaveNotices editor={editor} label={label} />
+      <SaveStatus editor={editor} label={label} />
       <Descriptions size="small" column={1} bordered title={t.priorProblem}>
         <Descriptions.Item label={lf.no}>{prior.draftNo}</Descriptions.Item>
         <Descriptions.Item label={lf.title}>{prior.title}</Descriptions.Item>

@@ -5,8 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../../shared/documents';
-import { documentCase } from '../../../shared/documents/assemble';
-import { openReadOnlyRecords } from '../../../renderer/db/readonly';
+import { storedDocumentCase } from '../../support/storedCase';
 import { readDocx } from '../../support/docx';
 import { A, B, caseWithComparison, today } from '../db/helpers';
 
@@ -20,9 +19,7 @@ async function compared(fullIds = false) {
   await repos.compare.patchHit(first!.id, { status: 'true', verifyNote: '车辆为本人所有' }, actor);
   await repos.compare.patchHit(second!.id, { status: 'false', verifyNote: '已过户' }, actor);
   if (fullIds) await repos.cases.patchSettings(caseId, { annexFullIds: true }, actor);
-  const records = await openReadOnlyRecords({ name: db.name });
-  const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
-  records!.close();
+  const input = await storedDocumentCase(db.name, caseId, actor.memberId, today);
   return input;
 }
 

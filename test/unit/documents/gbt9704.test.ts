@@ -16,7 +16,8 @@ import { buildDocument, type DocumentRequest } from '../../../shared/documents';
 import { documentCase } from '../../../shared/documents/assemble';
 import type { Stored } from '../../../shared/domain/record';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
-import { openReadOnlyRecords } from '../../../renderer/db/readonly';
+import type { Actor, Repositories } from '../../../renderer/db';
+import { storedDocumentCase } from '../../support/storedCase';
 import { caseWithComparison, earlierRoundAndLookback } from '../db/helpers';
 
 const CHECKER = join(__dirname, '../../tools/gbt9704/check.mjs');
@@ -116,6 +117,29 @@ beforeAll(async () => {
 const build = async (request: DocumentRequest, rows = demo.rows) =>
   (await buildDocument(documentCase({ rows }, demo.leaderId, today), request)).bytes;
 
+/**
+ * The report of a case in a real database, its 基本情况 and 意见建议 the given sentence
+ * `times` over: the 组长's own text fills the first page, so its lines can be measured.
+ */
+async function filledReport(
+  repos: Repositories,
+  dbName: string,
+  caseId: string,
+  actor: Actor,
+  sentence: string,
+  times: number,
+) {
+  const basics = Array.from({ length: times }, () => sentence).join('\n');
+  await repos.cases.update(
+    caseId,
+    { reportBasics: basics, reportSuggestions: basics },
+    actor,
+    today,
+  );
+  const input = await storedDocumentCase(dbName, caseId, actor.memberId, today);
+  return (await buildDocument(input, { kind: 'report' })).bytes;
+}
+
 describe('GB/T 9704 in LibreOffice', () => {
   it.each(['report', 'feedback', 'clues', 'draft'] as const)(
     'the demo case %s',
@@ -158,22 +182,14 @@ describe('GB/T 9704 in LibreOffice', () => {
     await repos.rechecks.start(caseId, priorId, actor);
     const [car] = await repos.rechecks.list(caseId, actor);
     await repos.rechecks.patch(car!.id, { conclusion: 'relapsed', note: '又有公车私用。' }, actor);
-    // The 组长's own text fills the first page, so its lines can be measured.
-    const basics = Array.from(
-      { length: 6 },
-      () =>
-        '该局党组能够认真落实上轮巡察反馈意见，制定整改方案，明确责任分工，建立整改台账，实行对账销号，多数问题已经整改到位，群众对整改工作总体满意，但个别问题整改不够彻底。',
-    ).join('\n');
-    await repos.cases.update(
+    const bytes = await filledReport(
+      repos,
+      db.name,
       caseId,
-      { reportBasics: basics, reportSuggestions: basics },
       actor,
-      today,
+      '该局党组能够认真落实上轮巡察反馈意见，制定整改方案，明确责任分工，建立整改台账，实行对账销号，多数问题已经整改到位，群众对整改工作总体满意，但个别问题整改不够彻底。',
+      6,
     );
-    const records = await openReadOnlyRecords({ name: db.name });
-    const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
-    records!.close();
-    const bytes = (await buildDocument(input, { kind: 'report' })).bytes;
     expectOfficial('report', checked('lookback', bytes).checks);
   }, 120_000);
 
@@ -182,21 +198,14 @@ describe('GB/T 9704 in LibreOffice', () => {
     await run();
     for (const hit of await repos.compare.hits(caseId))
       await repos.compare.patchHit(hit.id, { status: 'true', verifyNote: '经核实属实' }, actor);
-    const basics = Array.from(
-      { length: 8 },
-      () =>
-        '该局党组能够认真落实全面从严治党主体责任，但在民生资金管理方面仍有薄弱环节，数据比对发现低保对象名下登记有车辆等问题。',
-    ).join('\n');
-    await repos.cases.update(
+    const bytes = await filledReport(
+      repos,
+      db.name,
       caseId,
-      { reportBasics: basics, reportSuggestions: basics },
       actor,
-      today,
+      '该局党组能够认真落实全面从严治党主体责任，但在民生资金管理方面仍有薄弱环节，数据比对发现低保对象名下登记有车辆等问题。',
+      8,
     );
-    const records = await openReadOnlyRecords({ name: db.name });
-    const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
-    records!.close();
-    const bytes = (await buildDocument(input, { kind: 'report' })).bytes;
     expectOfficial('report', checked('compare', bytes).checks);
   }, 120_000);
 

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../../shared/documents';
-import { documentCase } from '../../../shared/documents/assemble';
-import { openReadOnlyRecords } from '../../../renderer/db/readonly';
+import { storedDocumentCase } from '../../support/storedCase';
 import { readDocx } from '../../support/docx';
 import { earlierRoundAndLookback } from '../db/helpers';
 
@@ -34,9 +33,7 @@ async function lookbackReport(conclude: boolean) {
       actor,
     );
   }
-  const records = await openReadOnlyRecords({ name: db.name });
-  const input = documentCase(await records!.caseRows(caseId), actor.memberId, today);
-  records!.close();
+  const input = await storedDocumentCase(db.name, caseId, actor.memberId, today);
   return readDocx((await buildDocument(input, { kind: 'report' })).bytes);
 }
 
