@@ -8,9 +8,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { NewerDataError, repos, whenNewerVersionElsewhere } from './db';
-import { useUi } from './stores/ui.store';
-import { DeviceContext } from './hooks/device';
+import { NewerDataError, type Repositories } from './db';
+import { keyring } from './db/keyring';
 import { requestPersistentStorage } from './app/storage';
 import { installKeyboardRules } from './app/keyboard';
 import { sweepPrivateFiles } from './host/privateFiles';
@@ -19,30 +18,36 @@ installKeyboardRules();
 
 const root = createRoot(document.getElementById('root')!);
 
+/** This laptop's chores once its data is open, after the first screen. */
+function opened(repos: Repositories) {
+  // This laptop's package key, made on the first start (a few milliseconds, after the page).
+  void repos.settings.laptopKey().catch(() => undefined); // failing now, it is made on use
+  void sweepPrivateFiles(); // what an import cut short by a crash left on disk
+}
+
 async function start() {
   const ui = import('./app/App');
   void requestPersistentStorage();
-  whenNewerVersionElsewhere(() => useUi.getState().setNewerVersionElsewhere());
-  try {
-    await repos.open();
-    await repos.startFreshLog(); // after a full disk last time: see repositories.ts
-    const deviceId = await repos.settings.deviceId();
-    const { App } = await ui;
-    root.render(
-      <StrictMode>
-        <DeviceContext value={deviceId}>
-          <App />
-        </DeviceContext>
-      </StrictMode>,
-    );
-    // This laptop's package key, made on the first start (a few milliseconds, after the page).
-    void repos.settings.laptopKey().catch(() => undefined); // failing now, it is made on use
-    void sweepPrivateFiles(); // what an import cut short by a crash left on disk
-  } catch (error) {
+  // Only the keyring is opened before the passphrase: the data waits for the keys (Vault).
+  const ring = keyring();
+  const failed = async (error: unknown) => {
     const newer =
       error instanceof NewerDataError || (error instanceof Error && error.name === 'VersionError');
     const { StartFailed } = await ui;
     root.render(<StartFailed newer={newer} error={error} />);
+  };
+  try {
+    const initial = await ring.state();
+    const { App, Vault } = await ui;
+    root.render(
+      <StrictMode>
+        <Vault ring={ring} initial={initial} onFailed={(e) => void failed(e)} onOpened={opened}>
+          <App />
+        </Vault>
+      </StrictMode>,
+    );
+  } catch (error) {
+    await failed(error);
   }
 }
 

@@ -4,7 +4,17 @@
  */
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  protocol,
+  session,
+} from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_ENTRY, APP_SCHEME, devOrigin, type Policy } from './security';
 import { attachWindowGuards, mainWindowOptions } from './window';
@@ -14,6 +24,7 @@ import { registerHandlers } from './ipc';
 import { fileHandlers } from './files';
 import { diskHandlers } from './disk';
 import { menuTemplate } from './menu';
+import { lockWithSystem } from './power';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 
 // Set by `npm run dev` only; ignored in packaged builds.
@@ -108,6 +119,7 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     createWindow();
+    lockWithSystem(powerMonitor, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -3,7 +3,7 @@
  * The page never sees ipcRenderer, so it can ask for nothing the contract does not name.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { contract, type WorkbenchApi } from '../../shared/ipc/contract';
+import { contract, events, type WorkbenchApi } from '../../shared/ipc/contract';
 
 const api = {
   appInfo: () => ipcRenderer.invoke(contract.appInfo.channel),
@@ -15,6 +15,16 @@ const api = {
   openRead: (request) => ipcRenderer.invoke(contract.openRead.channel, request),
   openClose: (request) => ipcRenderer.invoke(contract.openClose.channel, request),
   diskSpace: () => ipcRenderer.invoke(contract.diskSpace.channel),
+  onSystemLock: (listener) => {
+    // The payload is parsed, as every request is on the other side: the page gets a reason
+    // from the list or nothing.
+    const handler = (_event: unknown, payload: unknown) => {
+      const parsed = events.systemLock.payload.safeParse(payload);
+      if (parsed.success) listener(parsed.data.reason);
+    };
+    ipcRenderer.on(events.systemLock.channel, handler);
+    return () => void ipcRenderer.removeListener(events.systemLock.channel, handler);
+  },
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', api);

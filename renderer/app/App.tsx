@@ -24,11 +24,12 @@ import zhCN from 'antd/locale/zh_CN';
 import 'antd/dist/antd.css';
 import { zh } from '../../shared/i18n/zh-CN';
 import { StorageStatus } from '../components/StorageStatus';
+import { LockControls } from '../components/LockControls';
 import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
 import { useUi } from '../stores/ui.store';
 import { PageBoundary } from '../components/PageBoundary';
-import { repos } from '../db';
+import { useRepos } from './session';
 import { parseRoute, routeHash, useRoute } from './route';
 
 const loadWorkspace = () => import('../pages/CaseWorkspace');
@@ -59,6 +60,7 @@ function NewerVersionBanner() {
 }
 
 export function App() {
+  const repos = useRepos();
   const route = useRoute();
   usePreloadWorkspace();
   return (
@@ -84,6 +86,7 @@ export function App() {
               <Typography.Text type="secondary">{zh.app.name}</Typography.Text>
               <Typography.Text type="secondary">{zh.app.tagline}</Typography.Text>
               <StorageStatus />
+              <LockControls />
             </Space>
           </Layout.Footer>
         </Layout>
@@ -91,6 +94,8 @@ export function App() {
     </ConfigProvider>
   );
 }
+
+export { Vault } from './Vault';
 
 /** The page shown instead of the app when the database cannot be opened (see main.tsx). */
 export function StartFailed({ newer, error }: { newer: boolean; error: unknown }) {

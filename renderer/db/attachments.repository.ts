@@ -10,6 +10,7 @@ import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { Attachment, WorkbenchDB } from './database';
 import { sha256Hex } from './hash';
+import { openBlob, storable } from './atRest';
 import type { Actor, WritePath } from './write';
 
 export interface NewAttachment {
@@ -36,38 +37,41 @@ export function attachmentsRepository(db: WorkbenchDB, w: WritePath) {
     ): Promise<Attachment[]> {
       const problems = files.map((f) => attachmentProblem(f.name, f.blob.size)).filter(Boolean);
       if (problems.length > 0) throw new ValidationError({ attachments: problems.join('\n') });
-      // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
-      const hashed: (NewAttachment & { sha256: string; thumbSha256: string })[] = [];
+      // Hashed and sealed before the transaction: IndexedDB commits a transaction that waits on
+      // anything else.
+      type FileBytes = { sha256: string; blob: Blob };
+      const ready: (NewAttachment & { file: FileBytes; thumb: FileBytes | undefined })[] = [];
       for (const f of files) {
-        hashed.push({
-          ...f,
-          sha256: await sha256Hex(f.blob),
-          thumbSha256: f.thumbnail ? await sha256Hex(f.thumbnail) : '',
-        });
+        const [file] = await storable(db.keys, [{ sha256: await sha256Hex(f.blob), blob: f.blob }]);
+        const thumbs = f.thumbnail
+          ? await storable(db.keys, [{ sha256: await sha256Hex(f.thumbnail), blob: f.thumbnail }])
+          : [];
+        ready.push({ ...f, file: file!, thumb: thumbs[0] });
       }
       return db.transaction('rw', [...scope(), db.table(recordKind)], async () => {
         const record: unknown = await db.table(recordKind).get(recordId);
         if (!record) throw new ValidationError({ attachments: zh.validation.notFound });
         const rows: Attachment[] = [];
-        for (const f of hashed) {
-          await keepBlob(f.sha256, f.blob);
-          if (f.thumbnail) await keepBlob(f.thumbSha256, f.thumbnail);
+        for (const f of ready) {
+          await keepBlob(f.file, f.blob.size);
+          if (f.thumb && f.thumbnail) await keepBlob(f.thumb, f.thumbnail.size);
           const fields: AttachmentFields = {
             recordKind,
             recordId,
             name: f.name,
             mime: f.mime || 'application/octet-stream',
             size: f.blob.size,
-            sha256: f.sha256,
-            thumbSha256: f.thumbSha256,
+            sha256: f.file.sha256,
+            thumbSha256: f.thumb?.sha256 ?? '',
           };
           rows.push(await w.insert('attachments', { id: ulid(), caseId }, fields, actor));
         }
         return rows;
       });
 
-      async function keepBlob(sha256: string, blob: Blob) {
-        if (!(await db.blobs.get(sha256))) await db.blobs.add({ sha256, size: blob.size, blob });
+      /** `size` is the file's own, not its sealed bytes'. */
+      async function keepBlob(file: FileBytes, size: number) {
+        if (!(await db.blobs.get(file.sha256))) await db.blobs.add({ ...file, size });
       }
     },
 
@@ -90,7 +94,8 @@ export function attachmentsRepository(db: WorkbenchDB, w: WritePath) {
     /** The bytes behind a SHA-256 (a file or its thumbnail), read only when shown or saved. */
     async bytes(sha256: string): Promise<Blob | undefined> {
       if (!sha256) return undefined;
-      return (await db.blobs.get(sha256))?.blob;
+      const row = await db.blobs.get(sha256);
+      return row && openBlob(db.keys, row);
     },
 
     /** Moves an attachment to the recycle bin (its bytes stay: a tombstone can be undone). */

@@ -52,6 +52,7 @@ export function casesRepository(db: WorkbenchDB, w: WritePath) {
       const caseId = ulid();
       const memberId = ulid();
       const actor = { deviceId, memberId };
+      await db.keys?.ensure(caseId); // its key is stored before anything it seals
       return db.transaction('rw', w.scope('cases', 'members'), async () => {
         const caseRecord = await w.insert<CaseFields>(
           'cases',

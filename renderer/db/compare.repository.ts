@@ -33,7 +33,8 @@ import { splitPatch } from '../../shared/domain/records/check';
 import { COLLECTIONS } from '../../shared/domain/tables';
 import { parseOrThrow, ValidationError, type FieldErrors } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
-import type { WorkbenchDB } from './database';
+import type { StoredBlob, WorkbenchDB } from './database';
+import { openBlob, storable } from './atRest';
 import { sha256Hex } from './hash';
 import type { Actor, WritePath } from './write';
 
@@ -71,6 +72,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
       ...w.scope('compareLists', 'compareRules', 'compareHits', 'findings', 'clues', 'members'),
       db.blobs,
     ] as const;
+  const readable = (row: StoredBlob) => openBlob(db.keys, row);
   const live = async <T extends { deleted?: boolean }>(rows: Promise<T[]>) =>
     (await rows).filter((r) => !r.deleted);
 
@@ -80,7 +82,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
     for (const stored of blobs) {
       // A part whose bytes have not reached this laptop: its rows are not here to compare.
       if (!stored) continue;
-      for (const line of (await stored.blob.text()).split('\n')) {
+      for (const line of (await (await readable(stored)).text()).split('\n')) {
         if (line) out.push(JSON.parse(line) as ListRow);
       }
     }
@@ -158,10 +160,11 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
         ...listCounts(rows),
         parts: parts.map(({ sha256, rows: n }) => ({ sha256, rows: n })),
       });
+      const files = await storable(db.keys, parts); // before the transaction, as reading ends it
       return db.transaction('rw', [...scope()], async () => {
-        for (const p of parts) {
+        for (const [i, p] of files.entries()) {
           if (!(await db.blobs.get(p.sha256)))
-            await db.blobs.add({ sha256: p.sha256, size: p.blob.size, blob: p.blob });
+            await db.blobs.add({ sha256: p.sha256, size: parts[i]!.blob.size, blob: p.blob });
         }
         if (replaces) await w.remove('compareLists', replaces, actor);
         return w.insert('compareLists', { id: ulid(), caseId }, fields, actor);
@@ -187,7 +190,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
       for (const part of list.parts) {
         const stored = await db.blobs.get(part.sha256);
         if (!stored) continue;
-        for (const line of (await stored.blob.text()).split('\n')) {
+        for (const line of (await (await readable(stored)).text()).split('\n')) {
           if (!line) continue;
           const row = JSON.parse(line) as ListRow;
           if (row.n === n) return { list, row };
@@ -200,7 +203,7 @@ export function compareRepository(db: WorkbenchDB, w: WritePath) {
     /** The files holding a list's rows, for the worker to read (those on this laptop). */
     async partsOf(list: Pick<ListFields, 'parts'>): Promise<Blob[]> {
       const blobs = await db.blobs.bulkGet(list.parts.map((p) => p.sha256));
-      return blobs.flatMap((b) => (b ? [b.blob] : []));
+      return Promise.all(blobs.flatMap((b) => (b ? [readable(b)] : [])));
     },
 
     /** The columns last mapped for a kind of list, by header: offered for the next one. */

@@ -15,6 +15,7 @@ import type { FindingRecord } from '../../shared/domain/findings/finding.schema'
 import type { ClueRecord } from '../../shared/domain/findings/clue.schema';
 import type { AttachmentFields, BlobRow } from '../../shared/domain/stored.schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { atRest, type Keys } from './atRest';
 
 /** A photo or scan attached to a record: its facts. The bytes are a blob row, by SHA-256. */
 export type Attachment = Stored<AttachmentFields>;
@@ -46,7 +47,10 @@ export class WorkbenchDB extends Dexie {
   declare compareRules: EntityTable<RuleRecord, 'id'>;
   declare compareHits: EntityTable<HitRecord, 'id'>;
 
-  constructor(name: string = DB_NAME, options: DexieOptions = {}) {
+  /** The keys rows are sealed with (atRest.ts); undefined for a plaintext database. */
+  readonly keys: Keys | undefined;
+
+  constructor(name: string = DB_NAME, options: DexieOptions = {}, keys?: Keys) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes
     // that already reported success. Interview notes are worth the ~10 % that strict costs.
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -55,6 +59,8 @@ export class WorkbenchDB extends Dexie {
       if (upgrade) v.upgrade(upgrade);
     }
     Object.assign(this, { transaction: namingAbortCause(this.transaction.bind(this)) });
+    this.keys = keys;
+    if (keys) this.use(atRest(keys));
   }
 }
 

@@ -159,11 +159,16 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
             size,
             blob: new Blob([bytes], { type: mime }),
           }));
+          const batch = await w.prepareForeign({
+            rows: demo.rows,
+            revisions: demo.revisions,
+            blobs,
+          });
           onStage?.('saving');
           return db.transaction('rw', [...FOREIGN_SCOPE], async (): Promise<DemoLoaded> => {
             const raced = await current();
             if (raced) return { caseId: raced, created: false, counts: {} };
-            await w.storeForeign({ rows: demo.rows, revisions: demo.revisions, blobs });
+            await w.storeForeign(batch);
             await db.settings.put({ key: currentMemberKey(demo.caseId), value: demo.leaderId });
             await db.settings.put({ key: demoSettingKey(demo.caseId), value: demo.caseId });
             const counts: Partial<Record<string, number>> = {};

@@ -1,17 +1,18 @@
 /** The app's repositories over its one database. UI code imports from here, never Dexie. */
 import { WorkbenchDB } from './database';
-import { repositories, type Repositories } from './repositories';
+import type { Keys } from './atRest';
+import { repositories, type Repositories, type RepositoryOptions } from './repositories';
 
-/** Called when another window opens the database with a newer version of the app. */
-let onNewerVersionElsewhere: () => void = () => {};
-export function whenNewerVersionElsewhere(listener: () => void): void {
-  onNewerVersionElsewhere = listener;
+/**
+ * The repositories over the app's database, made when the data is opened (see main.tsx) and
+ * handed to the UI through React context (renderer/app/session.tsx).
+ */
+export function openRepositories(
+  keys: Keys,
+  options: Pick<RepositoryOptions, 'onNewerVersionElsewhere'> = {},
+): Repositories {
+  return repositories(new WorkbenchDB(undefined, {}, keys), options);
 }
-
-const db = new WorkbenchDB();
-export const repos: Repositories = repositories(db, {
-  onNewerVersionElsewhere: () => onNewerVersionElsewhere(),
-});
 
 export { watchQuery } from './watch';
 

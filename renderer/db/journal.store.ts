@@ -8,6 +8,7 @@
  * Dexie sets durability for a whole database, so these few writes go through IndexedDB itself.
  */
 import type { WorkbenchDB } from './database';
+import { sealRow } from './atRest';
 
 /** A key-value table: writes are queued in order, the latest waiting one per key wins. */
 export interface DurableStore {
@@ -45,7 +46,8 @@ export function journalStore(db: WorkbenchDB): DurableStore {
       const tx = backend.transaction(TABLE, 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore(TABLE);
       if (value === null) store.delete(key);
-      else store.put({ key, value });
+      // Sealed here as the middleware would (this write goes around it): read back through it.
+      else store.put(db.keys ? sealRow(db.keys, TABLE, ['key'], { key, value }) : { key, value });
       tx.oncomplete = () => resolve();
       // Rejected at the abort, not at the request's error event: the request only says
       // "aborted", while the transaction's error names the cause (FILE_ERROR_NO_SPACE on a

@@ -18,6 +18,7 @@ import type { Revision } from '../../shared/domain/revision';
 import type { Stored } from '../../shared/domain/record';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { WorkbenchDB } from './database';
+import { openBlob } from './atRest';
 import type { SettingsRepository } from './settings.repository';
 import {
   FOREIGN_SCOPE,
@@ -60,8 +61,10 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     const out: PackedFile[] = [];
     for (const blob of blobs) {
       if (!blob) continue; // a file whose bytes never reached this laptop: the record still goes
-      // The stored Blob itself: it stays on disk until the package is written.
-      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', blob: blob.blob });
+      // Opened one file at a time. (Each file's plain bytes are then held until the package is
+      // written; streaming them straight from the sealed chunks is left for the snapshot work.)
+      const bytes = await openBlob(db.keys, blob);
+      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', blob: bytes });
     }
     return out;
   }
@@ -150,12 +153,13 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     ): Promise<ForeignResult> {
       const here = await settings.deviceId();
       const recipient = manifest.kind === 'join' ? (await settings.laptopKey()).recipient : '';
+      const batch = await w.prepareForeign(batchOf(contents)); // outside: see prepareForeign
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
         const bound = await settings.boundMember(manifest.caseId);
         if (manifest.kind === 'join' && bound !== undefined && bound !== manifest.forMember) {
           throw new PackageError('notThisMember', `bound to ${bound}`);
         }
-        const result = await w.storeForeign(batchOf(contents), onProgress);
+        const result = await w.storeForeign(batch, onProgress);
         if (manifest.kind === 'join') {
           const member = await db.members.get(manifest.forMember);
           if (!member || member.deleted)

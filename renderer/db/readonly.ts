@@ -12,10 +12,25 @@ import type { RecordKind } from '../../shared/domain/records';
 import type { Stored } from '../../shared/domain/record';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import { WorkbenchDB } from './database';
+import type { Keys } from './atRest';
 import { recordsRepository } from './records.repository';
 import { peekVersion } from './repositories';
 import { CURRENT_VERSION, DB_NAME } from './schema';
 import { writePath } from './write';
+
+/** What a worker needs to read one case: its id and key, nothing of other cases or the laptop. */
+export interface CaseReader {
+  readonly caseId: string;
+  readonly key: Uint8Array;
+}
+
+function readerKeys({ caseId, key }: CaseReader): Keys {
+  return {
+    laptop: new Uint8Array(0), // not this reader's: any use of it fails
+    forCase: (id) => (id === caseId ? key : undefined),
+    ensure: () => Promise.reject(new Error('This connection is read-only.')),
+  };
+}
 
 /** Refuses read-write transactions: a reader that wrote could race the page's write path. */
 const refuseWrites = {
@@ -32,6 +47,8 @@ const refuseWrites = {
 
 export interface ReadOnlyOptions {
   readonly name?: string;
+  /** The one case this reader may open, with its key (the page hands it over: caseReader). */
+  readonly reader?: CaseReader;
   /** Called when the connection closed because a newer version of the app opened the database. */
   readonly onClosed?: () => void;
 }
@@ -44,7 +61,11 @@ export async function openReadOnlyRecords(options: ReadOnlyOptions = {}) {
   const name = options.name ?? DB_NAME;
   if ((await peekVersion(name)) !== CURRENT_VERSION) return null;
   // autoOpen off: after a close nothing reopens it behind our back (reads then fail instead).
-  const db = new WorkbenchDB(name, { autoOpen: false });
+  const db = new WorkbenchDB(
+    name,
+    { autoOpen: false },
+    options.reader && readerKeys(options.reader),
+  );
   db.use(refuseWrites);
   db.on('versionchange', () => {
     db.close({ disableAutoOpen: true });

@@ -18,6 +18,7 @@ import { ledgerRepository } from './ledger.repository';
 import { rechecksRepository } from './rechecks.repository';
 import { compareRepository } from './compare.repository';
 import { CURRENT_VERSION } from './schema';
+import { sealExisting, type SealProgress } from './sealExisting';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
 export { NewerDataError };
@@ -88,6 +89,17 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
       if (!closedForNewerVersion && !db.isOpen()) await db.open();
     },
     startFreshLog: () => startFreshLog(db.name),
+    /**
+     * A case's key, for a worker that reads that case itself (search, documents); undefined on a
+     * database without encryption. The worker gets this key only, never the laptop's.
+     */
+    readerKey: (caseId: string): Uint8Array | undefined => db.keys?.forCase(caseId),
+    /** This laptop's key, for what is sealed outside the database (the journal's fast notes). */
+    laptopDataKey: (): Uint8Array | undefined => db.keys?.laptop,
+    /** Seals rows still in the clear from before encryption (sealExisting.ts), with progress. */
+    sealExisting: (onProgress?: (p: SealProgress) => void) => sealExisting(db, onProgress),
+    /** Closes the database for good (the app locks): the next unlock opens a new one. */
+    close: () => db.close({ disableAutoOpen: true }),
     /**
      * Opens the database now, so a version problem shows at start rather than on first write.
      * Data from a newer app is refused (NewerDataError) and the database closed untouched: the

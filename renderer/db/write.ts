@@ -64,6 +64,7 @@ import { summarize, type RecordSummary } from '../../shared/domain/records/summa
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
 import type { ConflictIndexRow, StoredBlob, WorkbenchDB } from './database';
+import { storable } from './atRest';
 
 /** Who is writing, from which laptop; the write path adds the time. */
 export interface Actor {
@@ -361,6 +362,18 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     return record;
   }
 
+  /**
+   * Makes a batch ready to store: its files sealed and its cases' keys made. Both wait on
+   * things other than this database, which would end a transaction: a caller that stores the
+   * batch inside a transaction of its own calls this first, outside it.
+   */
+  async function prepareForeign(batch: ForeignBatch): Promise<ForeignBatch> {
+    const blobs = await storable(db.keys, (batch.blobs ?? []) as StoredBlob[]);
+    const caseIds = new Set(batch.rows.map(({ row }) => (row as { caseId?: unknown }).caseId));
+    for (const caseId of caseIds) if (typeof caseId === 'string') await db.keys?.ensure(caseId);
+    return { ...batch, blobs };
+  }
+
   /** What storing each row would do, read from the local copies (no writes). */
   async function plan(rows: readonly CheckedRow[]): Promise<Planned[]> {
     const out: Planned[] = [];
@@ -624,12 +637,16 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
      * commits, the 组长's rules are checked on the result (entitlement.ts): one 组长, unique
      * names, and no 组长's write by someone who never was one; otherwise nothing is stored.
      */
+    prepareForeign,
+
     async storeForeign(
       batch: ForeignBatch,
       /** Items (files, rows, revisions) done of all, after each step of the merge. */
       onProgress: (done: number, total: number) => void = () => {},
     ): Promise<ForeignResult> {
-      const { rows, revisions, blobs } = checkBatch(batch);
+      // A caller inside a transaction of its own has prepared the batch: this then waits on
+      // nothing, as a transaction requires.
+      const { rows, revisions, blobs } = checkBatch(await prepareForeign(batch));
       const total = blobs.length + rows.length + revisions.length;
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
         const haveBlobs = await db.blobs.bulkGet(blobs.map((b) => b.sha256));

@@ -18,15 +18,15 @@ import type { CaseRecord } from '../../shared/domain/case.schema';
 const post = (message: FromDocumentWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
 
-async function caseRows(caseId: string) {
-  const records = await openReadOnlyRecords();
+async function caseRows(caseId: string, key: Uint8Array | undefined) {
+  const records = await openReadOnlyRecords({ reader: key && { caseId, key } });
   if (!records) throw new Error(zh.report.notReadable);
   return records.caseRows(caseId).finally(() => records.close());
 }
 
-async function build({ caseId, viewerId, today, order }: BuildOrder) {
+async function build({ caseId, key, viewerId, today, order }: BuildOrder) {
   post({ type: 'progress', phase: 'read' });
-  const rows = await caseRows(caseId);
+  const rows = await caseRows(caseId, key);
   let request: DocumentRequest;
   if (order.kind === 'interview') {
     const found = rows.rows.find((r) => r.table === 'interviews' && r.row.id === order.interviewId);
@@ -41,8 +41,8 @@ async function build({ caseId, viewerId, today, order }: BuildOrder) {
 }
 
 /** A 10,000-row workbook takes half a second to read: here, not on the page. */
-async function readTasks({ caseId, bytes }: ReadTasksOrder) {
-  const { rows } = await caseRows(caseId);
+async function readTasks({ caseId, key, bytes }: ReadTasksOrder) {
+  const { rows } = await caseRows(caseId, key);
   const live = (table: string) => rows.filter((r) => r.table === table && !r.row.deleted);
   const tasks = live('tasks').map((r) => r.row as TaskRecord);
   const feedbackDate = (live('cases')[0]?.row as CaseRecord | undefined)?.feedbackDate ?? '';

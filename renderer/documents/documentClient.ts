@@ -22,9 +22,13 @@ export function buildInWorker(
 }
 
 /** Reads a unit's 任务清单 workbook against the case's ledger, off the page's thread. */
-export function readTasksInWorker(caseId: string, bytes: Uint8Array): Promise<ImportReading> {
+export function readTasksInWorker(
+  caseId: string,
+  key: Uint8Array | undefined,
+  bytes: Uint8Array,
+): Promise<ImportReading> {
   return ask(
-    { type: 'readTasks', caseId, bytes },
+    { type: 'readTasks', caseId, key, bytes },
     () => {},
     (m) => (m.type === 'read' ? m.reading : undefined),
   );

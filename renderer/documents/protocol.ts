@@ -13,6 +13,8 @@ export type ToDocumentWorker = BuildOrder | ReadTasksOrder;
 export interface BuildOrder {
   readonly type: 'build';
   readonly caseId: string;
+  /** The case's key, for an encrypted database (the worker reads this case only). */
+  readonly key?: Uint8Array;
   /** The member exporting: the worker reads their role from the case itself. */
   readonly viewerId: string;
   /** The document's date (成文日期), the laptop's today. */
@@ -24,6 +26,7 @@ export interface BuildOrder {
 export interface ReadTasksOrder {
   readonly type: 'readTasks';
   readonly caseId: string;
+  readonly key?: Uint8Array;
   readonly bytes: Uint8Array;
 }
 

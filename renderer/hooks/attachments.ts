@@ -4,24 +4,27 @@ import type { AttachmentFields } from '../../shared/domain/stored.schema';
 import { ValidationError } from '../../shared/domain/validation';
 import { makeThumbnail } from '../attachments/thumbnail';
 import { downloadBlob } from '../components/attachments/objectUrl';
-import { repos, type Attachment } from '../db';
+import type { Attachment, Repositories } from '../db';
+import { useRepos } from '../app/session';
 import { requireActor, useActor } from './members';
 
 export type { Attachment };
 
 /** A file's bytes (or its thumbnail's), by SHA-256; undefined while loading or when none. */
 export function useBytes(sha256: string | null): Blob | undefined {
+  const repos = useRepos();
   return useLive(async () => (sha256 ? repos.attachments.bytes(sha256) : undefined), [sha256]);
 }
 
 /** Saves an attachment's file under its name (the browser's download; Electron asks where). */
-export async function downloadAttachment(a: Attachment): Promise<void> {
+export async function downloadAttachment(repos: Repositories, a: Attachment): Promise<void> {
   const bytes = await repos.attachments.bytes(a.sha256);
   if (bytes) downloadBlob(bytes, safeName(a.name));
 }
 
 /** The live attachments of a record, oldest first; undefined while loading. */
 export function useAttachments(recordId: string): Attachment[] | undefined {
+  const repos = useRepos();
   return useLive(() => repos.attachments.list(recordId), [recordId]);
 }
 
@@ -30,6 +33,7 @@ export function useAttachmentMutations(
   kind: AttachmentFields['recordKind'],
   recordId: string,
 ) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return {
     canWrite: actor !== undefined,

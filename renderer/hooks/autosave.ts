@@ -2,6 +2,8 @@
  * Records, findings and clues saved as they are typed: the React side of the one autosaver
  * (renderer/autosave/autosaver.ts). Mount once per record (key the editor by record id).
  */
+import { sealedStorage } from '../autosave/sealedStorage';
+import { noteLeaving, registerEditor } from '../autosave/editors';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
@@ -19,29 +21,46 @@ import {
 import { noteWriteFailed, noteWriteSucceeded } from '../app/storageHealth';
 import { describeFailure } from '../autosave/failure';
 import { useUi } from '../stores/ui.store';
-import { repos, watchQuery } from '../db';
-import { createJournal } from '../autosave/journal';
+import { watchQuery, type Repositories } from '../db';
+import { useRepos } from '../app/session';
+import { createJournal, type Journal } from '../autosave/journal';
 import { useDeviceId } from './device';
 import { useActor } from './members';
 
 export type { AutosaveStore, EditorState };
 export type { SaveStatus } from '../autosave/autosaver';
 
-/** The autosave journal of this page: localStorage, and the database's journal table. */
-const journal = createJournal({
-  fast: () => (typeof localStorage === 'undefined' ? undefined : localStorage),
-  durable: () => repos.journal,
-  onDurableFailure: (error) => void noteWriteFailed(error),
-});
+/**
+ * The autosave journal: localStorage, and the open database's journal table. It keeps nothing
+ * of its own (what is queued is in repos.journal), so every editor may make its own.
+ */
+function journalOf(repos: Repositories): Journal {
+  const key = repos.laptopDataKey();
+  return createJournal({
+    // Sealed with the laptop's key (sealedStorage.ts), unreadable once the app locks.
+    fast: () =>
+      typeof localStorage === 'undefined'
+        ? undefined
+        : key
+          ? sealedStorage(localStorage, key)
+          : localStorage,
+    durable: () => repos.journal,
+    onDurableFailure: (error) => void noteWriteFailed(error),
+  });
+}
 
 /** Forgets the unsaved and kept-aside edits of a record that is gone for good (the demo). */
-export function forgetEdits(table: string, id: string): void {
+export function forgetEdits(repos: Repositories, table: string, id: string): void {
+  const journal = journalOf(repos);
   journal.clear(table, id);
   journal.dropAside(table, id);
 }
 
 /** The store of one kind of field record. */
-export function recordStore(kind: RecordKind): TypedStore<Record<string, unknown>> {
+export function recordStore(
+  repos: Repositories,
+  kind: RecordKind,
+): TypedStore<Record<string, unknown>> {
   const today = () => localIsoDate(new Date());
   return {
     table: kind,
@@ -59,6 +78,7 @@ export function recordStore(kind: RecordKind): TypedStore<Record<string, unknown
  * the database's recovery, and nothing missing unless `missing` says otherwise.
  */
 export function tableStore<T extends object>(
+  repos: Repositories,
   table: RecordTable,
   parts: Pick<TypedStore<T>, 'get' | 'patch'> & Partial<Pick<TypedStore<T>, 'missing'>>,
 ): TypedStore<T> {
@@ -117,7 +137,8 @@ export interface AutosavedRecord<T extends object = Readonly<Record<string, unkn
 
 /** A field record's editor, saved as it is typed. */
 export function useRecordEditor(caseId: string, kind: RecordKind, id: string): Editor {
-  const [store] = useState(() => recordStore(kind));
+  const repos = useRepos();
+  const [store] = useState(() => recordStore(repos, kind));
   return useEditor(caseId, store, id);
 }
 
@@ -171,11 +192,12 @@ export function useEditor<T extends object>(
   store: TypedStore<T>,
   id: string,
 ): Editor {
+  const repos = useRepos();
   const deviceId = useDeviceId();
   const [saver] = useState(
     () =>
       new Autosaver(store as unknown as AutosaveStore, id, {
-        journal,
+        journal: journalOf(repos),
         deviceId,
         describeFailure: (error) =>
           describeFailure(error, {
@@ -202,6 +224,8 @@ export function useEditor<T extends object>(
     );
     // Leaving the page, reloading, closing the window, or switching away: save now.
     const saveNow = () => void saver.flush();
+    // Locking the app, too (Vault.tsx): it waits for this before the keys go.
+    const unregister = registerEditor(() => saver.flush());
     const onHidden = () => document.visibilityState === 'hidden' && saveNow();
     window.addEventListener('pagehide', saveNow);
     document.addEventListener('visibilitychange', onHidden);
@@ -209,7 +233,8 @@ export function useEditor<T extends object>(
       unwatch();
       window.removeEventListener('pagehide', saveNow);
       document.removeEventListener('visibilitychange', onHidden);
-      void saver.leave(); // leaving the editor within the app
+      unregister();
+      noteLeaving(saver.leave()); // leaving the editor within the app
       saver.dispose();
     };
   }, [saver, store, id]);

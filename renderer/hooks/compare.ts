@@ -4,21 +4,30 @@ import type { ListRow } from '../../shared/domain/compare/rows';
 import { LIST_KIND_NAMES, type ListKind } from '../../shared/domain/compare/kinds';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { matchInWorker } from '../compare/compareClient';
 import { useLive } from './live';
 import { requireActor, useActor } from './members';
 
-export const useCompareLists = (caseId: string) =>
-  useLive(() => repos.compare.lists(caseId), [caseId]);
-export const useCompareListNames = (caseId: string) =>
-  useLive(() => repos.compare.listNames(caseId), [caseId]);
-export const useCompareRules = (caseId: string) =>
-  useLive(() => repos.compare.rules(caseId), [caseId]);
-export const useCompareHits = (caseId: string) =>
-  useLive(() => repos.compare.hits(caseId), [caseId]);
+export function useCompareLists(caseId: string) {
+  const repos = useRepos();
+  return useLive(() => repos.compare.lists(caseId), [caseId]);
+}
+export function useCompareListNames(caseId: string) {
+  const repos = useRepos();
+  return useLive(() => repos.compare.listNames(caseId), [caseId]);
+}
+export function useCompareRules(caseId: string) {
+  const repos = useRepos();
+  return useLive(() => repos.compare.rules(caseId), [caseId]);
+}
+export function useCompareHits(caseId: string) {
+  const repos = useRepos();
+  return useLive(() => repos.compare.hits(caseId), [caseId]);
+}
 
 export function useCompareActions(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   const who = () => requireActor(actor);
   return {

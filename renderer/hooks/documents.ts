@@ -11,6 +11,7 @@ import { zh } from '../../shared/i18n/zh-CN';
 import { buildInWorker, DocumentRefusedError } from '../documents/documentClient';
 import type { DocumentOrder, DocumentPhase } from '../documents/protocol';
 import { chooseSaveTarget } from '../host/fileStreams';
+import { useRepos } from '../app/session';
 
 export type ExportOutcome =
   | { readonly status: 'saved'; readonly name: string }
@@ -33,6 +34,8 @@ export interface ExportRequest {
 /** Null when the user closed the save dialog: nothing was built or written. */
 export async function exportDocument(
   request: ExportRequest,
+  /** The case's key (repos.readerKey): the worker reads the case itself. */
+  key: Uint8Array | undefined,
   onPhase: (phase: DocumentPhase) => void,
 ): Promise<ExportOutcome | null> {
   const ext = request.suggestedName.endsWith('.xlsx') ? 'xlsx' : 'docx';
@@ -45,6 +48,7 @@ export async function exportDocument(
     const built = await buildInWorker(
       {
         caseId: request.caseId,
+        key,
         viewerId: request.viewerId,
         today: localIsoDate(new Date()),
         order: request.order,
@@ -68,21 +72,25 @@ export async function exportDocument(
 
 /** One export at a time per button: its phase while running, and what came of the last one. */
 export function useDocumentExport() {
+  const repos = useRepos();
   const [phase, setPhase] = useState<DocumentPhase | 'dialog' | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const running = useRef(false);
-  const run = useCallback(async (request: ExportRequest) => {
-    if (running.current) return;
-    running.current = true;
-    setOutcome(null);
-    setPhase('dialog');
-    try {
-      setOutcome(await exportDocument(request, setPhase));
-    } finally {
-      running.current = false;
-      setPhase(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (request: ExportRequest) => {
+      if (running.current) return;
+      running.current = true;
+      setOutcome(null);
+      setPhase('dialog');
+      try {
+        setOutcome(await exportDocument(request, repos.readerKey(request.caseId), setPhase));
+      } finally {
+        running.current = false;
+        setPhase(null);
+      }
+    },
+    [repos],
+  );
   return { run, phase, outcome };
 }
 

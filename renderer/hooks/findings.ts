@@ -2,46 +2,54 @@ import { useLive } from './live';
 import type { EvidenceRef } from '../../shared/domain/findings/finding.schema';
 import type { ReviewAction } from '../../shared/domain/findings/review';
 import type { ClueFields } from '../../shared/domain/findings/clue.schema';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { navigate } from '../app/route';
 import { requireActor, useActor, useCurrentMember } from './members';
 
 /** Live findings in report order; undefined while loading. */
 export function useFindings(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.findings.list(caseId), [caseId]);
 }
 
 /** Every live finding, merged ones included: the report page says why each is in or out. */
 export function useReportFindings(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.findings.forReport(caseId), [caseId]);
 }
 
 /** Findings merged into others, each with the finding that absorbed it. */
 export function useMergedFindings(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.findings.merged(caseId), [caseId]);
 }
 
 export function useFinding(id: string) {
+  const repos = useRepos();
   return useLive(async () => (await repos.findings.get(id)) ?? null, [id]);
 }
 
 /** Findings that cite a record (shown on the record). */
 export function useCiting(caseId: string, recordId: string) {
+  const repos = useRepos();
   return useLive(() => repos.findings.citing(caseId, recordId), [caseId, recordId]);
 }
 
 /** Every list row of the case, live or deleted: evidence shows titles and "已删除" from these. */
 export function useAllSummaries(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.records.allSummaries(caseId), [caseId]);
 }
 
 /** Every attachment of the case (metadata; Blobs are read only when shown). */
 export function useCaseAttachments(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.attachments.ofCase(caseId), [caseId]);
 }
 
 /** The overview's figures as this laptop's member may see them (clues: only readable ones). */
 export function useStats(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return useLive(
     async () => (actor ? repos.stats.ofCase(caseId, actor) : undefined),
@@ -54,6 +62,7 @@ export function useIsLeader(caseId: string): boolean {
 }
 
 export function useFindingActions(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   const who = () => requireActor(actor);
   return {
@@ -79,6 +88,7 @@ export function useFindingActions(caseId: string) {
 
 /** The clues this laptop's member may see (the repository decides, not the screen). */
 export function useClues(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return useLive(
     async () => (actor ? repos.clues.list(caseId, actor) : []),
@@ -87,6 +97,7 @@ export function useClues(caseId: string) {
 }
 
 export function useClueActions(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   const who = () => requireActor(actor);
   return {

@@ -1,7 +1,7 @@
 import { useLive } from './live';
 import { versionsOf, type Version } from '../../shared/domain/records/history';
 import type { RecordTable } from '../../shared/domain/tables';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { useActor } from './members';
 
 export interface History {
@@ -20,6 +20,7 @@ export function useHistory(
   table: RecordTable,
   recordId: string,
 ): History | undefined {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return useLive(async () => {
     if (!actor) return { versions: [], names: new Map<string, string>() };

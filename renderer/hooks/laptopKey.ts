@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { fingerprint } from '../../shared/package/fingerprint';
 
 /**
@@ -7,6 +7,7 @@ import { fingerprint } from '../../shared/package/fingerprint';
  * settings.laptopKey); undefined while it is read. The secret half never reaches a component.
  */
 export function useLaptopKey(): { recipient: string; fingerprint: string } | undefined {
+  const repos = useRepos();
   const [key, setKey] = useState<{ recipient: string; fingerprint: string }>();
   useEffect(() => {
     let current = true;
@@ -16,6 +17,6 @@ export function useLaptopKey(): { recipient: string; fingerprint: string } | und
     return () => {
       current = false;
     };
-  }, []);
+  }, [repos]);
   return key;
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { LedgerItemRecord, TaskRecord } from '../../shared/domain/ledger/task.schema';
 import type { FindingRecord } from '../../shared/domain/findings/finding.schema';
 import type { SignOff } from '../../shared/domain/ledger/task.schema';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { useLive } from './live';
 import { requireActor, useActor } from './members';
 
@@ -15,6 +15,7 @@ export interface Ledger {
 
 /** The case's ledger as stored; undefined while loading. */
 export function useLedger(caseId: string): Ledger | undefined {
+  const repos = useRepos();
   const items = useLive(() => repos.ledger.items(caseId), [caseId]);
   const tasks = useLive(() => repos.ledger.tasks(caseId), [caseId]);
   const findings = useLive(() => repos.ledger.findings(caseId), [caseId]);
@@ -28,6 +29,7 @@ export function useLedger(caseId: string): Ledger | undefined {
 }
 
 export function useLedgerActions(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   const who = () => requireActor(actor);
   return {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 
 const RETRY_MS = 2_000;
 
@@ -26,6 +26,7 @@ export function useLive<T>(
   deps: readonly unknown[],
   same?: (a: T, b: T) => boolean,
 ): T | undefined {
+  const repos = useRepos();
   const [attempt, setAttempt] = useState(0);
   const [kept, setKept] = useState<{ deps: readonly unknown[]; value: T } | null>(null);
   const result = useLiveQuery(async (): Promise<Outcome<T>> => {
@@ -34,7 +35,7 @@ export function useLive<T>(
     } catch {
       return { ok: false };
     }
-  }, [...deps, attempt]);
+  }, [...deps, attempt, repos]);
 
   useEffect(() => {
     if (!result || result.ok) return;
@@ -45,7 +46,7 @@ export function useLive<T>(
         .finally(() => setAttempt((n) => n + 1));
     }, RETRY_MS);
     return () => clearTimeout(timer);
-  }, [result]);
+  }, [result, repos]);
 
   if (result?.ok) {
     if (kept && sameDeps(kept.deps, deps) && same?.(kept.value, result.value)) return kept.value;

@@ -1,22 +1,26 @@
 import { useLive } from './live';
 import type { MemberInput, MemberRecord } from '../../shared/domain/member.schema';
 import type { Loose } from '../../shared/domain/validation';
-import { repos, type Actor } from '../db';
+import type { Actor } from '../db';
+import { useRepos } from '../app/session';
 import { useDeviceId } from './device';
 import { zh } from '../../shared/i18n/zh-CN';
 
 /** The current team of a case, 组长 first; undefined while loading. */
 export function useMembers(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.members.list(caseId), [caseId]);
 }
 
 /** Everyone who was ever on the team, so records keep showing the names they were signed with. */
 export function useEveryone(caseId: string) {
+  const repos = useRepos();
   return useLive(() => repos.members.everyone(caseId), [caseId]);
 }
 
 /** The member using this laptop for this case, if one is chosen and still on the team. */
 export function useCurrentMember(caseId: string): MemberRecord | undefined {
+  const repos = useRepos();
   return useLive(async () => {
     const id = await repos.settings.currentMember(caseId);
     const team = await repos.members.list(caseId);
@@ -31,6 +35,7 @@ export function useActor(caseId: string): Actor | undefined {
 }
 
 export function useMemberMutations(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return {
     canWrite: actor !== undefined,

@@ -3,7 +3,8 @@
  * host, read one from a file, preview it and apply it. Sealing and opening run in a Worker
  * (renderer/package); everything that touches the database goes through repos.packages.
  */
-import { repos, type Actor, type PackageKind } from '../db';
+import type { Actor, PackageKind, Repositories } from '../db';
+import { useRepos } from '../app/session';
 import type { ReplyOf } from '../../shared/ipc/contract';
 import { localIsoDate } from '../../shared/domain/dates';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
@@ -30,10 +31,12 @@ const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION] }];
 const MAX_PACKAGE_BYTES = 2 ** 32 - 1;
 
 export function useBoundMember(caseId: string) {
+  const repos = useRepos();
   return useLive(async () => (await repos.packages.boundMember(caseId)) ?? null, [caseId]);
 }
 
 export function useConflicts(caseId: string, actor: Actor | undefined) {
+  const repos = useRepos();
   return useLive(
     async () => (actor ? repos.conflicts.list(caseId, actor) : []),
     [caseId, actor?.memberId, actor?.deviceId],
@@ -41,6 +44,7 @@ export function useConflicts(caseId: string, actor: Actor | undefined) {
 }
 
 export function useSentUpTo(caseId: string, memberId: string | undefined) {
+  const repos = useRepos();
   return useLive(
     async () => (memberId ? repos.packages.sentUpTo(caseId, memberId) : 0),
     [caseId, memberId],
@@ -60,7 +64,7 @@ export interface PackageRequest {
 }
 
 /** The seal of a package: the passphrase, or the keys of whom it is for and of this laptop. */
-async function sealFor(request: PackageRequest): Promise<Seal> {
+async function sealFor(repos: Repositories, request: PackageRequest): Promise<Seal> {
   if (request.passphrase) return { passphrase: request.passphrase };
   const own = (await repos.settings.laptopKey()).recipient;
   const theirs = request.forMember.recipient;
@@ -81,6 +85,7 @@ export interface TransferHooks {
  * marks nothing as sent.
  */
 export async function makePackage(
+  repos: Repositories,
   request: PackageRequest,
   hooks: TransferHooks,
 ): Promise<{ saved: ReplyOf<'saveCommit'>; noted: boolean } | null> {
@@ -114,7 +119,12 @@ export async function makePackage(
       forMember: forMember.id,
       createdAt: new Date().toISOString(),
     };
-    running = sealInWorker(header, outgoing.contents, await sealFor(request), hooks.onProgress);
+    running = sealInWorker(
+      header,
+      outgoing.contents,
+      await sealFor(repos, request),
+      hooks.onProgress,
+    );
     if (stop.signal.aborted) running.cancel();
     const stream = await running.done;
     await stream.pipeTo(target.writable, { signal: stop.signal });
@@ -155,6 +165,7 @@ export interface ReadPackage {
  * on disk and checked there. On failure or cancel that file is removed again.
  */
 export async function readPackage(
+  repos: Repositories,
   file: Extract<PickedFile, { status: 'picked' }>,
   passphrase: string | null,
   hooks: TransferHooks,

@@ -1,10 +1,11 @@
 import type { RecheckRecord } from '../../shared/domain/ledger/recheck.schema';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { useLive } from './live';
 import { requireActor, useActor } from './members';
 
 /** The 回头看's 复核 rows this member may read; undefined while loading. */
 export function useRechecks(caseId: string): RecheckRecord[] | undefined {
+  const repos = useRepos();
   const actor = useActor(caseId);
   return useLive(
     async () => (actor ? repos.rechecks.list(caseId, actor) : []),
@@ -13,6 +14,7 @@ export function useRechecks(caseId: string): RecheckRecord[] | undefined {
 }
 
 export function useRecheckActions(caseId: string) {
+  const repos = useRepos();
   const actor = useActor(caseId);
   const who = () => requireActor(actor);
   return {

@@ -149,4 +149,8 @@ export const browserHost: WorkbenchApi = {
   async diskSpace() {
     return { freeBytes: null }; // a page cannot see the disk
   },
+
+  // A page is not told of sleep or a locked screen: the idle lock covers it (renderer/app/idleLock.ts
+  // also locks when the page comes back visible after longer than the idle time).
+  onSystemLock: () => () => {},
 };

@@ -23,7 +23,7 @@ import { isRecordKind } from '../../shared/domain/records';
 import { SearchResults } from '../components/search/SearchResults';
 import { SearchBox } from '../components/search/SearchBox';
 import { PageBoundary } from '../components/PageBoundary';
-import { repos } from '../db';
+import { useRepos } from '../app/session';
 import { useUi } from '../stores/ui.store';
 import { DemoTag, RemoveDemoButton } from '../components/DemoCase';
 import { useDemoCaseId } from '../hooks/demo';
@@ -121,6 +121,7 @@ export function CaseWorkspace(props: { caseId: string; section: Section; recordI
  */
 function WorkspaceContent(props: { caseId: string; section: Section; recordId?: string }) {
   const { caseId, section, recordId } = props;
+  const repos = useRepos();
   const search = useUi((s) => s.search);
   const searching = search.trim() !== '';
   return (

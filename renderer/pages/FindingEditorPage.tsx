@@ -25,7 +25,8 @@ import {
 } from '../../shared/domain/findings/finding.schema';
 import { editProblems, reviewProblems } from '../../shared/domain/findings/review';
 import { zh } from '../../shared/i18n/zh-CN';
-import { repos } from '../db';
+import type { Repositories } from '../db';
+import { useRepos } from '../app/session';
 import { navigate } from '../app/route';
 import { useAutosaved, tableStore } from '../hooks/autosave';
 import { evidenceEditing } from '../hooks/evidence';
@@ -48,11 +49,12 @@ function confirmNeeds(record: FindingRecord) {
   return needs;
 }
 
-const findingStore = tableStore<FindingFields>('findings', {
-  get: (id) => repos.findings.get(id),
-  patch: (id, patch, actor) => repos.findings.patch(id, patch, actor),
-  missing: confirmNeeds,
-});
+const findingStore = (repos: Repositories) =>
+  tableStore<FindingFields>(repos, 'findings', {
+    get: (id) => repos.findings.get(id),
+    patch: (id, patch, actor) => repos.findings.patch(id, patch, actor),
+    missing: confirmNeeds,
+  });
 
 const categoryTree = (nodes: readonly FocusNode[]): object[] =>
   nodes.map((n) => ({
@@ -63,7 +65,9 @@ const categoryTree = (nodes: readonly FocusNode[]): object[] =>
 
 /** One finding: its text, how it is qualified, category, people, money, evidence and review. */
 export function FindingEditorPage({ caseId, findingId }: { caseId: string; findingId: string }) {
-  const editor = useAutosaved(caseId, findingStore, findingId);
+  const repos = useRepos();
+  const [store] = useState(() => findingStore(repos));
+  const editor = useAutosaved(caseId, store, findingId);
   const live = useFinding(findingId);
   const actions = useFindingActions(caseId);
   const leader = useIsLeader(caseId);

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Alert, Card, Col, Row, Space } from 'antd';
 import { documentFileName } from '../../shared/documents';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCase } from '../hooks/cases';
 import { useAutosaved } from '../hooks/autosave';
 import { caseSettingsStore } from '../hooks/caseSettings';
+import { useRepos } from '../app/session';
 import { useReportFindings, useIsLeader } from '../hooks/findings';
 import { useCurrentMember } from '../hooks/members';
 import { ExportButton } from '../components/report/ExportButton';
@@ -20,7 +22,9 @@ const r = zh.report;
  */
 export function ReportPage({ caseId }: { caseId: string }) {
   const caseRecord = useCase(caseId);
-  const editor = useAutosaved(caseId, caseSettingsStore, caseId);
+  const repos = useRepos();
+  const [store] = useState(() => caseSettingsStore(repos));
+  const editor = useAutosaved(caseId, store, caseId);
   const findings = useReportFindings(caseId);
   const me = useCurrentMember(caseId);
   const isLeader = useIsLeader(caseId);

@@ -4,7 +4,8 @@ import type { IndexStatus } from './caseIndex';
 
 export type ToWorker =
   /** Start building the index of this case from IndexedDB (sent once, right after start). */
-  | { readonly type: 'open'; readonly caseId: string }
+  /** `key`: the case's key, for an encrypted database (the worker reads this case only). */
+  | { readonly type: 'open'; readonly caseId: string; readonly key?: Uint8Array }
   | {
       readonly type: 'query';
       readonly requestId: number;

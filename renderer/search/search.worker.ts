@@ -13,8 +13,8 @@ const unavailable: IndexStatus = { indexed: 0, total: 0, building: false, failed
 
 let ready: Promise<CaseIndex | null> | null = null;
 
-async function open(caseId: string): Promise<CaseIndex | null> {
-  const records = await openReadOnlyRecords();
+async function open(caseId: string, key?: Uint8Array): Promise<CaseIndex | null> {
+  const records = await openReadOnlyRecords({ reader: key && { caseId, key } });
   if (!records) {
     post({ type: 'status', status: unavailable });
     return null;
@@ -39,7 +39,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'open':
-      ready ??= open(message.caseId);
+      ready ??= open(message.caseId, message.key);
       break;
     case 'query':
       void answer(message);

@@ -25,7 +25,7 @@ export class SearchClient {
   private readonly listeners = new Set<() => void>();
   private asked: { query: string; limit: number; answer: Promise<SearchAnswer> } | null = null;
 
-  constructor(caseId: string) {
+  constructor(caseId: string, key?: Uint8Array) {
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'status') {
@@ -36,7 +36,7 @@ export class SearchClient {
       this.waiting.get(message.requestId)?.({ result: message.result, status: message.status });
       this.waiting.delete(message.requestId);
     };
-    this.post({ type: 'open', caseId });
+    this.post({ type: 'open', caseId, key });
   }
 
   private post(message: ToWorker) {
@@ -83,10 +83,16 @@ let open: { caseId: string; client: SearchClient } | null = null;
  * The client (and worker) of the open case, made on first use, which starts building its
  * index. Opening another case ends the previous one's worker: one index in memory at a time.
  */
-export function searchClient(caseId: string): SearchClient {
+export function searchClient(caseId: string, key?: Uint8Array): SearchClient {
   if (open?.caseId !== caseId) {
     open?.client.close();
-    open = { caseId, client: new SearchClient(caseId) };
+    open = { caseId, client: new SearchClient(caseId, key) };
   }
   return open.client;
+}
+
+/** Ends the open case's worker and its index (decrypted text): called when the app locks. */
+export function closeSearch(): void {
+  open?.client.close();
+  open = null;
 }

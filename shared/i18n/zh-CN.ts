@@ -5,7 +5,7 @@
 export const zh = {
   app: {
     name: '巡察工作台',
-    tagline: '离线工作 · 数据只存本机',
+    tagline: '离线工作 · 数据加密存于本机',
     starting: '正在打开本机数据…',
     storagePersisted: '本机存储已设为持久保存',
     storageNotPersisted:
@@ -803,11 +803,36 @@ export const zh = {
   },
   /** Protection at rest (issue 16). */
   rest: {
-    passphraseEmpty: '请设置开机口令',
+    passphraseEmpty: '请输入开机口令',
     passphraseTooLong: (max: number) => `口令不能超过 ${max} 个字符`,
     wrongPassphrase: '口令不对。请再试一次；如确已忘记，请组长用组长密钥恢复本机数据',
     damagedKey: '本机保存的案卷密钥已损坏，无法打开此案卷：请联系组长用组长密钥恢复',
     notForThisIdentity: '这份托管密钥不是给这个组长密钥的，或已损坏，无法恢复',
+    tooSoon: (seconds: number) => `口令已连续输错多次，请 ${seconds} 秒后再试`,
+    lock: '锁定',
+    lockTip:
+      '锁定巡察工作台（Ctrl+L）：正在输入的内容先保存，然后清除屏幕上的内容，需输入口令才能继续',
+    autoLock: (minutes: number) => `闲置 ${minutes} 分钟自动锁定`,
+    autoLockLabel: '自动锁定时间',
+    setupTitle: '设置开机口令',
+    setupLead:
+      '本机保存的谈话记录、问题线索等全部资料都将用此口令加密。每次打开或解锁巡察工作台都要输入它。',
+    setupWarning:
+      '请牢记此口令：忘记后，任何人都无法解开本机保存的资料（已交给组长的数据包不受影响）。',
+    lockedTitle: '巡察工作台已锁定',
+    lockedLead: '输入开机口令解锁。锁定期间，本机资料保持加密，页面上不显示任何记录内容。',
+    passphrase: '开机口令',
+    passphraseAgain: '再次输入口令',
+    mismatch: '两次输入的口令不一致',
+    strength: { weak: '口令强度：弱', fair: '口令强度：一般', strong: '口令强度：强' },
+    strengthHint: '建议至少 8 个字符，并含字母、数字等多种字符；可以用一句话。',
+    setUp: '设置口令并进入',
+    unlock: '解锁',
+    unlocking: '正在解锁…',
+    failures: (n: number) => `已连续输错 ${n} 次。连续输错 5 次后，每次重试都要多等一会儿。`,
+    openFailed: '本机数据暂时打不开。如果磁盘空间已满，请清理后再试；已保存的内容不受影响。',
+    sealing: (done: number, total: number) =>
+      `正在加密本机已有资料（${done}/${total}），请勿关闭窗口…`,
   },
   dashboard: {
     title: '巡察情况统计',

@@ -135,6 +135,19 @@ export const contract = {
   },
 } as const;
 
+/**
+ * What the host tells the page unasked: one listener function each on `window.workbench`
+ * (`onSystemLock(listener)`, returning its removal), the payload parsed on the page's side.
+ */
+export const events = {
+  /** The laptop is going to sleep or its screen is being locked: lock the app now (issue 16). */
+  systemLock: {
+    channel: 'workbench:event:system-lock',
+    payload: z.object({ reason: z.enum(['suspend', 'lock-screen']) }),
+  },
+} as const;
+export type SystemLockReason = z.output<typeof events.systemLock.payload>['reason'];
+
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type RequestOf<M extends Method> = z.input<Contract[M]['request']>;
@@ -145,6 +158,9 @@ export type WorkbenchApi = {
   readonly [M in Method]: RequestOf<M> extends undefined
     ? () => Promise<ReplyOf<M>>
     : (request: RequestOf<M>) => Promise<ReplyOf<M>>;
+} & {
+  /** Calls `listener` each time the host asks the app to lock; returns the unsubscribe. */
+  readonly onSystemLock: (listener: (reason: SystemLockReason) => void) => () => void;
 };
 
 export const CHANNEL_PREFIX = 'workbench:';

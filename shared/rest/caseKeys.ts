@@ -1,10 +1,12 @@
 /**
- * Protection at rest, first part (issue 16; DESIGN §12): the key that will encrypt a case on
- * this laptop, wrapped two ways. By a key derived from the laptop user's passphrase (PBKDF2-
- * SHA-256 through WebCrypto, in every host), and by age to the 组长's recipient, so the 组长 can
- * recover a member's laptop whose passphrase is forgotten. Changing the passphrase re-wraps the
- * key; the data it encrypts is never touched. Nothing here is home-made cryptography: WebCrypto's
- * PBKDF2 and AES-GCM, and age. Kept behind these few functions so a 国密 suite could replace them.
+ * Protection at rest (issue 16; DESIGN §12): the keys that seal this laptop's data, and how
+ * they are kept. The laptop user's passphrase gives a key-encryption key (PBKDF2-SHA-256 through
+ * WebCrypto, derived once per unlock); every data key (one per case, one for the laptop) is
+ * stored wrapped by it (AES-256-GCM), and a case key also by age to the 组长's recipient, so the
+ * 组长 can recover a member's laptop whose passphrase is forgotten. Changing the passphrase
+ * re-wraps the keys; the data they seal is never touched. Nothing here is home-made
+ * cryptography: WebCrypto's PBKDF2 and AES-GCM, and age. Kept behind these few functions so a
+ * 国密 suite could replace them.
  */
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from '../domain/zod';
@@ -15,29 +17,34 @@ const r = zh.rest;
 /**
  * PBKDF2 rounds: about 0.8 s here (Node's WebCrypto did 1,000,000 in 0.2 s on this 2-core
  * machine), inside the 0.5–1.5 s an unlock may take; the `rest` benchmark measures it in
- * Chromium. Each wrapped key records its own count, so raising it later re-wraps, never breaks.
+ * Chromium. The count is stored with the salt, so raising it later re-wraps, never breaks.
  */
 export const PBKDF2_ITERATIONS = 4_000_000;
 
 /** Long enough for a sentence; a megabyte pasted by mistake is refused, not hashed. */
 export const PASSPHRASE_MAX = 1024;
 
-/** The case key could not be opened with this passphrase (or was not wrapped by it). */
+/** A key could not be opened with this passphrase (or was not wrapped by it). */
 export class WrongPassphrase extends Error {}
 /** What is stored is not a wrapped key any more: recovery goes through the 组长. */
 export class DamagedKey extends Error {}
 
+/** WebCrypto's CryptoKey, named from what deriveKey gives (shared/ has no DOM types). */
+export type Kek = Awaited<ReturnType<typeof crypto.subtle.deriveKey>>;
+
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const wrappedKeySchema = z.strictObject({
+/** How the key-encryption key is derived from the passphrase: stored, not secret. */
+export const kdfSchema = z.strictObject({
   v: z.literal(1),
   kdf: z.literal('PBKDF2-SHA-256'),
   iterations: z.number().int().min(1).max(100_000_000),
   salt: base64,
-  iv: base64,
-  /** The 32-byte case key, AES-256-GCM under the derived key (48 bytes with the tag). */
-  sealed: base64,
 });
+export type KdfParams = z.output<typeof kdfSchema>;
+
+/** A 32-byte data key sealed by the key-encryption key (48 bytes with the tag). */
+export const wrappedKeySchema = z.strictObject({ iv: base64, sealed: base64 });
 export type WrappedKey = z.output<typeof wrappedKeySchema>;
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
@@ -58,12 +65,28 @@ export function passphraseStrength(passphrase: string): 'weak' | 'fair' | 'stron
   return length >= 8 && kinds >= 2 ? 'fair' : 'weak';
 }
 
-/** A new random case key: 32 bytes for AES-256-GCM. */
-export function newCaseKey(): Uint8Array {
+/** A new random data key: 32 bytes. */
+export function newDataKey(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-async function derive(passphrase: string, salt: Uint8Array, iterations: number) {
+export function newKdfParams(iterations = PBKDF2_ITERATIONS): KdfParams {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return { v: 1, kdf: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt) };
+}
+
+/**
+ * The key-encryption key of a passphrase: non-extractable, so not even script on this page can
+ * read it out. WrongPassphrase for a passphrase that cannot be one; DamagedKey when the stored
+ * parameters are not parameters.
+ */
+export async function deriveKek(passphrase: string, stored: unknown): Promise<Kek> {
+  const parsed = kdfSchema.safeParse(stored);
+  if (!parsed.success || fromBase64(parsed.data.salt).length !== 16) {
+    throw new DamagedKey(r.damagedKey);
+  }
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new WrongPassphrase(problem);
   const base = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(passphrase.normalize('NFC')),
@@ -71,8 +94,9 @@ async function derive(passphrase: string, salt: Uint8Array, iterations: number) 
     false,
     ['deriveKey'],
   );
+  const salt = fromBase64(parsed.data.salt);
   return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: parsed.data.iterations },
     base,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -80,57 +104,26 @@ async function derive(passphrase: string, salt: Uint8Array, iterations: number) 
   );
 }
 
-export async function wrapCaseKey(
-  caseKey: Uint8Array,
-  passphrase: string,
-  iterations = PBKDF2_ITERATIONS,
-): Promise<WrappedKey> {
-  const problem = passphraseProblem(passphrase);
-  if (problem) throw new WrongPassphrase(problem);
-  const salt = crypto.getRandomValues(new Uint8Array(16));
+export async function wrapKey(kek: Kek, key: Uint8Array): Promise<WrappedKey> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const key = await derive(passphrase, salt, iterations);
   // Copied into a plain ArrayBuffer: WebCrypto takes no view of a shared one.
-  const plain = new Uint8Array(caseKey);
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
-  return {
-    v: 1,
-    kdf: 'PBKDF2-SHA-256',
-    iterations,
-    salt: toBase64(salt),
-    iv: toBase64(iv),
-    sealed: toBase64(sealed),
-  };
+  const plain = new Uint8Array(key);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, kek, plain));
+  return { iv: toBase64(iv), sealed: toBase64(sealed) };
 }
 
-/** The case key, or WrongPassphrase (the tag does not verify) or DamagedKey (not a key). */
-export async function unwrapCaseKey(stored: unknown, passphrase: string): Promise<Uint8Array> {
+/** The data key, or WrongPassphrase (the tag does not verify) or DamagedKey (not a key). */
+export async function unwrapKey(kek: Kek, stored: unknown): Promise<Uint8Array> {
   const parsed = wrappedKeySchema.safeParse(stored);
   if (!parsed.success) throw new DamagedKey(r.damagedKey);
-  const w = parsed.data;
-  const salt = fromBase64(w.salt);
-  const iv = fromBase64(w.iv);
-  const sealed = fromBase64(w.sealed);
-  if (salt.length !== 16 || iv.length !== 12 || sealed.length !== 48)
-    throw new DamagedKey(r.damagedKey);
-  const problem = passphraseProblem(passphrase);
-  if (problem) throw new WrongPassphrase(problem);
-  const key = await derive(passphrase, salt, w.iterations);
+  const iv = fromBase64(parsed.data.iv);
+  const sealed = fromBase64(parsed.data.sealed);
+  if (iv.length !== 12 || sealed.length !== 48) throw new DamagedKey(r.damagedKey);
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed));
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, kek, sealed));
   } catch {
     throw new WrongPassphrase(r.wrongPassphrase);
   }
-}
-
-/** A new passphrase: the same case key, wrapped again; the data is not touched. */
-export async function rewrapCaseKey(
-  stored: unknown,
-  oldPassphrase: string,
-  newPassphrase: string,
-  iterations = PBKDF2_ITERATIONS,
-): Promise<WrappedKey> {
-  return wrapCaseKey(await unwrapCaseKey(stored, oldPassphrase), newPassphrase, iterations);
 }
 
 /** The case key for the 组长's recovery: an age file to their recipient (`age1…`). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserPerTest } from '../support/browser';
 import { createCase, typeInterview } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -9,7 +10,7 @@ describe('autosave', () => {
     const { page } = session();
     await createCase(page);
     await typeInterview(page, '你单位公务用车管理情况如何？', '基本规范，但存在私车公养的情况。');
-    await page.reload(); // no wait: as if the window were closed mid-sentence
+    await reloadApp(page); // no wait: as if the window were closed mid-sentence
 
     await page.getByTestId('turns').waitFor();
     const turns = page.getByTestId('turn');

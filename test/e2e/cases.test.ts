@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserPerTest } from '../support/browser';
 import { button, choose, field, rowTexts, storeCount, typeDate } from '../support/ui';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -44,7 +45,7 @@ describe('a new team leader', () => {
     await choose(page, page.getByTestId('current-member').locator('..'), '李四（组员）');
     await expect.poll(() => page.getByTestId('current-member').textContent()).toContain('李四');
 
-    await page.reload();
+    await reloadApp(page);
     await expect.poll(() => page.getByTestId('case-title').textContent()).toBe('某县教育局党组');
     await expect.poll(async () => (await rowTexts(team)).length).toBe(3);
     expect(await page.getByTestId('current-member').textContent()).toContain('李四（组员）');
@@ -89,7 +90,7 @@ describe('bad input in the case form', () => {
     expect(await storeCount(page, 'cases')).toBe(0);
 
     await button(dialog, '取消').click();
-    await page.reload();
+    await reloadApp(page);
     await expect.poll(() => page.getByText('还没有巡察任务').isVisible()).toBe(true);
     expect(await storeCount(page, 'cases')).toBe(0);
   });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => createCase(page));
 
@@ -34,7 +35,7 @@ describe('a clue', () => {
     await newClue(page);
     await drawer(page).getByLabel('反映的主要问题').fill('工程款拨付不规范');
     await page.waitForTimeout(1500);
-    await page.reload();
+    await reloadApp(page);
     await openSection(page, '问题与线索');
     await page.getByRole('tab', { name: '问题线索' }).click();
     await page.getByTestId('clue-row').first().click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button, rowTexts, storeCount } from '../support/ui';
 import { openSection } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -100,7 +101,7 @@ describe('the 示例巡察任务', () => {
 
     const empty = Object.fromEntries(STORES.map((s) => [s, 0]));
     expect(await storedRows(page)).toEqual(empty);
-    await page.reload();
+    await reloadApp(page);
     await expect.poll(() => page.getByText('还没有巡察任务').isVisible()).toBe(true);
     expect(await storedRows(page)).toEqual(empty);
     expect(session().problems).toEqual([]);

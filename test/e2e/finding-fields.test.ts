@@ -5,6 +5,7 @@ import { browserPerTest } from '../support/browser';
 import { caseIdOf } from '../support/seedCase';
 import { button, field, storedRows } from '../support/ui';
 import { createCase, openSection, typeInterview, waitSaved } from '../support/workbench';
+import { reloadApp, sealedStore, visit } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => {
   await createCase(page, undefined, false); // 张三, 组长; 轮次 and 巡察组 left blank
@@ -21,27 +22,8 @@ const BASIS = [
  * is reloaded, as it would be the next morning.
  */
 async function keepBasisList(page: Page, list: readonly string[]) {
-  await page.evaluate(
-    ([id, list]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('cases', 'readwrite');
-          const cases = tx.objectStore('cases');
-          const get = cases.get(id);
-          get.onsuccess = () => cases.put({ ...get.result, basisList: list });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
-    [caseIdOf(page), list] as const,
-  );
-  await page.reload();
+  await sealedStore(page, 'patch', 'cases', caseIdOf(page), { basisList: list });
+  await reloadApp(page);
   await page.getByTestId('case-title').waitFor();
 }
 
@@ -79,7 +61,7 @@ describe('a finding qualified', () => {
     await checkbox(page, '立行立改').check();
     await waitSaved(page);
 
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('finding-title').waitFor();
     await expect.poll(() => basis.inputValue()).toBe(written);
     const ticked = [];
@@ -133,7 +115,7 @@ describe('a finding qualified', () => {
     await button(dialog, '保存').click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
-    await page.goto(finding);
+    await visit(page, finding);
     await button(review, '确认').click();
     await expect.poll(() => page.getByTestId('finding-status').textContent()).toBe('已确认');
     await expect
@@ -183,7 +165,7 @@ describe('a signed 笔录', () => {
     await page.keyboard.type('第2段答话中的“私车公养”应为“公车私用”。'); // the new one has the caret
     await waitSaved(page);
 
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('signed-notice').waitFor();
     await expect
       .poll(() => page.getByLabel(title).inputValue())

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp, visit } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => {
   await createCase(page); // 张三, 组长
@@ -86,7 +87,7 @@ describe('findings built from evidence', () => {
     expect(await stat('docReviews')).toBe('1份');
     expect(await page.getByTestId('stats').textContent()).toContain('群众身边 1');
 
-    await page.reload();
+    await reloadApp(page);
     await expect.poll(() => stat('findings')).toBe('1个');
     await openSection(page, '问题与线索');
     await page.getByTestId('finding-row').filter({ hasText: '局机关私车公养' }).click();
@@ -146,7 +147,7 @@ describe('passages as evidence', () => {
     await button(page.getByTestId('cite-bar'), '生成问题').click();
     await page.getByTestId('finding-title').waitFor();
 
-    await page.goto(record);
+    await visit(page, record);
     await select(page, 8, 12); // 私车公养
     await button(page.getByTestId('cite-bar'), '加入已有问题').click();
     await page.locator('.ant-dropdown-menu-item').first().click();

@@ -26,6 +26,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { openSmallDisk, probeSmallDisk, type SmallDisk } from '../support/smallDisk';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { openedLocalValues, openedRows, visit } from '../support/unlock';
 
 const probe = probeSmallDisk();
 const noDisk = 'reason' in probe ? probe.reason : null;
@@ -58,7 +59,7 @@ async function launchOn(disk: SmallDisk): Promise<{ context: BrowserContext; pag
 
 /** A case and an interview with one question and the start of its answer, saved. */
 async function startInterview(page: Page): Promise<string> {
-  await page.goto(inject('baseUrl'));
+  await visit(page, inject('baseUrl'));
   await createCase(page, UNIT);
   await openSection(page, '谈话记录');
   await button(page, '新建谈话记录').click();
@@ -68,6 +69,8 @@ async function startInterview(page: Page): Promise<string> {
   await page.keyboard.press('Control+Enter');
   await page.keyboard.type(BEFORE);
   await waitSaved(page);
+  // The test's own reader opens its connections now: a full disk refuses new ones.
+  await openedLocalValues(page);
   return page.url(); // the record's address: the hash route survives a restart
 }
 
@@ -106,34 +109,15 @@ async function settle<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_
   return value;
 }
 
-/** Every 问/答 text of every stored interview, read straight from IndexedDB. */
-function storedTurnTexts(page: Page): Promise<string[][]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[][]>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('interviews')) return resolve([]);
-          const req = db.transaction('interviews').objectStore('interviews').getAll();
-          req.onsuccess = () => {
-            db.close();
-            const rows = req.result as { turns: { text: string }[] }[];
-            resolve(rows.map((r) => r.turns.map((t) => t.text)));
-          };
-          req.onerror = () => reject(new Error(String(req.error)));
-        };
-      }),
-  );
+/** Every 问/答 text of every stored interview, read from IndexedDB behind the app. */
+async function storedTurnTexts(page: Page): Promise<string[][]> {
+  const rows = await openedRows<{ turns: { text: string }[] }>(page, 'interviews');
+  return rows.map((r) => r.turns.map((t) => t.text));
 }
 
-/** Whether any localStorage entry (the journal) holds `text`. */
-function journalHolds(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(
-    (t) => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes(t)),
-    text,
-  );
+/** Whether any localStorage entry (the journal, opened) holds `text`. */
+async function journalHolds(page: Page, text: string): Promise<boolean> {
+  return (await openedLocalValues(page)).some((value) => value.includes(text));
 }
 
 /** What the user must see while a save fails for lack of room. */
@@ -244,9 +228,9 @@ describe('a full disk', () => {
       // A restart on the same profile: the case and every word are there.
       await context.close();
       ({ context, page } = await launchOn(disk));
-      await page.goto(inject('baseUrl'));
+      await visit(page, inject('baseUrl'));
       await page.getByText(UNIT).first().waitFor({ timeout: 15_000 });
-      await page.goto(recordUrl);
+      await visit(page, recordUrl);
       await recordShown(page);
       expect(await answer(page).inputValue()).toBe(BEFORE + DURING + AFTER);
       expect(await storedTurnTexts(page)).toEqual([[QUESTION, BEFORE + DURING + AFTER]]);
@@ -275,7 +259,7 @@ describe('a full disk', () => {
 
       // Space freed, the app started again: work goes on and is saved.
       ({ context, page } = await launchOn(disk));
-      await page.goto(recordUrl);
+      await visit(page, recordUrl);
       await recordShown(page);
       const kept = await answer(page).inputValue();
       expect(kept.startsWith(BEFORE), 'what was saved before the disk filled is there').toBe(true);
@@ -287,9 +271,9 @@ describe('a full disk', () => {
       // And once more: a restart must not find the database gone.
       await context.close();
       ({ context, page } = await launchOn(disk));
-      await page.goto(inject('baseUrl'));
+      await visit(page, inject('baseUrl'));
       await page.getByText(UNIT).first().waitFor({ timeout: 15_000 });
-      await page.goto(recordUrl);
+      await visit(page, recordUrl);
       await recordShown(page);
       expect(await answer(page).inputValue()).toBe(kept + AFTER);
       expect(await storedTurnTexts(page)).toEqual([[QUESTION, kept + AFTER]]);

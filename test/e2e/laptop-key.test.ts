@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserPerTest } from '../support/browser';
 import { createCase, openSection } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => {
   await createCase(page);
@@ -19,7 +20,7 @@ describe("this laptop's package key", () => {
     expect(card).toMatch(/age1[02-9ac-hj-np-z]{58}/);
     expect(card).not.toContain('AGE-SECRET-KEY'); // the secret half is never shown
 
-    await page.reload();
+    await reloadApp(page);
     await expect.poll(() => page.getByTestId('laptop-fingerprint').textContent()).toBe(first);
   });
 });

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button, choose, field, rowTexts } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest(async ({ context, page }) => {
   // The app's clock, set by the test: today is 2026-12-07 until the test moves it.
@@ -19,7 +20,7 @@ const session = browserPerTest(async ({ context, page }) => {
   await context.addInitScript(() =>
     Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }),
   );
-  await page.reload();
+  await reloadApp(page);
 });
 
 const overview = (page: Page, colour: string) =>
@@ -100,7 +101,7 @@ describe('整改台账', () => {
 
     // The clock passes the second task's 完成时限: it turns red, nothing stored changes.
     await page.clock.setSystemTime(new Date('2026-12-21T09:00:00+08:00'));
-    await page.reload();
+    await reloadApp(page);
     await openSection(page, '整改台账');
     await expect.poll(() => overview(page, 'red')).toBe('红 1');
     expect(await page.getByTestId('completion-rate').textContent()).toBe('完成率 50%');
@@ -195,7 +196,7 @@ describe('整改台账', () => {
       .toBe('55');
     await page.keyboard.press('Escape');
     // Kept over a reload, and the 复核 row links to the finding it became.
-    await page.reload();
+    await reloadApp(page);
     await openSection(page, '回头看复核');
     await expect
       .poll(() => page.getByTestId('lookback-summary').textContent())

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserPerTest } from '../support/browser';
 import { createCase, openSection } from '../support/workbench';
+import { reloadApp, sealedStore } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -10,42 +11,33 @@ describe('a list of 10,000 interviews', () => {
     await createCase(page);
     const caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]!);
 
-    // Seed straight into IndexedDB: 10,000 summaries, one day apart going back from 2026-11-23.
-    await page.evaluate(async (caseId) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(new Error(String(open.error)));
-      });
-      const tx = db.transaction('summaries', 'readwrite');
-      const store = tx.objectStore('summaries');
-      const day = 24 * 3600 * 1000;
-      for (let i = 0; i < 10_000; i++) {
-        const date = new Date(Date.UTC(2026, 10, 23) - i * day).toISOString().slice(0, 10);
-        store.put({
-          id: `seed-${String(i).padStart(5, '0')}`,
-          caseId,
-          kind: 'interviews',
-          state: 'live',
-          title: `被谈话人${i}`,
-          date,
-          subKind: 'individual',
-          members: [],
-          focus: [],
-          tags: [],
-          missing: 0,
-          createdBy: '',
-          updatedAt: '2026-11-23T00:00:00.000Z',
-          updatedBy: '',
-        });
-      }
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    }, caseId);
+    // Seed into IndexedDB behind the app (sealed, as every row is): 10,000 summaries, one day
+    // apart going back from 2026-11-23.
+    const day = 24 * 3600 * 1000;
+    const seeded = Array.from({ length: 10_000 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 10, 23) - i * day).toISOString().slice(0, 10);
+      return {
+        id: `seed-${String(i).padStart(5, '0')}`,
+        caseId,
+        kind: 'interviews',
+        state: 'live',
+        title: `被谈话人${i}`,
+        date,
+        subKind: 'individual',
+        members: [],
+        focus: [],
+        tags: [],
+        missing: 0,
+        createdBy: '',
+        updatedAt: '2026-11-23T00:00:00.000Z',
+        updatedBy: '',
+      };
+    });
+    await sealedStore(page, 'put', 'summaries', seeded);
 
     // Written behind Dexie's back, so its live-query cache cannot know: start the app afresh,
     // as a member would the next morning.
-    await page.reload();
+    await reloadApp(page);
     await openSection(page, '谈话记录');
     await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('共 10000 条');
     const rows = page.locator('.ant-table-row');

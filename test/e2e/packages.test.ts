@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { button, choose, field, storedRows } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp, visit } from '../support/unlock';
 
 const work = mkdtempSync(path.join(tmpdir(), 'workbench-packages-'));
 const open: BrowserContext[] = [];
@@ -55,7 +56,7 @@ async function laptop(name: string, from?: string, picker = false): Promise<Page
   }, picker);
   const page = context.pages()[0] ?? (await context.newPage());
   if (picker) withPicker.add(page);
-  await page.goto(inject('baseUrl'));
+  await visit(page, inject('baseUrl'));
   return page;
 }
 
@@ -356,7 +357,7 @@ describe('a team moving its work on USB sticks', () => {
       await folder.getFileHandle(`${Date.now() - 25 * 3600_000}-1-open`, { create: true });
     });
     expect(await staged(member)).toHaveLength(1);
-    await member.reload();
+    await reloadApp(member);
     await expect.poll(async () => staged(member)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button, storedTurnLengths, typeDate } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp, sealedStore } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => {
   await createCase(page);
@@ -42,7 +43,7 @@ describe('bad input in a record', () => {
     await expect.poll(() => fieldOf(page, 'date').textContent()).toContain('谈话日期不能晚于今天');
     await waitSaved(page);
 
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('save-status').waitFor();
     expect(await page.getByLabel('谈话地点').inputValue()).toBe('局机关三楼会议室');
     expect(await page.getByLabel('开始时间').inputValue()).toBe('10:00');
@@ -75,7 +76,7 @@ describe('bad input in a record', () => {
 
     const stored = () => storedTurnLengths(page);
     expect(await stored()).toEqual([[huge.length + 1]]);
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('folded-text').waitFor();
     expect(await page.getByTestId('turn').first().locator('textarea').inputValue()).toMatch(/完$/);
     expect(await stored()).toEqual([[huge.length + 1]]);
@@ -97,7 +98,7 @@ describe('bad input in a record', () => {
       .poll(() => alert.textContent())
       .toContain('大小为 209,715,201 字节，超过单个文件 200 MB 的上限，未保存');
     expect(await page.getByTestId('attachment-card').count()).toBe(0);
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('save-status').waitFor();
     expect(await page.getByTestId('attachment-card').count()).toBe(0);
   });
@@ -114,7 +115,7 @@ describe('an anonymous petition', () => {
     await page.getByText('匿名反映').click();
     await waitSaved(page);
     expect(await page.getByLabel('反映人', { exact: true }).inputValue()).toBe('');
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('save-status').waitFor();
     expect(await page.getByLabel('反映人', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('联系方式').inputValue()).toBe('');
@@ -128,23 +129,8 @@ describe('an anonymous petition', () => {
     expect(await history.innerText()).not.toMatch(/孙某某|13912345678/);
 
     // And nothing of them is left in the browser's storage for this app.
-    const stored = await page.evaluate(async () => {
-      const dump: string[] = [JSON.stringify({ ...localStorage })];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(new Error(String(open.error)));
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve) => {
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as unknown[]);
-        });
-        dump.push(JSON.stringify(rows));
-      }
-      db.close();
-      return dump.join('\n');
-    });
+    // Read as the app reads it (opened with the keys): sealing alone must not pass this test.
+    const stored = await sealedStore(page, 'dump');
     expect(stored).not.toMatch(/孙某某|13912345678/);
   });
 });

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -109,7 +110,7 @@ describe('a team member recording the day’s work', () => {
     await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('共 1 条');
     await expect.poll(async () => (await search(page, '种粮补贴')).count()).toBe(1);
 
-    await page.reload();
+    await reloadApp(page);
     for (const section of ['谈话记录', '查阅资料', '实地走访', '信访件']) {
       await page.getByRole('menuitem', { name: new RegExp(`${section}（1）`) }).waitFor();
     }

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const work = mkdtempSync(path.join(tmpdir(), 'workbench-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ const session = browserPerTest(async ({ context, page }) => {
   await context.addInitScript(() =>
     Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }),
   );
-  await page.reload();
+  await reloadApp(page);
 });
 
 /** Clicks an export button, keeps the downloaded file, and returns its text as LibreOffice lays it out. */

@@ -6,6 +6,7 @@ import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { caseIdOf, seedRows, storeSeedRows } from '../support/seedCase';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest();
 
@@ -38,7 +39,7 @@ describe('search on a large case', () => {
     }).length;
 
     // The morning after an import: the app starts on the case and the first query comes at once.
-    await page.reload();
+    await reloadApp(page);
     await page.getByTestId('case-title').waitFor();
     await searchBox(page).fill(word);
     await results(page).waitFor();
@@ -93,7 +94,7 @@ describe('searching while a record is open', () => {
     expect(await answer.isVisible()).toBe(true);
     expect(await answer.inputValue()).toBe(`有一辆车长期停在家中。${unsaved}`);
     await waitSaved(page);
-    await page.reload();
+    await reloadApp(page);
     await expect
       .poll(() => page.getByTestId('turn').nth(1).locator('textarea').inputValue())
       .toBe(`有一辆车长期停在家中。${unsaved}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserPerTest } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { reloadApp } from '../support/unlock';
 
 const session = browserPerTest(async ({ page }) => createCase(page));
 
@@ -16,7 +17,7 @@ describe('small things', () => {
         seen.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    await page.reload();
+    await reloadApp(page);
     await openSection(page, '谈话记录');
     await button(page, '新建谈话记录').click();
     await waitSaved(page);

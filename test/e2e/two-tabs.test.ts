@@ -3,29 +3,14 @@ import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
 import { button, field } from '../support/ui';
 import { createCase, typeInterview, waitSaved } from '../support/workbench';
+import { openedRows, reloadApp, visit } from '../support/unlock';
 
 const session = browserPerTest();
 
-/** The text of every stored turn of every interview, straight from IndexedDB. */
+/** The text of every stored turn of every interview, read from IndexedDB behind the app. */
 async function storedTurns(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const req = open.result.transaction('interviews').objectStore('interviews').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (req.result as { turns: { text: string }[] }[]).flatMap((r) =>
-                r.turns.map((t) => t.text),
-              ),
-            );
-          };
-        };
-      }),
-  );
+  const rows = await openedRows<{ turns: { text: string }[] }>(page, 'interviews');
+  return rows.flatMap((r) => r.turns.map((t) => t.text));
 }
 
 describe('two tabs on one record (browser build)', () => {
@@ -36,7 +21,7 @@ describe('two tabs on one record (browser build)', () => {
     await waitSaved(first);
 
     const second = await context.newPage();
-    await second.goto(first.url());
+    await visit(second, first.url());
     const turnsOf = (page: typeof first) => page.getByTestId('turn').locator('textarea');
     await expect.poll(() => turnsOf(second).count()).toBe(2);
 
@@ -68,7 +53,7 @@ describe('two tabs on one record (browser build)', () => {
       .toBeGreaterThan(0);
 
     // History keeps both tabs' writes.
-    await first.reload();
+    await reloadApp(first);
     await expect.poll(() => turnsOf(first).nth(0).inputValue()).toBe('问一：公务用车谁管？');
     await expect.poll(() => turnsOf(first).nth(1).inputValue()).toBe('答一：办公室统一派车。');
   });
@@ -77,7 +62,7 @@ describe('two tabs on one record (browser build)', () => {
     const { context, page: first } = session();
     await createCase(first);
     const second = await context.newPage();
-    await second.goto(first.url());
+    await visit(second, first.url());
     await second.getByTestId('case-title').waitFor();
 
     // The first tab opens 编辑 and leaves it open…
@@ -97,19 +82,7 @@ describe('two tabs on one record (browser build)', () => {
     await button(stale, '保存').click();
     await expect.poll(() => stale.isVisible()).toBe(false);
 
-    const stored = await first.evaluate(
-      () =>
-        new Promise<{ teamName: string; notes: string }>((resolve) => {
-          const open = indexedDB.open('xuncha-workbench');
-          open.onsuccess = () => {
-            const req = open.result.transaction('cases').objectStore('cases').getAll();
-            req.onsuccess = () => {
-              open.result.close();
-              resolve((req.result as { teamName: string; notes: string }[])[0]!);
-            };
-          };
-        }),
-    );
+    const [stored] = await openedRows<{ teamName: string; notes: string }>(first, 'cases');
     expect(stored).toMatchObject({
       teamName: '县委第二巡察组',
       notes: '进驻动员会 11 月 2 日召开',

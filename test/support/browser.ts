@@ -6,6 +6,7 @@ import { afterEach, beforeEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { enterApp } from './unlock';
 
 export { CHROMIUM };
 
@@ -14,6 +15,8 @@ export interface BrowserSession {
   page: Page;
   /** Console errors and uncaught exceptions seen so far (CSP violations land here too). */
   problems: string[];
+  /** The profile folder: what a thief who copied the disk would read (protection.test.ts). */
+  profile: string;
   close: () => Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function openBrowser(): Promise<BrowserSession> {
     context,
     page,
     problems,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -58,6 +62,7 @@ export function browserPerTest(ready?: (session: BrowserSession) => Promise<void
   beforeEach(async () => {
     session = await openBrowser();
     await session.page.goto(inject('baseUrl'));
+    await enterApp(session.page);
     await ready?.(session);
   });
   afterEach(async () => {

@@ -11,6 +11,7 @@ import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
 import { summarize } from '../../shared/domain/records/summary';
 import type { SearchDoc } from '../../shared/search';
 import { generateCase } from '../bench/corpus';
+import { E2E_PASSPHRASE, withSealedStore } from './unlock';
 
 const AT = '2026-11-23T00:00:00.000Z';
 
@@ -80,41 +81,18 @@ export function seedRows(caseId: string, docs: readonly SearchDoc[] = generateCa
 }
 
 /**
- * Stores `rows` in the page's IndexedDB, each with the next number of the change sequence
- * (the counter in settings moves on with them, so the app's own writes come after).
+ * Stores `rows` in the page's IndexedDB, sealed with the case's key as the app's are, each with
+ * the next number of the change sequence (the counter in settings moves on with them, so the
+ * app's own writes come after).
  */
 export async function storeSeedRows(page: Page, rows: readonly SeedRow[]): Promise<void> {
+  await withSealedStore(page);
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await page.evaluate(
-      async (chunk) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('xuncha-workbench');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(new Error(String(open.error)));
-        });
-        const kinds = [...new Set(chunk.map((r) => r.kind))];
-        const tx = db.transaction([...kinds, 'summaries', 'settings'], 'readwrite');
-        const settings = tx.objectStore('settings');
-        const current = await new Promise<{ value?: string } | undefined>((resolve) => {
-          const get = settings.get('seq');
-          get.onsuccess = () => resolve(get.result as { value?: string } | undefined);
-        });
-        let seq = Number(current?.value ?? 0);
-        for (const { kind, record, summary } of chunk) {
-          seq++;
-          tx.objectStore(kind).put({ ...record, seq });
-          tx.objectStore('summaries').put({ ...summary, seq });
-        }
-        settings.put({ key: 'seq', value: String(seq) });
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        });
-        db.close();
-      },
+    await page.evaluate(([passphrase, chunk]) => window.__sealedStore!.seed(passphrase, chunk), [
+      E2E_PASSPHRASE,
       rows.slice(i, i + CHUNK),
-    );
+    ] as const);
   }
 }
 

@@ -1,5 +1,6 @@
 // Small steps a user takes in antd's widgets, shared by the e2e tests.
 import type { Locator, Page } from 'playwright-core';
+import { openedRows } from './unlock';
 
 /**
  * A button by its text. antd puts a space between the two characters of a two-character
@@ -57,45 +58,14 @@ export async function storeCount(page: Page, store: string): Promise<number> {
   );
 }
 
-/** The length of every turn of every stored interview, read straight from IndexedDB. */
+/** The length of every turn of every stored interview, read from IndexedDB behind the app. */
 export async function storedTurnLengths(page: Page): Promise<number[][]> {
-  return page.evaluate(
-    () =>
-      new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('interviews').objectStore('interviews').getAll();
-          req.onsuccess = () => {
-            db.close();
-            const rows = req.result as { turns: { text: string }[] }[];
-            resolve(rows.map((r) => r.turns.map((t) => t.text.length)));
-          };
-        };
-      }),
-  );
+  const rows = await openedRows<{ turns: { text: string }[] }>(page, 'interviews');
+  return rows.map((r) => r.turns.map((t) => t.text.length));
 }
 
-/** Every row of one IndexedDB store, straight from the browser (not through the app). */
-export async function storedRows<T = Record<string, unknown>>(page: Page, store: string) {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
-}
+/** Every row of one IndexedDB store, read behind the app (opened with the test's passphrase). */
+export const storedRows = openedRows;
 
 /** Pastes `text` into the focused field as Ctrl+V does (a field's native maxlength cuts it). */
 export async function paste(input: Locator, text: string) {

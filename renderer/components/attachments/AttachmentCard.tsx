@@ -9,6 +9,7 @@ import {
 import { formatBytes, isPreviewable, safeName } from '../../../shared/domain/attachment';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { downloadAttachment, useBytes, type Attachment } from '../../hooks/attachments';
+import { useRepos } from '../../app/session';
 import { useBlobSrc } from './objectUrl';
 
 const THUMB_HEIGHT = 120;
@@ -22,6 +23,7 @@ export function AttachmentCard(props: {
   onRemove: () => void;
 }) {
   const { attachment: a, canRemove, onOpen, onRemove } = props;
+  const repos = useRepos();
   const name = safeName(a.name); // never as given: see safeName
   return (
     <Card
@@ -40,7 +42,7 @@ export function AttachmentCard(props: {
             size="small"
             icon={<DownloadOutlined />}
             aria-label={z.downloadNamed(name)}
-            onClick={() => void downloadAttachment(a)}
+            onClick={() => void downloadAttachment(repos, a)}
           />
         </Tooltip>,
         <Popconfirm

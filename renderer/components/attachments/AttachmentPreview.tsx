@@ -4,11 +4,13 @@ import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { formatBytes, isPreviewable, safeName } from '../../../shared/domain/attachment';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { downloadAttachment, useBytes, type Attachment } from '../../hooks/attachments';
+import { useRepos } from '../../app/session';
 import { useBlobSrc } from './objectUrl';
 
 /** The full image, the PDF, or (for other files) a note and 下载; mounted only while open. */
 export function AttachmentPreview(props: { attachment: Attachment; onClose: () => void }) {
   const { attachment: a, onClose } = props;
+  const repos = useRepos();
   const kind = isPreviewable(a.mime);
   // The full-size Blob gets a URL only while the dialog is open.
   const bytes = useBytes(kind ? a.sha256 : null);
@@ -25,7 +27,7 @@ export function AttachmentPreview(props: { attachment: Attachment; onClose: () =
       width={kind ? '90vw' : 520}
       onCancel={onClose}
       footer={
-        <Button icon={<DownloadOutlined />} onClick={() => void downloadAttachment(a)}>
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadAttachment(repos, a)}>
           {zh.attachment.download}
         </Button>
       }

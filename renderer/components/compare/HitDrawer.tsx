@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Descriptions, Form, Input, Radio, Select, Tag } from 'antd';
 import { maskId } from '../../../shared/domain/compare/idNumber';
 import { HIT_STATUSES, type HitFields } from '../../../shared/domain/compare/compare.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
+import type { Repositories } from '../../db';
+import { useRepos } from '../../app/session';
 import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { useMembers } from '../../hooks/members';
 import { useLive } from '../../hooks/live';
@@ -14,10 +16,11 @@ const t = zh.compare;
 const c = t.columns;
 const label = (field: string) => (t.fields as Record<string, string>)[field] ?? field;
 
-const hitStore = tableStore<HitFields>('compareHits', {
-  get: (id) => repos.compare.getHit(id),
-  patch: (id, patch, actor) => repos.compare.patchHit(id, patch, actor),
-});
+const hitStore = (repos: Repositories) =>
+  tableStore<HitFields>(repos, 'compareHits', {
+    get: (id) => repos.compare.getHit(id),
+    patch: (id, patch, actor) => repos.compare.patchHit(id, patch, actor),
+  });
 
 /** One 疑点: what matched, and its 核实, saved as it is typed. */
 export function HitDrawerBody(props: {
@@ -26,7 +29,9 @@ export function HitDrawerBody(props: {
   listNames: ReadonlyMap<string, string>;
 }) {
   const { caseId, hitId, listNames } = props;
-  const editor = useAutosaved(caseId, hitStore, hitId);
+  const repos = useRepos();
+  const [store] = useState(() => hitStore(repos));
+  const editor = useAutosaved(caseId, store, hitId);
   const members = useMembers(caseId) ?? [];
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
@@ -93,6 +98,7 @@ export function HitDrawerBody(props: {
 
 /** A matched row as its list holds it, every column, the number masked. */
 function MatchedRow(props: { title: string; listId: string; n: number }) {
+  const repos = useRepos();
   const found = useLive(() => repos.compare.rowAt(props.listId, props.n), [props.listId, props.n]);
   if (!found) return null;
   const { list, row } = found;

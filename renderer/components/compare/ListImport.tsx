@@ -16,7 +16,7 @@ import { ENCODINGS, type Encoding } from '../../../shared/compare/csv';
 import { LIST_KIND_NAMES, LIST_KINDS, type ListKind } from '../../../shared/domain/compare/kinds';
 import { MAPPING_FIELDS, type ColumnMapping } from '../../../shared/domain/compare/rows';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
+import { useRepos } from '../../app/session';
 import { listRowsOf, previewList } from '../../compare/compareClient';
 import type { ListPreview } from '../../compare/protocol';
 import { useCompareActions } from '../../hooks/compare';
@@ -41,6 +41,7 @@ interface Loaded {
  * by their headers, or as last time for this kind of list); nothing is kept before 导入.
  */
 export function ListImport({ caseId, replaces }: { caseId: string; replaces?: ListRecord }) {
+  const repos = useRepos();
   const actions = useCompareActions(caseId);
   const { message } = AntApp.useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);

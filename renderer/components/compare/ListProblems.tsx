@@ -2,7 +2,7 @@ import { Modal, Table, Tabs } from 'antd';
 import type { ListRecord } from '../../../shared/domain/compare/compare.schema';
 import type { ListRow } from '../../../shared/domain/compare/rows';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
+import { useRepos } from '../../app/session';
 import { useLive } from '../../hooks/live';
 
 const t = zh.compare;
@@ -12,6 +12,7 @@ const t = zh.compare;
  * 重复号码 (one number on several rows, every row kept). Never dropped from the list.
  */
 export function ListProblems({ list, onClose }: { list: ListRecord | null; onClose: () => void }) {
+  const repos = useRepos();
   const found = useLive(async () => {
     if (!list) return { problems: [], repeated: [] };
     const rows = await repos.compare.rowsOf(list);

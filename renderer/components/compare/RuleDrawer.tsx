@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ulid } from 'ulid';
@@ -5,7 +6,8 @@ import { LIST_KIND_NAMES, LIST_KINDS } from '../../../shared/domain/compare/kind
 import type { RuleFields } from '../../../shared/domain/compare/compare.schema';
 import { positionAfter } from '../../../shared/domain/order';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
+import type { Repositories } from '../../db';
+import { useRepos } from '../../app/session';
 import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { Field } from '../records/Field';
 import { SaveStatus } from '../records/SaveStatus';
@@ -15,10 +17,11 @@ const t = zh.compare;
 const f = t.fields;
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 
-const ruleStore = tableStore<RuleFields>('compareRules', {
-  get: (id) => repos.compare.getRule(id),
-  patch: (id, patch, actor) => repos.compare.patchRule(id, patch, actor),
-});
+const ruleStore = (repos: Repositories) =>
+  tableStore<RuleFields>(repos, 'compareRules', {
+    get: (id) => repos.compare.getRule(id),
+    patch: (id, patch, actor) => repos.compare.patchRule(id, patch, actor),
+  });
 
 /**
  * A rule: which kind of list against which, what a hit means, whether relatives count, and
@@ -31,7 +34,9 @@ export function RuleDrawerBody(props: {
   targetColumns: readonly string[];
 }) {
   const { caseId, ruleId, targetColumns } = props;
-  const editor = useAutosaved(caseId, ruleStore, ruleId);
+  const repos = useRepos();
+  const [store] = useState(() => ruleStore(repos));
+  const editor = useAutosaved(caseId, store, ruleId);
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;

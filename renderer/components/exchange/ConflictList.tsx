@@ -14,7 +14,8 @@ import {
 import dayjs from 'dayjs';
 import { zh } from '../../../shared/i18n/zh-CN';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
-import { repos, type Actor, type ConflictSide, type ConflictView } from '../../db';
+import type { Actor, ConflictSide, ConflictView } from '../../db';
+import { useRepos } from '../../app/session';
 
 const t = zh.conflicts;
 
@@ -66,6 +67,7 @@ function ConflictItem(props: {
   actor: Actor;
 }) {
   const { conflict, team, actor } = props;
+  const repos = useRepos();
   const [combined, setCombined] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const nameOf = (id?: string) => team.find((m) => m.id === id)?.name ?? id ?? '';

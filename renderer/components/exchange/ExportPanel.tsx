@@ -19,6 +19,7 @@ import type { CaseRecord } from '../../../shared/domain/case.schema';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
 import type { Actor, PackageKind } from '../../db';
 import { makePackage, useSentUpTo } from '../../hooks/packages';
+import { useRepos } from '../../app/session';
 import { TransferProgress, useTransfer } from './TransferProgress';
 
 const t = zh.exchange;
@@ -36,6 +37,7 @@ interface Props {
  */
 export function ExportPanel(props: Props) {
   const { me, team } = props;
+  const repos = useRepos();
   const [busy, setBusy] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState<{ member: MemberRecord; value: string } | null>(
     null,
@@ -54,6 +56,7 @@ export function ExportPanel(props: Props) {
     reset();
     try {
       const made = await makePackage(
+        repos,
         { ...props, kind, forMember, ...options },
         { onCancel: (cancel) => (cancelRef.current = cancel), onProgress: report },
       );

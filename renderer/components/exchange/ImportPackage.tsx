@@ -6,7 +6,8 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { PackageError } from '../../../shared/package/problems';
 import { normalizePassphrase } from '../../../shared/package/passphrase';
 import { fingerprint } from '../../../shared/package/fingerprint';
-import { repos, type Incoming, type TableCounts } from '../../db';
+import type { Incoming, Repositories, TableCounts } from '../../db';
+import { useRepos } from '../../app/session';
 import { pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
 import type { PickedFile } from '../../host/fileStreams';
 import { TransferProgress, useTransfer } from './TransferProgress';
@@ -33,7 +34,7 @@ type Step =
     };
 
 /** Names in a package, read from its rows or from this laptop. */
-async function namesOf({ manifest, contents }: ReadPackage) {
+async function namesOf(repos: Repositories, { manifest, contents }: ReadPackage) {
   const text = (table: string, id: string, field: string): string | undefined => {
     const row = contents.rows.find((r) => r.table === table && r.row.id === id)?.row;
     const value = (row as Record<string, unknown> | undefined)?.[field];
@@ -61,6 +62,7 @@ async function namesOf({ manifest, contents }: ReadPackage) {
  * what it would change, then apply it as one merge, or cancel with nothing written.
  */
 export function ImportPackageButton({ onImported }: { onImported?: (caseId: string) => void }) {
+  const repos = useRepos();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const cancelRef = useRef<(() => void) | null>(null);
   /** What is open and staged now, let go of when the dialog closes whichever way. */
@@ -89,13 +91,13 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
     reset();
     setStep({ kind: 'busy', label: t.opening, cancellable: true });
     try {
-      const read = await readPackage(file, passphrase, {
+      const read = await readPackage(repos, file, passphrase, {
         onCancel: (cancel) => (cancelRef.current = cancel),
         onProgress: report,
       });
       held.current.read = read;
       const incoming = await repos.packages.preview(read.manifest, read.contents);
-      setStep({ kind: 'preview', read, incoming, ...(await namesOf(read)) });
+      setStep({ kind: 'preview', read, incoming, ...(await namesOf(repos, read)) });
     } catch (error) {
       if (error instanceof PackageError && error.problem === 'needsPassphrase') {
         setStep({ kind: 'passphrase', file });

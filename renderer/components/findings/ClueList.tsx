@@ -21,7 +21,8 @@ import {
   feedbackDue,
   type ClueFields,
 } from '../../../shared/domain/findings/clue.schema';
-import { repos, type Actor } from '../../db';
+import type { Actor, Repositories } from '../../db';
+import { useRepos } from '../../app/session';
 import { useAutosaved, type TypedStore, tableStore } from '../../hooks/autosave';
 import { evidenceEditing } from '../../hooks/evidence';
 import { useActor } from '../../hooks/members';
@@ -98,8 +99,8 @@ export function ClueList({ caseId }: { caseId: string }) {
 }
 
 /** The clue store of one member: reads and writes go through the clue read rules. */
-function clueStore(actor: Actor): TypedStore<ClueFields> {
-  return tableStore<ClueFields>('clues', {
+function clueStore(repos: Repositories, actor: Actor): TypedStore<ClueFields> {
+  return tableStore<ClueFields>(repos, 'clues', {
     get: (id) => repos.clues.get(id, actor).catch(() => undefined),
     patch: (id, patch, who) => repos.clues.patch(id, patch, who),
     missing: clueMissing,
@@ -108,7 +109,8 @@ function clueStore(actor: Actor): TypedStore<ClueFields> {
 
 /** A clue, saved as it is typed: the same autosaver, journal and indicator as every record. */
 function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; actor: Actor }) {
-  const [store] = useState(() => clueStore(actor));
+  const repos = useRepos();
+  const [store] = useState(() => clueStore(repos, actor));
   const editor = useAutosaved(caseId, store, clueId);
   const f = c.fields;
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;

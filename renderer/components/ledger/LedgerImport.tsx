@@ -6,6 +6,7 @@ import { readTasksInWorker } from '../../documents/documentClient';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { pickFile } from '../../host/fileStreams';
 import { useLedgerActions } from '../../hooks/ledger';
+import { useRepos } from '../../app/session';
 
 const l = zh.ledger;
 const MAX_WORKBOOK_BYTES = 50 * 2 ** 20;
@@ -28,6 +29,7 @@ export function LedgerImport(props: { caseId: string }) {
   const { message } = AntApp.useApp();
   const [reading, setReading] = useState<ImportReading | null>(null);
   const [chosen, setChosen] = useState<readonly number[]>([]);
+  const repos = useRepos();
   const [busy, setBusy] = useState(false);
 
   const choose = async () => {
@@ -40,7 +42,7 @@ export function LedgerImport(props: { caseId: string }) {
     setBusy(true);
     try {
       const bytes = new Uint8Array(await new Response(picked.stream()).arrayBuffer());
-      const read = await readTasksInWorker(props.caseId, bytes);
+      const read = await readTasksInWorker(props.caseId, repos.readerKey(props.caseId), bytes);
       setReading(read);
       setChosen(read.proposals.map((_, i) => i));
     } catch (error) {

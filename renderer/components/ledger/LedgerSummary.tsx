@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   App as AntApp,
   Button,
@@ -15,6 +16,7 @@ import { ledgerOverview, WARNINGS } from '../../../shared/domain/ledger/warning'
 import { zh } from '../../../shared/i18n/zh-CN';
 import { useAutosaved } from '../../hooks/autosave';
 import { caseSettingsStore } from '../../hooks/caseSettings';
+import { useRepos } from '../../app/session';
 import { useLedgerActions, type Ledger } from '../../hooks/ledger';
 import { fromIso, toIso } from '../dateValue';
 import { Field } from '../records/Field';
@@ -35,7 +37,9 @@ export function LedgerSummary(props: {
   isLeader: boolean;
 }) {
   const { caseId, ledger, today, isLeader } = props;
-  const editor = useAutosaved(caseId, caseSettingsStore, caseId);
+  const repos = useRepos();
+  const [store] = useState(() => caseSettingsStore(repos));
+  const editor = useAutosaved(caseId, store, caseId);
   const actions = useLedgerActions(caseId);
   const { message } = AntApp.useApp();
   if (!editor.record) return null;

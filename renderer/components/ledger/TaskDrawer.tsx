@@ -24,7 +24,8 @@ import {
 } from '../../../shared/domain/ledger/task.schema';
 import { positionAfter } from '../../../shared/domain/order';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { repos } from '../../db';
+import type { Repositories } from '../../db';
+import { useRepos } from '../../app/session';
 import { useAutosaved, tableStore } from '../../hooks/autosave';
 import { useLedgerActions } from '../../hooks/ledger';
 import { useCurrentMember, useMembers } from '../../hooks/members';
@@ -40,16 +41,19 @@ import { errorText } from '../formErrors';
 const l = zh.ledger;
 const f = l.fields;
 
-const taskStore = tableStore<TaskFields>('tasks', {
-  get: (id) => repos.ledger.getTask(id),
-  patch: (id, patch, actor) => repos.ledger.patchTask(id, patch, actor),
-});
+const taskStore = (repos: Repositories) =>
+  tableStore<TaskFields>(repos, 'tasks', {
+    get: (id) => repos.ledger.getTask(id),
+    patch: (id, patch, actor) => repos.ledger.patchTask(id, patch, actor),
+  });
 
 const label = (field: string) => (f as Record<string, string>)[field] ?? field;
 
 /** One 整改任务, saved as it is typed; its evidence; and 对账销号 or reopening. */
 export function TaskDrawerBody({ caseId, taskId }: { caseId: string; taskId: string }) {
-  const editor = useAutosaved(caseId, taskStore, taskId);
+  const repos = useRepos();
+  const [store] = useState(() => taskStore(repos));
+  const editor = useAutosaved(caseId, store, taskId);
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;
   const v = editor.values;

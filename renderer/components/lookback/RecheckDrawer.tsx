@@ -24,7 +24,8 @@ import {
 } from '../../../shared/domain/ledger/recheck.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { navigate } from '../../app/route';
-import { repos, type Actor } from '../../db';
+import type { Actor, Repositories } from '../../db';
+import { useRepos } from '../../app/session';
 import { useAutosaved, type TypedStore, tableStore } from '../../hooks/autosave';
 import { useRecheckActions } from '../../hooks/rechecks';
 import { DecimalInput } from '../DecimalInput';
@@ -39,8 +40,8 @@ const lf = zh.ledger.fields;
 const label = (field: string) => (t.fields as Record<string, string>)[field] ?? field;
 
 /** The 复核 rows of one member: reads go through the read rules (a clue's copy is protected). */
-function recheckStore(actor: Actor): TypedStore<RecheckFields> {
-  return tableStore<RecheckFields>('rechecks', {
+function recheckStore(repos: Repositories, actor: Actor): TypedStore<RecheckFields> {
+  return tableStore<RecheckFields>(repos, 'rechecks', {
     get: (id) => repos.rechecks.get(id, actor).catch(() => undefined),
     patch: (id, patch, who) => repos.rechecks.patch(id, patch, who),
   });
@@ -52,7 +53,8 @@ function recheckStore(actor: Actor): TypedStore<RecheckFields> {
  */
 export function RecheckDrawerBody(props: { caseId: string; recheckId: string; actor: Actor }) {
   const { caseId, recheckId, actor } = props;
-  const [store] = useState(() => recheckStore(actor));
+  const repos = useRepos();
+  const [store] = useState(() => recheckStore(repos, actor));
   const editor = useAutosaved(caseId, store, recheckId);
   const actions = useRecheckActions(caseId);
   const { message } = AntApp.useApp();

@@ -5,7 +5,7 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { useUi } from '../../stores/ui.store';
 import { useSearchStore } from '../../stores/search.store';
 import { forgetOpenedHit, openHit } from '../../search/navigation';
-import { searchClient } from '../../search/searchClient';
+import { useSearchClient } from '../../hooks/search';
 import { FIRST_HITS, RESULTS_ID, hitId } from './SearchResults';
 
 /**
@@ -15,6 +15,7 @@ import { FIRST_HITS, RESULTS_ID, hitId } from './SearchResults';
 export function SearchBox({ caseId }: { caseId: string }) {
   const search = useUi((s) => s.search);
   const activeHit = useSearchStore((s) => (s.answer?.query === search ? s.active : null));
+  const client = useSearchClient(caseId);
   // A plain Input with the icon in front: antd's Input.Search adds a button and its wave to
   // every keystroke's render, for a search that runs as one types anyway.
   return (
@@ -29,7 +30,7 @@ export function SearchBox({ caseId }: { caseId: string }) {
           const query = e.target.value;
           // Asked now, so the worker searches while the page renders; the results' own request
           // for the same query then shares this answer.
-          if (query.trim() !== '') void searchClient(caseId).search(query, FIRST_HITS);
+          if (query.trim() !== '') void client().search(query, FIRST_HITS);
           useUi.getState().setSearch(query);
           forgetOpenedHit();
         }}

@@ -1,4 +1,5 @@
 import { WorkbenchDB } from '../../../renderer/db/database';
+import { memoryKeys } from '../../../renderer/db/keyring';
 import { checkCharacter } from '../../../shared/domain/compare/idNumber';
 import { matchRule, sideOf } from '../../../shared/domain/compare/match';
 import { listRow, type ColumnMapping } from '../../../shared/domain/compare/rows';
@@ -7,9 +8,9 @@ import type { Clock } from '../../../renderer/db/write';
 
 let n = 0;
 
-/** A new, empty database with the app's repositories over it. */
+/** A new, empty database, encrypted as the app's is, with the app's repositories over it. */
 export async function freshRepos(options: RepositoryOptions = {}) {
-  const db = new WorkbenchDB(`test-${Date.now()}-${n++}`);
+  const db = new WorkbenchDB(`test-${Date.now()}-${n++}`, {}, memoryKeys());
   const repos = repositories(db, options);
   await repos.open();
   const deviceId = await repos.settings.deviceId();

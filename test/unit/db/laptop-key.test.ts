@@ -13,7 +13,7 @@ describe("this laptop's package key", () => {
     expect(isRecipient(a.recipient)).toBe(true);
     db.close();
 
-    const again = repositories(new WorkbenchDB(db.name));
+    const again = repositories(new WorkbenchDB(db.name, {}, db.keys));
     await again.open();
     expect(await again.settings.laptopKey()).toEqual(a);
   });

@@ -19,7 +19,7 @@ async function compared(fullIds = false) {
   await repos.compare.patchHit(first!.id, { status: 'true', verifyNote: '车辆为本人所有' }, actor);
   await repos.compare.patchHit(second!.id, { status: 'false', verifyNote: '已过户' }, actor);
   if (fullIds) await repos.cases.patchSettings(caseId, { annexFullIds: true }, actor);
-  const input = await storedDocumentCase(db.name, caseId, actor.memberId, today);
+  const input = await storedDocumentCase(db, caseId, actor.memberId, today);
   return input;
 }
 

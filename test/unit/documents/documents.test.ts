@@ -21,6 +21,7 @@ import type { Stored } from '../../../shared/domain/record';
 import { openReadOnlyRecords } from '../../../renderer/db/readonly';
 import { readDocx } from '../../support/docx';
 import { freshRepos } from '../db/helpers';
+import { readerOf } from '../../support/storedCase';
 
 const today = '2026-12-07';
 const sha256 = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -210,7 +211,7 @@ describe('the figures of a document are the dashboard figures', () => {
     const { db, repos, deviceId } = await freshRepos();
     const { caseId } = await repos.demo.load(deviceId);
     const leader = (await repos.members.list(caseId)).find((m) => m.role === 'leader')!;
-    const records = await openReadOnlyRecords({ name: db.name });
+    const records = await openReadOnlyRecords(readerOf(db, caseId));
     const stored = documentCase(await records!.caseRows(caseId), leader.id, today);
     const dashboard = await repos.stats.ofCase(caseId, { deviceId, memberId: leader.id });
     expect(stored.stats).toEqual(dashboard);

@@ -18,6 +18,7 @@ import type { Stored } from '../../../shared/domain/record';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
 import type { Actor, Repositories } from '../../../renderer/db';
 import { storedDocumentCase } from '../../support/storedCase';
+import type { WorkbenchDB } from '../../../renderer/db/database';
 import { caseWithComparison, earlierRoundAndLookback } from '../db/helpers';
 
 const CHECKER = join(__dirname, '../../tools/gbt9704/check.mjs');
@@ -123,7 +124,7 @@ const build = async (request: DocumentRequest, rows = demo.rows) =>
  */
 async function filledReport(
   repos: Repositories,
-  dbName: string,
+  db: WorkbenchDB,
   caseId: string,
   actor: Actor,
   sentence: string,
@@ -136,7 +137,7 @@ async function filledReport(
     actor,
     today,
   );
-  const input = await storedDocumentCase(dbName, caseId, actor.memberId, today);
+  const input = await storedDocumentCase(db, caseId, actor.memberId, today);
   return (await buildDocument(input, { kind: 'report' })).bytes;
 }
 
@@ -184,7 +185,7 @@ describe('GB/T 9704 in LibreOffice', () => {
     await repos.rechecks.patch(car!.id, { conclusion: 'relapsed', note: '又有公车私用。' }, actor);
     const bytes = await filledReport(
       repos,
-      db.name,
+      db,
       caseId,
       actor,
       '该局党组能够认真落实上轮巡察反馈意见，制定整改方案，明确责任分工，建立整改台账，实行对账销号，多数问题已经整改到位，群众对整改工作总体满意，但个别问题整改不够彻底。',
@@ -200,7 +201,7 @@ describe('GB/T 9704 in LibreOffice', () => {
       await repos.compare.patchHit(hit.id, { status: 'true', verifyNote: '经核实属实' }, actor);
     const bytes = await filledReport(
       repos,
-      db.name,
+      db,
       caseId,
       actor,
       '该局党组能够认真落实全面从严治党主体责任，但在民生资金管理方面仍有薄弱环节，数据比对发现低保对象名下登记有车辆等问题。',

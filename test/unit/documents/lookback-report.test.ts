@@ -33,7 +33,7 @@ async function lookbackReport(conclude: boolean) {
       actor,
     );
   }
-  const input = await storedDocumentCase(db.name, caseId, actor.memberId, today);
+  const input = await storedDocumentCase(db, caseId, actor.memberId, today);
   return readDocx((await buildDocument(input, { kind: 'report' })).bytes);
 }
 

@@ -7,6 +7,7 @@ import { openReadOnlyRecords } from '../../../renderer/db/readonly';
 import { CURRENT_VERSION } from '../../../renderer/db/schema';
 import { CaseIndex, type IndexStatus } from '../../../renderer/search/caseIndex';
 import { caseWithLeader, snapshot, today } from '../db/helpers';
+import { readerOf } from '../../support/storedCase';
 
 /**
  * A case with `count` site visits, every tenth one about 公务用车: one written through the
@@ -38,7 +39,7 @@ async function caseWithVisits(count: number) {
 describe('the search worker’s index of a case', () => {
   it('answers the first query at once while it is built, says so, then answers in full', async () => {
     const { db, caseId } = await caseWithVisits(250);
-    const reader = await openReadOnlyRecords({ name: db.name });
+    const reader = await openReadOnlyRecords(readerOf(db, caseId));
     expect(reader).not.toBeNull();
     const said: IndexStatus[] = [];
     const index = new CaseIndex(reader!, caseId, (s) => said.push(s));
@@ -59,7 +60,7 @@ describe('the search worker’s index of a case', () => {
 
   it('finds a word typed into a record a moment ago, and forgets a deleted record', async () => {
     const { db, repos, caseId, actor } = await caseWithVisits(30);
-    const reader = await openReadOnlyRecords({ name: db.name });
+    const reader = await openReadOnlyRecords(readerOf(db, caseId));
     const index = new CaseIndex(reader!, caseId);
     await index.build();
     expect((await index.search('违规宴请', 50)).result.total).toBe(0);
@@ -83,7 +84,10 @@ describe('the search worker’s index of a case', () => {
     const { db, caseId } = await caseWithVisits(3);
     const before = await snapshot(db);
     let closed = false;
-    const reader = await openReadOnlyRecords({ name: db.name, onClosed: () => (closed = true) });
+    const reader = await openReadOnlyRecords({
+      ...readerOf(db, caseId),
+      onClosed: () => (closed = true),
+    });
     await new CaseIndex(reader!, caseId).build();
     expect(await snapshot(db)).toEqual(before);
 

@@ -2,71 +2,76 @@ import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import {
   DamagedKey,
+  deriveKek,
   escrowCaseKey,
-  newCaseKey,
+  newDataKey,
+  newKdfParams,
   passphraseProblem,
   passphraseStrength,
   recoverCaseKey,
-  rewrapCaseKey,
-  unwrapCaseKey,
+  unwrapKey,
   WrongPassphrase,
-  wrapCaseKey,
+  wrapKey,
 } from '../../../shared/rest/caseKeys';
 import { zh } from '../../../shared/i18n/zh-CN';
 
-/** Tests wrap with few rounds; the count is stored with each key, so unwrapping reads it. */
-const FAST = 1000;
+/** Tests derive with few rounds; the count is stored with the salt, so unlocking reads it. */
+const FAST = newKdfParams(1000);
 const r = zh.rest;
 
-describe('a case key', () => {
-  it('is wrapped by a passphrase and opened by the same one, whatever its script or length', async () => {
-    const key = newCaseKey();
+async function wrappedWith(passphrase: string, key = newDataKey(), params = FAST) {
+  return { key, params, wrapped: await wrapKey(await deriveKek(passphrase, params), key) };
+}
+
+describe('a data key', () => {
+  it('is wrapped under a passphrase and opened by the same one, whatever its script or length', async () => {
     for (const passphrase of ['巡察组第三组2026！', 'x'.repeat(1000), 'Ǎ'.normalize('NFD')]) {
-      const wrapped = await wrapCaseKey(key, passphrase, FAST);
-      expect(wrapped).toMatchObject({ v: 1, kdf: 'PBKDF2-SHA-256', iterations: FAST });
+      const { key, wrapped } = await wrappedWith(passphrase);
       expect(JSON.stringify(wrapped)).not.toContain(btoa(String.fromCharCode(...key)));
-      expect(await unwrapCaseKey(wrapped, passphrase)).toEqual(key);
+      expect(await unwrapKey(await deriveKek(passphrase, FAST), wrapped)).toEqual(key);
     }
     // The same text typed composed or decomposed is the same passphrase.
-    const wrapped = await wrapCaseKey(key, 'Ǎ'.normalize('NFD'), FAST);
-    expect(await unwrapCaseKey(wrapped, 'Ǎ'.normalize('NFC'))).toEqual(key);
+    const { key, wrapped } = await wrappedWith('Ǎ'.normalize('NFD'));
+    expect(await unwrapKey(await deriveKek('Ǎ'.normalize('NFC'), FAST), wrapped)).toEqual(key);
   });
 
   it('refuses a wrong, empty or overlong passphrase, and says a damaged key is damaged', async () => {
-    const wrapped = await wrapCaseKey(newCaseKey(), '正确的口令', FAST);
-    await expect(unwrapCaseKey(wrapped, '错误的口令')).rejects.toBeInstanceOf(WrongPassphrase);
-    await expect(unwrapCaseKey(wrapped, '')).rejects.toThrow(r.passphraseEmpty);
-    await expect(wrapCaseKey(newCaseKey(), '', FAST)).rejects.toThrow(r.passphraseEmpty);
-    await expect(wrapCaseKey(newCaseKey(), 'x'.repeat(1025), FAST)).rejects.toThrow(
-      r.passphraseTooLong(1024),
+    const { wrapped } = await wrappedWith('正确的口令');
+    const right = await deriveKek('正确的口令', FAST);
+    await expect(unwrapKey(await deriveKek('错误的口令', FAST), wrapped)).rejects.toBeInstanceOf(
+      WrongPassphrase,
     );
+    // The same passphrase with another salt is another key.
+    await expect(
+      unwrapKey(await deriveKek('正确的口令', newKdfParams(1000)), wrapped),
+    ).rejects.toBeInstanceOf(WrongPassphrase);
+    await expect(deriveKek('', FAST)).rejects.toThrow(r.passphraseEmpty);
+    await expect(deriveKek('x'.repeat(1025), FAST)).rejects.toThrow(r.passphraseTooLong(1024));
     for (const damaged of [
       null,
       'text',
-      { ...wrapped, v: 2 },
       { ...wrapped, sealed: wrapped.sealed.slice(4) },
       { ...wrapped, extra: 1 },
     ]) {
-      await expect(unwrapCaseKey(damaged, '正确的口令')).rejects.toBeInstanceOf(DamagedKey);
+      await expect(unwrapKey(right, damaged)).rejects.toBeInstanceOf(DamagedKey);
+    }
+    for (const params of [
+      null,
+      { ...FAST, v: 2 },
+      { ...FAST, salt: 'AAAA' },
+      { ...FAST, iterations: 0 },
+    ]) {
+      await expect(deriveKek('正确的口令', params)).rejects.toBeInstanceOf(DamagedKey);
     }
     // A flipped bit in the sealed key fails the tag: indistinguishable from a wrong passphrase.
     const bytes = Uint8Array.from(atob(wrapped.sealed), (c) => c.charCodeAt(0));
     bytes[0]! ^= 1;
     const flipped = { ...wrapped, sealed: btoa(String.fromCharCode(...bytes)) };
-    await expect(unwrapCaseKey(flipped, '正确的口令')).rejects.toBeInstanceOf(WrongPassphrase);
-  });
-
-  it('is re-wrapped for a new passphrase, the key itself unchanged', async () => {
-    const key = newCaseKey();
-    const first = await wrapCaseKey(key, '旧口令 old one', FAST);
-    const second = await rewrapCaseKey(first, '旧口令 old one', '新口令 new one', FAST);
-    expect(second.salt).not.toBe(first.salt);
-    expect(await unwrapCaseKey(second, '新口令 new one')).toEqual(key);
-    await expect(unwrapCaseKey(second, '旧口令 old one')).rejects.toBeInstanceOf(WrongPassphrase);
+    await expect(unwrapKey(right, flipped)).rejects.toBeInstanceOf(WrongPassphrase);
   });
 
   it('is recovered by the 组长 with their identity, and by no one else', async () => {
-    const key = newCaseKey();
+    const key = newDataKey();
     const leader = await generateX25519Identity();
     const escrow = await escrowCaseKey(key, await identityToRecipient(leader));
     expect(await recoverCaseKey(escrow, leader)).toEqual(key);

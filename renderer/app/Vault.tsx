@@ -1,0 +1,128 @@
+/**
+ * The session's life (issue 16): the lock screen until the passphrase opens the keys, then the
+ * data opened with them (older plaintext sealed first), then the app; and back to the lock
+ * screen at the 锁定 button, its shortcut, the idle time, or the system's suspend or screen lock.
+ *
+ * Locking saves what every open editor holds, takes the app down (its decrypted state, object
+ * URLs and live queries go with it), ends the search worker and its index, closes the database,
+ * and zeroes the keys. The route stays in the address, so unlocking returns to the same page.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { NewerDataError, openRepositories, type Repositories } from '../db';
+import type { KeyChain, Keyring } from '../db/keyring';
+import { zh } from '../../shared/i18n/zh-CN';
+import { DeviceContext } from '../hooks/device';
+import { editorsLeft, saveAllEditors } from '../autosave/editors';
+import { closeSearch } from '../search/searchClient';
+import { host } from '../host/host';
+import { useUi } from '../stores/ui.store';
+import { LockContext, RepositoriesContext } from './session';
+import { LockScreen } from './LockScreen';
+import { idleLockMs, watchIdle } from './idleLock';
+
+interface Session {
+  readonly repos: Repositories;
+  readonly deviceId: string;
+  readonly keys: KeyChain;
+}
+
+interface Props {
+  readonly ring: Keyring;
+  readonly initial: 'new' | 'locked';
+  /** The app, given the open session. */
+  readonly children: ReactNode;
+  /** Opening the data failed (a newer app's data, a broken database): shown instead. */
+  readonly onFailed: (error: unknown) => void;
+  /** After the data opened: this laptop's start-up chores. */
+  readonly onOpened?: (repos: Repositories) => void;
+}
+
+export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [mode, setMode] = useState(initial);
+  const [progress, setProgress] = useState('');
+  /** The keys opened but the data did not (a full disk refuses new connections): say so. */
+  const [openFailed, setOpenFailed] = useState(false);
+
+  const unlocked = useCallback(
+    async (keys: KeyChain) => {
+      const repos = openRepositories(keys, {
+        onNewerVersionElsewhere: () => useUi.getState().setNewerVersionElsewhere(),
+      });
+      try {
+        await repos.open();
+        await repos.sealExisting(({ done, total }) => setProgress(zh.rest.sealing(done, total)));
+        await repos.startFreshLog(); // after a full disk last time: see repositories.ts
+        const deviceId = await repos.settings.deviceId();
+        setSession({ repos, deviceId, keys });
+        setMode('locked');
+        setOpenFailed(false);
+        onOpened?.(repos);
+      } catch (error) {
+        repos.close();
+        keys.drop();
+        const newer =
+          error instanceof NewerDataError ||
+          (error instanceof Error && error.name === 'VersionError');
+        // Data from a newer app is for good; anything else may pass: unlock again to retry.
+        if (newer) onFailed(error);
+        else setOpenFailed(true);
+      } finally {
+        setProgress('');
+      }
+    },
+    [onFailed, onOpened],
+  );
+
+  const lock = useCallback(async () => {
+    if (!session) return;
+    await saveAllEditors();
+    // The app goes now, its effects' cleanups with it: its editors' last writes start.
+    flushSync(() => setSession(null));
+    await editorsLeft();
+    closeSearch();
+    session.repos.close();
+    session.keys.drop();
+  }, [session]);
+
+  useEffect(() => {
+    if (!session) return;
+    const stopIdle = watchIdle({
+      idleMs: () => idleLockMs(localStorage),
+      onIdle: () => void lock(),
+    });
+    const stopSystem = host.onSystemLock(() => void lock());
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      stopIdle();
+      stopSystem();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [session, lock]);
+
+  if (!session) {
+    return (
+      <LockScreen
+        ring={ring}
+        mode={mode}
+        onUnlocked={unlocked}
+        progress={progress}
+        problem={openFailed ? zh.rest.openFailed : ''}
+      />
+    );
+  }
+  return (
+    <LockContext value={lock}>
+      <RepositoriesContext value={session.repos}>
+        <DeviceContext value={session.deviceId}>{children}</DeviceContext>
+      </RepositoriesContext>
+    </LockContext>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Sealing what this laptop stores (issue 16, DESIGN §12): XChaCha20-Poly1305 from
+ * @noble/ciphers, the AEAD age itself uses, with its 192-bit nonce drawn at random for every
+ * seal, so no counter has to survive a crash. Synchronous on purpose: Dexie's middleware seals
+ * rows inside IndexedDB transactions, which end at the first await of anything else (WebCrypto
+ * included). Measured here: 190 MB/s on a megabyte, 2.5× noble's AES-GCM.
+ *
+ * `context` is authenticated, not stored: the table and key a row belongs to, so a sealed body
+ * moved onto another row (by someone who can write the disk) fails to open instead of lying.
+ *
+ * Layout: 1 version byte (the suite; a 国密 suite would take another), 24 nonce bytes, the
+ * ciphertext with its 16-byte tag.
+ */
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+
+export const KEY_BYTES = 32;
+const SUITE_XCHACHA = 1;
+const NONCE_BYTES = 24;
+/** What sealing adds to a message: suite byte, nonce and tag. */
+export const SEAL_OVERHEAD = 1 + NONCE_BYTES + 16;
+
+/** What is stored does not open with this key and context: damaged, moved, or another key. */
+export class Unreadable extends Error {
+  constructor() {
+    super('stored data does not open with this key');
+    this.name = 'Unreadable';
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function seal(key: Uint8Array, plain: Uint8Array, context: string): Uint8Array {
+  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const body = xchacha20poly1305(key, nonce, encoder.encode(context)).encrypt(plain);
+  const out = new Uint8Array(1 + NONCE_BYTES + body.length);
+  out[0] = SUITE_XCHACHA;
+  out.set(nonce, 1);
+  out.set(body, 1 + NONCE_BYTES);
+  return out;
+}
+
+export function open(key: Uint8Array, sealed: Uint8Array, context: string): Uint8Array {
+  if (sealed.length < SEAL_OVERHEAD || sealed[0] !== SUITE_XCHACHA) throw new Unreadable();
+  const nonce = sealed.subarray(1, 1 + NONCE_BYTES);
+  try {
+    return xchacha20poly1305(key, nonce, encoder.encode(context)).decrypt(
+      sealed.subarray(1 + NONCE_BYTES),
+    );
+  } catch {
+    throw new Unreadable();
+  }
+}
+
+export const sealText = (key: Uint8Array, text: string, context: string) =>
+  seal(key, encoder.encode(text), context);
+
+export function openText(key: Uint8Array, sealed: Uint8Array, context: string): string {
+  try {
+    return decoder.decode(open(key, sealed, context));
+  } catch (error) {
+    throw error instanceof Unreadable ? error : new Unreadable();
+  }
+}

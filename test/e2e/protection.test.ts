@@ -1,0 +1,112 @@
+// Protection at rest (issue 16), tried as a thief and as a colleague at an unattended laptop.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserPerTest } from '../support/browser';
+import { button } from '../support/ui';
+import { createCase, openSection, typeInterview, waitSaved } from '../support/workbench';
+import { E2E_PASSPHRASE, enterApp, reloadApp } from '../support/unlock';
+import { caseIdOf } from '../support/seedCase';
+
+const session = browserPerTest(async ({ page }) => {
+  await createCase(page, '某县住建局党组'); // 张三, 组长
+});
+
+const QUESTION = '你是否知道工程款被挪作他用？';
+const ANSWER = '知道，二〇二五年三月挪用了八十万元用于装修办公楼。';
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+describe('protection at rest', () => {
+  it('leaves nothing a thief can read in the profile: no text, no image, no unsaved typing', async () => {
+    const { page, context, profile } = session();
+    const caseId = caseIdOf(page);
+    await typeInterview(page, QUESTION, ANSWER);
+    await waitSaved(page);
+    const photo = readFileSync(path.resolve('test/fixtures/site-photo.png'));
+    await page
+      .getByTestId('attachment-input')
+      .setInputFiles(path.resolve('test/fixtures/site-photo.png'));
+    await page.getByTestId('attachment-card').waitFor();
+    await waitSaved(page);
+    // Typing not yet saved sits in the journal (localStorage and IndexedDB) when the laptop goes.
+    const UNSAVED = '尚未保存的补充：还有一笔五十万元的工程款去向不明';
+    await page.getByTestId('turn').nth(1).locator('textarea').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(UNSAVED.slice(0, 8));
+    await context.close(); // the laptop is shut; what is on disk is what a thief gets
+
+    const files = filesUnder(profile).filter((f) =>
+      /IndexedDB|Local Storage|Session Storage/.test(f),
+    );
+    const disk = Buffer.concat(files.map((f) => readFileSync(f)));
+    expect(files.some((f) => f.includes('.indexeddb.leveldb'))).toBe(true);
+    // What indexes need is there in the clear: the check can find what is there.
+    expect(disk.includes(Buffer.from(caseId, 'latin1'))).toBe(true);
+    for (const text of [QUESTION, ANSWER, UNSAVED.slice(0, 8), '某县住建局党组', '张三', '王某']) {
+      for (const encoding of ['utf8', 'utf16le'] as const) {
+        expect(disk.includes(Buffer.from(text, encoding)), `${text} (${encoding})`).toBe(false);
+      }
+    }
+    for (const at of [100, Math.floor(photo.length / 2), photo.length - 80]) {
+      expect(disk.includes(photo.subarray(at, at + 48)), `image bytes at ${at}`).toBe(false);
+    }
+  });
+
+  it('locks after the idle time: nothing of the record on screen, all of it back after unlock', async () => {
+    const { page } = session();
+    await page.evaluate(() => localStorage.setItem('xuncha:idleLockMs', '3000'));
+    await reloadApp(page); // the idle time is read as the app opens
+    await typeInterview(page, QUESTION, ANSWER);
+    const where = page.url();
+    // No waiting for the save: the lock itself saves what is being typed.
+    await page.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
+    const html = await page.content();
+    for (const text of [QUESTION, ANSWER, '王某', '某县住建局党组'])
+      expect(html).not.toContain(text);
+    expect(await page.evaluate(() => document.querySelectorAll('textarea').length)).toBe(0);
+
+    await enterApp(page);
+    expect(page.url()).toBe(where);
+    const turns = page.getByTestId('turn');
+    await expect.poll(() => turns.count()).toBe(2);
+    expect(await turns.nth(1).locator('textarea').inputValue()).toBe(ANSWER);
+  });
+
+  it('locks at the 锁定 button and at Ctrl+L', async () => {
+    const { page } = session();
+    await openSection(page, '谈话记录');
+    await button(page, '锁定').click();
+    await page.getByTestId('lock-screen').waitFor();
+    await enterApp(page);
+    await page.getByTestId('case-title').waitFor();
+    await page.keyboard.press('Control+L');
+    await page.getByTestId('lock-screen').waitFor();
+  });
+
+  it('refuses a wrong passphrase beside the field, and an empty one, without opening anything', async () => {
+    const { page } = session();
+    await page.reload();
+    const lock = page.getByTestId('lock-screen');
+    await lock.waitFor();
+    const field = lock.getByLabel('开机口令', { exact: true });
+    await button(lock, '解锁').click();
+    await expect.poll(() => lock.textContent()).toContain('请输入开机口令');
+    await field.fill(`${E2E_PASSPHRASE}错`);
+    await button(lock, '解锁').click();
+    await expect.poll(() => lock.textContent()).toContain('口令不对');
+    await expect.poll(() => lock.textContent()).toContain('已连续输错 1 次');
+    expect(await page.getByTestId('case-title').count()).toBe(0);
+    await field.fill('x'.repeat(1000));
+    await button(lock, '解锁').click();
+    await expect.poll(() => lock.textContent()).toContain('已连续输错 2 次');
+    await enterApp(page);
+    await page.getByTestId('case-title').waitFor();
+  });
+});

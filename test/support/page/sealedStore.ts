@@ -1,0 +1,94 @@
+/**
+ * For e2e tests, run inside the app's page (bundled by test/support/e2e-server.ts and evaluated
+ * there, which CSP allows for the test driver only): the app's database as the tests need to see
+ * it behind the app's back, through this laptop's keys, which the test unlocks with the
+ * passphrase it set. Reads rows as stored (opened), counts them, and writes seed rows sealed.
+ */
+import { WorkbenchDB } from '../../../renderer/db/database';
+import { keyring } from '../../../renderer/db/keyring';
+import { sealedStorage } from '../../../renderer/autosave/sealedStorage';
+
+let opened: Promise<WorkbenchDB> | null = null;
+
+function open(passphrase: string): Promise<WorkbenchDB> {
+  opened ??= keyring()
+    .unlock(passphrase)
+    .then((keys) => new WorkbenchDB(undefined, {}, keys));
+  return opened;
+}
+
+/** Runs `work`; once more with the keys read again when a case arrived since (a new key). */
+async function withKeys<T>(passphrase: string, work: (db: WorkbenchDB) => Promise<T>): Promise<T> {
+  try {
+    return await work(await open(passphrase));
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'NoCaseKey') throw error;
+    void opened?.then((db) => db.close());
+    opened = null;
+    return work(await open(passphrase));
+  }
+}
+
+/** Every localStorage value, opened where it is sealed (the journal's notes). */
+async function localValues(passphrase: string): Promise<string[]> {
+  const { keys } = await open(passphrase);
+  const storage = sealedStorage(localStorage, keys!.laptop);
+  return Object.keys(localStorage).map((name) => storage.getItem(name) ?? '');
+}
+
+const api = {
+  rows: (passphrase: string, store: string): Promise<unknown[]> =>
+    withKeys(passphrase, (db) =>
+      db.tables.some((t) => t.name === store) ? db.table(store).toArray() : Promise.resolve([]),
+    ),
+  /**
+   * Stores records and their list rows, each with the next number of the change sequence (the
+   * counter in settings moves on with them, so the app's own writes come after).
+   */
+  async seed(
+    passphrase: string,
+    chunk: { kind: string; record: object; summary: object }[],
+  ): Promise<void> {
+    const db = await open(passphrase);
+    const kinds = [...new Set(chunk.map((r) => r.kind))];
+    await db.transaction('rw', [...kinds, 'summaries', 'settings'], async () => {
+      let seq = Number((await db.settings.get('seq'))?.value ?? 0);
+      for (const { kind, record, summary } of chunk) {
+        seq++;
+        await db.table(kind).put({ ...record, seq });
+        await db.summaries.put({ ...summary, seq } as never);
+      }
+      await db.settings.put({ key: 'seq', value: String(seq) });
+    });
+  },
+  localValues,
+  /** Rows put as they are given (sealed on the way, as every row is). */
+  async put(passphrase: string, store: string, rows: unknown[]): Promise<void> {
+    const db = await open(passphrase);
+    await db.table(store).bulkPut(rows);
+  },
+  /** Changes fields of one row, as a package from another laptop would have left it. */
+  async patch(passphrase: string, store: string, id: string, changes: object): Promise<void> {
+    const db = await open(passphrase);
+    const row = (await db.table(store).get(id)) as object;
+    await db.table(store).put({ ...row, ...changes });
+  },
+  /** Everything the app keeps in this browser, opened, as one text: to look for what is gone. */
+  async dump(passphrase: string): Promise<string> {
+    const db = await open(passphrase);
+    const parts = [JSON.stringify(await localValues(passphrase))];
+    for (const table of db.tables) parts.push(JSON.stringify(await table.toArray()));
+    return parts.join('\n');
+  },
+  close(): void {
+    void opened?.then((db) => db.close());
+    opened = null;
+  },
+};
+
+declare global {
+  interface Window {
+    __sealedStore?: typeof api;
+  }
+}
+window.__sealedStore = api;
