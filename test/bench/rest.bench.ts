@@ -3,9 +3,11 @@
  * it in the same run, in Debian's Chromium with real IndexedDB (test/bench/pages/rest.ts).
  *
  *   rest.put.ms          an autosave put of a 40-turn interview, median  vs plain.put.ms     goal ≤ 1.3×
- *   rest.list10k.ms      the list of 10,000 summaries, median            vs plain.list10k.ms goal ≤ 1.5×
+ *   rest.list10k.ms      the list of 10,000 summaries, median of 5       vs plain.list10k.ms goal ≤ 1.5×
+ *   rest.list10k.cold_ms the first of those reads (nothing opened yet)   vs the plain first read
  *   rest.unlock.ms       PBKDF2 (the product's rounds) + 11 keys, median                     goal 0.5–1.5 s
- *   rest.seal.mib_s      file bytes sealed (64 MiB)                      vs age.encrypt.mib_s
+ *   rest.seal.mib_s      file bytes sealed (64 MiB)                      vs age.encrypt.mib_s (ratio
+ *                        value ÷ baseline: a rate)
  *
  * The snapshot figure of the issue (rest.snapshot.mib_s) waits for the snapshots themselves.
  * Options: --puts N (default 200), --summaries N (default 10,000), --mib N (default 64).
@@ -57,14 +59,24 @@ async function main() {
     const median = (xs: number[]) => round(percentile(xs, 50));
     const figures: Figure[] = [
       against('rest.put.ms', median(r.put.sealed), 'plain.put.ms', median(r.put.plain)),
+      // The first read opens every row; later reads (a live query after each save) find the
+      // small rows already opened. Both are reported: the median, and the first on its own.
       against('rest.list10k.ms', median(r.list.sealed), 'plain.list10k.ms', median(r.list.plain)),
-      { name: 'rest.unlock.ms', value: median(r.unlockMs) },
       against(
-        'rest.seal.mib_s',
-        round(r.seal.sealMibS),
-        'age.encrypt.mib_s',
-        round(r.seal.ageMibS),
+        'rest.list10k.cold_ms',
+        round(r.list.sealed[0]!),
+        'plain.list10k.cold_ms',
+        round(r.list.plain[0]!),
       ),
+      { name: 'rest.unlock.ms', value: median(r.unlockMs) },
+      // A rate: higher is better, so the ratio is value ÷ baseline (above 1: faster than age).
+      {
+        name: 'rest.seal.mib_s',
+        value: round(r.seal.sealMibS),
+        baseline: 'age.encrypt.mib_s',
+        baselineValue: round(r.seal.ageMibS),
+        ratio: round(r.seal.sealMibS / r.seal.ageMibS),
+      },
       { name: 'rest.open.mib_s', value: round(r.seal.openMibS) },
     ];
     console.log(

@@ -16,6 +16,7 @@ import { keyring, memoryKeys } from '../../../renderer/db/keyring';
 import { openBlob, sealBlob } from '../../../renderer/db/atRest';
 import { RECORD_SPECS } from '../../../shared/domain/records';
 import { summarize } from '../../../shared/domain/records/summary';
+import { newCase, today } from '../../unit/db/helpers';
 
 export interface RestResult {
   readonly put: { sealed: number[]; plain: number[] };
@@ -30,16 +31,6 @@ declare global {
   }
 }
 
-const today = '2026-12-07';
-const newCase = {
-  unitName: '某县教育局党组',
-  teamName: '县委第二巡察组',
-  round: '十五届县委第三轮',
-  type: 'regular' as const,
-  startDate: '2026-11-01',
-  endDate: '2026-12-31',
-  creatorName: '张三',
-};
 const SENTENCE = '经查，该局二〇二五年公务用车加油记录与行车记录不符，存在私车公养问题。';
 
 async function opened(sealed: boolean) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idleLockMs, setIdleLockMinutes, watchIdle } from '../../../renderer/app/idleLock';
+import { memoryStorage } from '../../support/memoryStorage';
 
 /** A window and a document that the test fires events on. */
 function page() {
@@ -50,16 +51,12 @@ describe('the idle lock', () => {
   });
 
   it('reads the chosen idle time, and the default for anything else', () => {
-    const store = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => store.get(k) ?? null,
-      setItem: (k: string, v: string) => void store.set(k, v),
-    };
+    const storage = memoryStorage();
     expect(idleLockMs(storage)).toBe(600_000);
     setIdleLockMinutes(storage, 5);
     expect(idleLockMs(storage)).toBe(300_000);
     for (const bad of ['0', '-1', 'abc', '1e12', '']) {
-      store.set('xuncha:idleLockMs', bad);
+      storage.setItem('xuncha:idleLockMs', bad);
       expect(idleLockMs(storage)).toBe(600_000);
     }
     expect(idleLockMs(undefined)).toBe(600_000);

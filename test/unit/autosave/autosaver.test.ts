@@ -13,6 +13,7 @@ import { watchQuery } from '../../../renderer/db/watch';
 import { patchRecord } from '../../../shared/domain/record';
 import { COLLECTIONS } from '../../../shared/domain/tables';
 import { caseWithLeader, today } from '../db/helpers';
+import { memoryStorage } from '../../support/memoryStorage';
 
 const t = (id: string, pos: string, text: string, speaker: 'q' | 'a' = 'q') => ({
   id,
@@ -20,16 +21,6 @@ const t = (id: string, pos: string, text: string, speaker: 'q' | 'a' = 'q') => (
   speaker,
   text,
 });
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
 
 async function setup() {
   const base = await caseWithLeader();

@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { sealedStorage } from '../../../renderer/autosave/sealedStorage';
 import { createJournal } from '../../../renderer/autosave/journal';
 import { memoryKeys } from '../../../renderer/db/keyring';
-
-/** localStorage as the disk sees it. */
-function plainStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
+import { memoryStorage } from '../../support/memoryStorage';
 
 const TEXT = '尚未保存：局长在谈话中承认挪用了专项资金';
 
 describe("the journal's localStorage notes", () => {
   it('are sealed on disk, read back whole, and unreadable once the keys are dropped', async () => {
-    const disk = plainStorage();
+    const disk = memoryStorage();
     const keys = memoryKeys();
     const journal = createJournal({
       fast: () => sealedStorage(disk, keys.laptop),
@@ -39,7 +29,7 @@ describe("the journal's localStorage notes", () => {
   });
 
   it('reads a note from before encryption, and refuses one moved to another key', () => {
-    const disk = plainStorage();
+    const disk = memoryStorage();
     const keys = memoryKeys();
     const sealed = sealedStorage(disk, keys.laptop);
     disk.setItem('xuncha:pending:interviews:old', '{"patch":{}}');
