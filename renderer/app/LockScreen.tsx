@@ -13,7 +13,7 @@ import {
   passphraseStrength,
   WrongPassphrase,
 } from '../../shared/rest/caseKeys';
-import { TooSoon, type KeyChain, type Keyring } from '../db/keyring';
+import { NotRecoverable, TooSoon, type KeyChain, type Keyring } from '../db/keyring';
 
 const r = zh.rest;
 
@@ -35,6 +35,11 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
   const [busy, setBusy] = useState(false);
   const [waitMs, setWaitMs] = useState(0);
   const [failures, setFailures] = useState(0);
+  const [recovering, setRecovering] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  /** What the form does: set the first passphrase, unlock, or recover with the 组长's key. */
+  const form = mode === 'new' ? 'new' : recovering ? 'recover' : 'unlock';
+  const setsPassphrase = form !== 'unlock';
 
   useEffect(() => {
     void ring.waitMs().then(setWaitMs);
@@ -48,17 +53,25 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
 
   async function submit() {
     const first = passphraseProblem(passphrase);
-    const mismatch = mode === 'new' && passphrase !== again ? r.mismatch : '';
+    const mismatch = setsPassphrase && passphrase !== again ? r.mismatch : '';
     setProblem({ field: first, again: first ? '' : mismatch, fatal: '' });
-    if (first || mismatch || busy || waitMs > 0) return;
+    if (first || mismatch || busy || (form === 'unlock' && waitMs > 0)) return;
     setBusy(true);
     try {
-      const keys = mode === 'new' ? await ring.create(passphrase) : await ring.unlock(passphrase);
+      const keys =
+        form === 'new'
+          ? await ring.create(passphrase)
+          : form === 'recover'
+            ? await ring.recover(recoveryKey, passphrase)
+            : await ring.unlock(passphrase);
       setPassphrase('');
       setAgain('');
+      setRecoveryKey('');
       await onUnlocked(keys);
     } catch (error) {
-      if (error instanceof TooSoon) setWaitMs(error.waitMs);
+      if (error instanceof NotRecoverable)
+        setProblem({ field: '', again: '', fatal: error.message });
+      else if (error instanceof TooSoon) setWaitMs(error.waitMs);
       else if (error instanceof WrongPassphrase) {
         setProblem({ field: error.message, again: '', fatal: '' });
         setFailures((await ring.failures()).count);
@@ -73,38 +86,49 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
 
   const strength = passphrase ? r.strength[passphraseStrength(passphrase)] : r.strengthHint;
   const waiting = waitMs > 0 ? r.tooSoon(Math.ceil(waitMs / 1000)) : '';
+  const title = { new: r.setupTitle, unlock: r.lockedTitle, recover: r.recoverTitle }[form];
+  const lead = { new: r.setupLead, unlock: r.lockedLead, recover: r.recoverLead }[form];
+  const action = { new: r.setUp, unlock: r.unlock, recover: r.recover }[form];
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 }, zeroRuntime: true }}>
       <main
         data-testid="lock-screen"
         style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}
       >
-        <Card style={{ width: 440 }}>
-          <Typography.Title level={3}>
-            {mode === 'new' ? r.setupTitle : r.lockedTitle}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">
-            {mode === 'new' ? r.setupLead : r.lockedLead}
-          </Typography.Paragraph>
-          {mode === 'new' && (
+        <Card style={{ width: 460 }}>
+          <Typography.Title level={3}>{title}</Typography.Title>
+          <Typography.Paragraph type="secondary">{lead}</Typography.Paragraph>
+          {form === 'new' && (
             <Alert type="warning" showIcon title={r.setupWarning} style={{ marginBottom: 16 }} />
           )}
           <Form layout="vertical" onFinish={() => void submit()} disabled={busy || !!progress}>
+            {form === 'recover' && (
+              <Form.Item label={r.recoveryKey} htmlFor="recovery-key">
+                <Input.TextArea
+                  id="recovery-key"
+                  autoFocus
+                  rows={3}
+                  spellCheck={false}
+                  value={recoveryKey}
+                  onChange={(e) => setRecoveryKey(e.target.value)}
+                />
+              </Form.Item>
+            )}
             <Form.Item
-              label={r.passphrase}
+              label={form === 'recover' ? r.newPassphrase : r.passphrase}
               htmlFor="passphrase"
               validateStatus={problem.field ? 'error' : undefined}
-              help={problem.field || (mode === 'new' ? strength : undefined)}
+              help={problem.field || (setsPassphrase ? strength : undefined)}
             >
               <Input.Password
                 id="passphrase"
-                autoFocus
-                autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
+                autoFocus={form !== 'recover'}
+                autoComplete={setsPassphrase ? 'new-password' : 'current-password'}
                 value={passphrase}
                 onChange={(e) => setPassphrase(e.target.value)}
               />
             </Form.Item>
-            {mode === 'new' && (
+            {setsPassphrase && (
               <Form.Item
                 label={r.passphraseAgain}
                 htmlFor="passphrase-again"
@@ -119,10 +143,12 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
                 />
               </Form.Item>
             )}
-            {failures > 0 && mode === 'locked' && (
+            {failures > 0 && form === 'unlock' && (
               <Typography.Paragraph type="warning">{r.failures(failures)}</Typography.Paragraph>
             )}
-            {waiting && <Alert type="warning" title={waiting} style={{ marginBottom: 16 }} />}
+            {waiting && form === 'unlock' && (
+              <Alert type="warning" title={waiting} style={{ marginBottom: 16 }} />
+            )}
             {(problem.fatal || openProblem) && (
               <Alert
                 type="error"
@@ -131,10 +157,28 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
               />
             )}
             {progress && <Alert type="info" title={progress} style={{ marginBottom: 16 }} />}
-            <Button type="primary" htmlType="submit" block loading={busy} disabled={waitMs > 0}>
-              {busy ? r.unlocking : mode === 'new' ? r.setUp : r.unlock}
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={busy}
+              disabled={form === 'unlock' && waitMs > 0}
+            >
+              {busy ? r.unlocking : action}
             </Button>
           </Form>
+          {mode === 'locked' && (
+            <Button
+              type="link"
+              style={{ padding: 0, marginTop: 12 }}
+              onClick={() => {
+                setRecovering(!recovering);
+                setProblem({ field: '', again: '', fatal: '' });
+              }}
+            >
+              {recovering ? r.back : r.forgot}
+            </Button>
+          )}
         </Card>
       </main>
     </ConfigProvider>

@@ -45,6 +45,17 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
   /** The keys opened but the data did not (a full disk refuses new connections): say so. */
   const [openFailed, setOpenFailed] = useState(false);
 
+  const escrow = useCallback(
+    async (repos: Repositories, keys: KeyChain) => {
+      try {
+        await ring.escrow(keys, await repos.leaderRecipients());
+      } catch {
+        // A full disk, say: tried again at the next lock or unlock; locking goes on meanwhile.
+      }
+    },
+    [ring],
+  );
+
   const unlocked = useCallback(
     async (keys: KeyChain) => {
       const repos = openRepositories(keys, {
@@ -59,6 +70,7 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
         setMode('locked');
         setOpenFailed(false);
         onOpened?.(repos);
+        void escrow(repos, keys);
       } catch (error) {
         repos.close();
         keys.drop();
@@ -72,19 +84,20 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
         setProgress('');
       }
     },
-    [onFailed, onOpened],
+    [onFailed, onOpened, escrow],
   );
 
   const lock = useCallback(async () => {
     if (!session) return;
     await saveAllEditors();
+    await escrow(session.repos, session.keys); // a 组长 learnt since unlocking, say
     // The app goes now, its effects' cleanups with it: its editors' last writes start.
     flushSync(() => setSession(null));
     await editorsLeft();
     closeSearch();
     session.repos.close();
     session.keys.drop();
-  }, [session]);
+  }, [session, escrow]);
 
   useEffect(() => {
     if (!session) return;

@@ -13,6 +13,10 @@ import Dexie, { type Table } from 'dexie';
 import {
   DamagedKey,
   deriveKek,
+  escrowCaseKey,
+  identityIn,
+  passphraseProblem,
+  recoverCaseKey,
   newDataKey,
   newKdfParams,
   unwrapKey,
@@ -32,6 +36,8 @@ const caseSlot = (caseId: string) => `case:${caseId}`;
 interface KeyRow {
   readonly id: string;
   readonly wrapped: WrappedKey;
+  /** The key as an age file to the 组长 (the laptop's key: to every case's 组长), for recovery. */
+  readonly escrow?: { readonly to: readonly string[]; readonly file: Uint8Array };
 }
 interface VaultRow {
   readonly id: 'vault';
@@ -58,6 +64,14 @@ const MAX_WAIT_MS = 5 * 60_000;
 export function waitAfter(failures: number): number {
   if (failures < FREE_ATTEMPTS) return 0;
   return Math.min(MAX_WAIT_MS, 2_000 * 2 ** (failures - FREE_ATTEMPTS));
+}
+
+/** Recovery refused: `count` keys do not open with the identity given. Nothing was changed. */
+export class NotRecoverable extends Error {
+  constructor(readonly count: number) {
+    super(zh.rest.notRecoverable(count));
+    this.name = 'NotRecoverable';
+  }
 }
 
 /** Typed too soon after wrong passphrases: nothing was tried. */
@@ -193,6 +207,66 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
       return keys;
     },
 
+    /**
+     * Escrows the keys to the 组长 (DESIGN §12): each case key to the recipient of its case's
+     * 组长, this laptop's key to all of them (it opens settings, the journal and file bytes,
+     * which every case needs). A key already escrowed to the same recipients is left as it is.
+     * Returns how many keys were escrowed now.
+     */
+    async escrow(keys: KeyChain, leaders: ReadonlyMap<string, string>): Promise<number> {
+      let escrowed = 0;
+      const keep = async (id: string, key: Uint8Array | undefined, to: readonly string[]) => {
+        const row = await db.keys.get(id);
+        if (!row || !key || to.length === 0) return;
+        if (row.escrow && row.escrow.to.join() === to.join()) return;
+        await db.keys.put({ ...row, escrow: { to, file: await escrowCaseKey(key, to) } });
+        escrowed++;
+      };
+      for (const [caseId, recipient] of leaders) {
+        if (recipient) await keep(caseSlot(caseId), keys.forCase(caseId), [recipient]);
+      }
+      const all = [...new Set([...leaders.values()].filter(Boolean))].sort();
+      await keep(LAPTOP, keys.laptop, all);
+      return escrowed;
+    },
+
+    /**
+     * A forgotten passphrase: the 组长's identity opens every escrowed key, and a new
+     * passphrase wraps them. All keys or none: NotRecoverable when any key has no escrow this
+     * identity opens, and then nothing changes.
+     */
+    async recover(identity: string, newPassphrase: string): Promise<KeyChain> {
+      const problem = passphraseProblem(newPassphrase);
+      if (problem) throw new WrongPassphrase(problem);
+      const rows = await db.keys.toArray();
+      const opened = new Map<string, Uint8Array>();
+      let failed = 0;
+      for (const row of rows) {
+        if (!row.escrow) {
+          failed++;
+          continue;
+        }
+        try {
+          opened.set(row.id, await recoverCaseKey(row.escrow.file, identityIn(identity)));
+        } catch {
+          failed++;
+        }
+      }
+      const laptop = opened.get(LAPTOP);
+      if (failed > 0 || !laptop) throw new NotRecoverable(Math.max(failed, 1));
+      const kdf = newKdfParams(options.iterations);
+      const kek = await deriveKek(newPassphrase, kdf);
+      const rewrapped: KeyRow[] = [];
+      for (const row of rows) {
+        rewrapped.push({ ...row, wrapped: await wrapKey(kek, opened.get(row.id)!) });
+      }
+      await db.transaction('rw', db.keys, db.vault, async () => {
+        await db.keys.bulkPut(rewrapped);
+        await db.vault.put({ id: 'vault', kdf, failures: 0, lastFailure: '' });
+      });
+      return chain(kek, laptop);
+    },
+
     /** A new passphrase: every key wrapped again under it; no data is touched. */
     async change(oldPassphrase: string, newPassphrase: string): Promise<void> {
       const vault = await db.vault.get('vault');
@@ -204,7 +278,7 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
       const rewrapped: KeyRow[] = [];
       for (const row of rows) {
         rewrapped.push({
-          id: row.id,
+          ...row,
           wrapped: await wrapKey(after, await unwrapKey(before, row.wrapped)),
         });
       }

@@ -94,6 +94,22 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
      * database without encryption. The worker gets this key only, never the laptop's.
      */
     readerKey: (caseId: string): Uint8Array | undefined => db.keys?.forCase(caseId),
+    /**
+     * The 组长's laptop key (age recipient) of every case, '' where it is not known yet: what this
+     * laptop's keys are escrowed to (keyring.escrow). On the 组长's own laptop, its own key.
+     */
+    leaderRecipients: async (): Promise<Map<string, string>> => {
+      const own = (await settings.laptopKey()).recipient;
+      const leaders = new Map<string, string>();
+      for (const m of await db.members.toArray()) {
+        if (!leaders.has(m.caseId)) leaders.set(m.caseId, '');
+        if (m.role !== 'leader' || m.deleted) continue;
+        const mine = (await settings.currentMember(m.caseId)) === m.id;
+        const recipient = m.recipient ?? (mine ? own : '');
+        if (recipient) leaders.set(m.caseId, recipient);
+      }
+      return leaders;
+    },
     /** This laptop's key, for what is sealed outside the database (the journal's fast notes). */
     laptopDataKey: (): Uint8Array | undefined => db.keys?.laptop,
     /** Seals rows still in the clear from before encryption (sealExisting.ts), with progress. */

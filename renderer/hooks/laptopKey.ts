@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useRepos } from '../app/session';
 import { fingerprint } from '../../shared/package/fingerprint';
+import { recoveryFile } from '../../shared/rest/caseKeys';
+import { zh } from '../../shared/i18n/zh-CN';
+import { chooseSaveTarget } from '../host/fileStreams';
 
 /**
  * This laptop's public package key and its fingerprint, made on first use (see
@@ -19,4 +22,35 @@ export function useLaptopKey(): { recipient: string; fingerprint: string } | und
     };
   }, [repos]);
   return key;
+}
+
+/**
+ * Writes this laptop's identity as a 组长 recovery file (shared/rest/caseKeys.ts) through the
+ * save dialog; the secret goes from the repository to the file, never into component state.
+ * Says what happened: the name saved or handed to the downloads, or null when cancelled.
+ */
+export function useExportRecoveryKey() {
+  const repos = useRepos();
+  return async (): Promise<{ status: 'saved' | 'downloading'; name: string } | null> => {
+    const target = await chooseSaveTarget({
+      suggestedName: zh.laptopKey.recoveryFileName,
+      filters: [{ name: '文本', extensions: ['txt'] }],
+    });
+    if (!target) return null;
+    try {
+      const { identity } = await repos.settings.laptopKey();
+      const writer = target.writable.getWriter();
+      await writer.write(
+        new TextEncoder().encode(recoveryFile(identity, new Date().toISOString())),
+      );
+      await writer.close();
+      const saved = await target.commit();
+      return saved.status === 'saved'
+        ? { status: 'saved', name: saved.name }
+        : { status: 'downloading', name: target.name };
+    } catch (error) {
+      await target.abort().catch(() => {});
+      throw error;
+    }
+  };
 }

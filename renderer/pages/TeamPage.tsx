@@ -98,7 +98,7 @@ export function TeamPage({ caseId }: { caseId: string }) {
           },
         ]}
       />
-      <LaptopKeyCard />
+      <LaptopKeyCard leader={current?.role === 'leader'} />
       {(dialog.kind === 'newMember' || dialog.kind === 'editMember') && (
         <MemberFormDialog
           existing={editing}

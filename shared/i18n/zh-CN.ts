@@ -101,6 +101,13 @@ export const zh = {
     recipient: '公钥',
     hint: '交换加密数据包时使用。核对时，双方当面念一遍指纹，一致才是同一台电脑。',
     making: '正在生成本机密钥…',
+    exportRecovery: '导出组长恢复密钥',
+    exportRecoveryHint:
+      '组员电脑上的资料密钥托管给组长。组员忘记开机口令时，组长用这个恢复密钥在组员电脑上恢复。请存到只有你能拿到的U盘上，不要放在本机：它也能解开发给你的数据包。',
+    exportRecoveryConfirm: '恢复密钥能解开托管给你的全部资料。确定导出？',
+    recoveryFileName: '组长恢复密钥.txt',
+    recoverySaved: (name: string) => `已保存“${name}”`,
+    recoveryDownloading: (name: string) => `已交给浏览器下载：“${name}”`,
     badRecipient: '公钥格式不对：应以 age1 开头，共 62 个字符',
   },
   member: {
@@ -818,7 +825,7 @@ export const zh = {
     setupLead:
       '本机保存的谈话记录、问题线索等全部资料都将用此口令加密。每次打开或解锁巡察工作台都要输入它。',
     setupWarning:
-      '请牢记此口令：忘记后，任何人都无法解开本机保存的资料（已交给组长的数据包不受影响）。',
+      '请牢记此口令。忘记时，只能请组长用“组长恢复密钥”恢复；尚未托管给组长的资料（如组长的电脑密钥还未传到本机），任何人都无法找回。',
     lockedTitle: '巡察工作台已锁定',
     lockedLead: '输入开机口令解锁。锁定期间，本机资料保持加密，页面上不显示任何记录内容。',
     passphrase: '开机口令',
@@ -827,9 +834,19 @@ export const zh = {
     strength: { weak: '口令强度：弱', fair: '口令强度：一般', strong: '口令强度：强' },
     strengthHint: '建议至少 8 个字符，并含字母、数字等多种字符；可以用一句话。',
     setUp: '设置口令并进入',
+    forgot: '忘记口令？用组长恢复密钥恢复',
+    recoverTitle: '用组长恢复密钥恢复',
+    recoverLead:
+      '请组长打开其导出的“组长恢复密钥”文件，把其中的内容粘贴到下面，再为本机设置新口令。资料不会改动，只是换一把锁。',
+    recoveryKey: '组长恢复密钥',
+    newPassphrase: '新的开机口令',
+    recover: '恢复并设置新口令',
+    back: '返回解锁',
     unlock: '解锁',
     unlocking: '正在解锁…',
     failures: (n: number) => `已连续输错 ${n} 次。连续输错 5 次后，每次重试都要多等一会儿。`,
+    notRecoverable: (n: number) =>
+      `这份组长恢复密钥解不开本机的 ${n} 把密钥（可能不是本组组长的，或这些案卷尚未托管），未作任何改动`,
     openFailed: '本机数据暂时打不开。如果磁盘空间已满，请清理后再试；已保存的内容不受影响。',
     sealing: (done: number, total: number) =>
       `正在加密本机已有资料（${done}/${total}），请勿关闭窗口…`,

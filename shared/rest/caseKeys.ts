@@ -128,10 +128,29 @@ export async function unwrapKey(kek: Kek, stored: unknown): Promise<Uint8Array> 
 }
 
 /** The case key for the 组长's recovery: an age file to their recipient (`age1…`). */
-export async function escrowCaseKey(caseKey: Uint8Array, recipient: string): Promise<Uint8Array> {
+export async function escrowCaseKey(
+  caseKey: Uint8Array,
+  recipients: string | readonly string[],
+): Promise<Uint8Array> {
   const encrypter = new Encrypter();
-  encrypter.addRecipient(recipient);
+  for (const recipient of typeof recipients === 'string' ? [recipients] : recipients) {
+    encrypter.addRecipient(recipient);
+  }
   return encrypter.encrypt(caseKey);
+}
+
+/**
+ * The identity in what the 组长 pastes: the whole recovery file (with its `#` comment lines) or
+ * the key alone.
+ */
+export function identityIn(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim().startsWith('AGE-SECRET-KEY-1'));
+  return (line ?? text).trim();
+}
+
+/** The text of a 组长 recovery file: what it is, then the identity (age's identity file format). */
+export function recoveryFile(identity: string, createdAt: string): string {
+  return `# 巡察工作台 组长恢复密钥 (age identity), ${createdAt}\n# 请妥善保管，不要存放在本机。\n${identity}\n`;
 }
 
 /** The 组长 opens an escrowed case key with their identity; anything else is DamagedKey. */

@@ -109,4 +109,47 @@ describe('protection at rest', () => {
     await enterApp(page);
     await page.getByTestId('case-title').waitFor();
   });
+
+  it('recovers a forgotten passphrase with the 组长 recovery key, and with nothing else', async () => {
+    const { page, context } = session();
+    // Saving goes to the browser's downloads (no save picker), which the test can read.
+    await context.addInitScript(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }),
+    );
+    await reloadApp(page);
+    await openSection(page, '巡察组成员');
+    await button(page, '导出组长恢复密钥').click();
+    const download = page.waitForEvent('download');
+    await button(page, '确定').click();
+    const file = readFileSync(await (await download).path(), 'utf8');
+    expect(file).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+$/m);
+    await expect
+      .poll(() => page.getByTestId('recovery-export').textContent())
+      .toContain('组长恢复密钥');
+
+    await button(page, '锁定').click(); // the keys are escrowed as the app locks
+    const lock = page.getByTestId('lock-screen');
+    await lock.waitFor();
+    await lock.getByRole('button', { name: '忘记口令？用组长恢复密钥恢复' }).click();
+    const NEW = '新口令 第二巡察组 2027';
+    await lock.getByLabel('新的开机口令').fill(NEW);
+    await lock.getByLabel('再次输入口令').fill(NEW);
+    // Someone else's key (well formed) opens nothing, and changes nothing.
+    await lock.getByLabel('组长恢复密钥').fill(`AGE-SECRET-KEY-1${'Q'.repeat(58)}`);
+    await button(lock, '恢复并设置新口令').click();
+    await expect.poll(() => lock.textContent()).toContain('未作任何改动');
+    await lock.getByLabel('组长恢复密钥').fill(file);
+    await button(lock, '恢复并设置新口令').click();
+    await lock.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByTestId('case-title').waitFor();
+
+    // The old passphrase is gone; the new one opens the same case.
+    await page.reload();
+    await lock.waitFor();
+    await lock.getByLabel('开机口令', { exact: true }).fill(E2E_PASSPHRASE);
+    await button(lock, '解锁').click();
+    await expect.poll(() => lock.textContent()).toContain('口令不对');
+    await enterApp(page, NEW);
+    expect(await page.getByTestId('case-title').textContent()).toContain('某县住建局党组');
+  });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { keyring, TooSoon, waitAfter } from '../../../renderer/db/keyring';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { keyring, NotRecoverable, TooSoon, waitAfter } from '../../../renderer/db/keyring';
 import { DamagedKey, WrongPassphrase } from '../../../shared/rest/caseKeys';
 import { zh } from '../../../shared/i18n/zh-CN';
 
@@ -115,5 +116,42 @@ describe("this laptop's keyring", () => {
     await expect(attempt).rejects.toBeInstanceOf(DamagedKey);
     await expect(attempt).rejects.toThrow(zh.rest.damagedKey);
     expect(zh.rest.damagedKey).toContain('组长');
+  });
+
+  it('escrows the keys to the 组长, who recovers a forgotten passphrase with their identity', async () => {
+    const { ring, name } = fresh();
+    const keys = await ring.create('忘掉的口令 forgotten');
+    await keys.ensure('case-1');
+    await keys.ensure('case-2');
+    const held = { laptop: keys.laptop.slice(), one: keys.forCase('case-1')!.slice() };
+    const leader = await generateX25519Identity();
+    const stranger = await generateX25519Identity();
+    const leaders = new Map([
+      ['case-1', await identityToRecipient(leader)],
+      ['case-2', ''], // its 组长's key not known yet: not escrowed
+    ]);
+    expect(await ring.escrow(keys, leaders)).toBe(2); // case-1 and the laptop's key
+    expect(await ring.escrow(keys, leaders)).toBe(0); // done already
+
+    // case-2 has no escrow: recovery refuses, and changes nothing.
+    await expect(ring.recover(leader, '新口令 new one')).rejects.toBeInstanceOf(NotRecoverable);
+    leaders.set('case-2', await identityToRecipient(leader));
+    expect(await ring.escrow(keys, leaders)).toBe(1);
+
+    // Someone else's identity opens nothing; nothing changes either.
+    await expect(ring.recover(stranger, '新口令 new one')).rejects.toThrow(
+      zh.rest.notRecoverable(3),
+    );
+    await expect(ring.recover(leader, '')).rejects.toThrow(zh.rest.passphraseEmpty);
+    await ring.unlock('忘掉的口令 forgotten'); // the old passphrase still works until recovery
+
+    const recovered = await ring.recover(`  ${leader}\n`, '新口令 new one');
+    expect(recovered.laptop).toEqual(held.laptop);
+    expect(recovered.forCase('case-1')).toEqual(held.one);
+    const again = keyring(name, { iterations: 1000 });
+    await expect(again.unlock('忘掉的口令 forgotten')).rejects.toBeInstanceOf(WrongPassphrase);
+    expect((await again.unlock('新口令 new one')).forCase('case-2')).toBeDefined();
+    // The escrow stays for the next time.
+    expect(await again.escrow(recovered, leaders)).toBe(0);
   });
 });
