@@ -7,7 +7,7 @@
  * URLs and live queries go with it), ends the search worker and its index, closes the database,
  * and zeroes the keys. The route stays in the address, so unlocking returns to the same page.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { NewerDataError, openRepositories, type Repositories } from '../db';
 import type { KeyChain, Keyring } from '../db/keyring';
@@ -17,6 +17,8 @@ import { editorsLeft, saveAllEditors } from '../autosave/editors';
 import { closeSearch } from '../search/searchClient';
 import { host } from '../host/host';
 import { useUi } from '../stores/ui.store';
+import { useSearchStore } from '../stores/search.store';
+import { useRecordLists } from '../stores/records.store';
 import { LockContext, RepositoriesContext } from './session';
 import { LockScreen } from './LockScreen';
 import { idleLockMs, watchIdle } from './idleLock';
@@ -87,16 +89,23 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
     [onFailed, onOpened, escrow],
   );
 
+  const locking = useRef(false);
   const lock = useCallback(async () => {
-    if (!session) return;
+    if (!session || locking.current) return; // the idle time and Ctrl+L at once: one lock
+    locking.current = true;
     await saveAllEditors();
     await escrow(session.repos, session.keys); // a 组长 learnt since unlocking, say
     // The app goes now, its effects' cleanups with it: its editors' last writes start.
     flushSync(() => setSession(null));
     await editorsLeft();
     closeSearch();
+    // What the page keeps outside React of what was typed or found: the query and its hits.
+    useSearchStore.setState({ answer: null, active: 0, opened: null });
+    useUi.getState().setSearch('');
+    useRecordLists.setState({ views: {} });
     session.repos.close();
     session.keys.drop();
+    locking.current = false;
   }, [session, escrow]);
 
   useEffect(() => {
@@ -113,12 +122,16 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
       }
     };
     window.addEventListener('keydown', onKey);
+    // A case created, or a 组长's key brought by a package, is escrowed within the minute (a
+    // scan of the members; age only runs for what changed).
+    const escrowing = setInterval(() => void escrow(session.repos, session.keys), 60_000);
     return () => {
       stopIdle();
       stopSystem();
       window.removeEventListener('keydown', onKey);
+      clearInterval(escrowing);
     };
-  }, [session, lock]);
+  }, [session, lock, escrow]);
 
   if (!session) {
     return (

@@ -82,10 +82,13 @@ describe('protection at rest', () => {
   it('locks at the 锁定 button and at Ctrl+L', async () => {
     const { page } = session();
     await openSection(page, '谈话记录');
+    const search = page.getByTestId('search-box').locator('input');
+    await search.fill('住建局工程款');
     await button(page, '锁定').click();
     await page.getByTestId('lock-screen').waitFor();
     await enterApp(page);
     await page.getByTestId('case-title').waitFor();
+    expect(await search.inputValue()).toBe(''); // what was searched for is not kept
     await page.keyboard.press('Control+L');
     await page.getByTestId('lock-screen').waitFor();
   });
