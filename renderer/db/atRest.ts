@@ -91,26 +91,34 @@ export function sealRow(keys: Keys, table: string, clear: readonly string[], row
 
 /**
  * Bodies already opened, by table, key, nonce and tag: a sealed value with the same nonce and
- * tag is the same sealed value (a new seal draws a new nonce), so its body is the same. Lists and live
- * queries read the same small rows again at every change; opening each costs ~15 µs (noble's
- * per-call setup), which for 10,000 list rows was 3× the plain read. Only small bodies are
- * kept, at most CACHE_ROWS; the cache goes with the database when the app locks. The bodies
- * are frozen, so code that changed a row it read in place would fail loudly, not poison it.
+ * tag is the same sealed value (a new seal draws a new nonce), so its body is the same. Lists
+ * and live queries read the same rows again at every change, and a save reads its record
+ * twice; opening costs ~15 µs a row (noble's per-call setup), which for 10,000 list rows was 3×
+ * the plain read. Bodies up to CACHE_BODY_BYTES are kept, CACHE_BYTES in all, oldest out first;
+ * the cache goes with the database when the app locks. The bodies are frozen, so code that
+ * changed a row it read in place would fail loudly, not poison the cache.
  */
 export class OpenedRows {
-  private readonly rows = new Map<string, Readonly<Row>>();
+  private readonly rows = new Map<string, { body: Readonly<Row>; size: number }>();
+  private size = 0;
   get(id: string): Readonly<Row> | undefined {
-    return this.rows.get(id);
+    return this.rows.get(id)?.body;
   }
-  set(id: string, body: Row): Readonly<Row> {
-    if (this.rows.size >= CACHE_ROWS) this.rows.delete(this.rows.keys().next().value!);
+  set(id: string, body: Row, size: number): Readonly<Row> {
+    for (const [oldest, entry] of this.rows) {
+      if (this.size + size <= CACHE_BYTES) break;
+      this.rows.delete(oldest);
+      this.size -= entry.size;
+    }
     const frozen = deepFreeze(body);
-    this.rows.set(id, frozen);
+    this.rows.set(id, { body: frozen, size });
+    this.size += size;
     return frozen;
   }
 }
-const CACHE_ROWS = 50_000;
-const CACHE_BODY_BYTES = 8 * 1024;
+/** Sealed bytes the cache may stand for in all, and for one body (a long interview is not kept). */
+const CACHE_BYTES = 32 * 2 ** 20;
+const CACHE_BODY_BYTES = 256 * 1024;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -143,7 +151,7 @@ export function openRow(
       const opened = JSON.parse(
         openText(rowKey(keys, table, rest), sealed, context(table, id)),
       ) as Row;
-      return cacheKey ? cache.set(cacheKey, opened) : opened;
+      return cacheKey ? cache.set(cacheKey, opened, sealed.length) : opened;
     })();
   const { [BLOB_TYPES]: types = {}, ...fields } = body as Row & {
     [BLOB_TYPES]?: Record<string, string>;

@@ -812,9 +812,10 @@ export const zh = {
   rest: {
     passphraseEmpty: '请输入开机口令',
     passphraseTooLong: (max: number) => `口令不能超过 ${max} 个字符`,
-    wrongPassphrase: '口令不对。请再试一次；如确已忘记，请组长用组长密钥恢复本机数据',
-    damagedKey: '本机保存的案卷密钥已损坏，无法打开此案卷：请联系组长用组长密钥恢复',
-    notForThisIdentity: '这份托管密钥不是给这个组长密钥的，或已损坏，无法恢复',
+    wrongPassphrase: '口令不对。请再试一次；如确已忘记，点下方“忘记口令”，由组长用组长恢复密钥恢复',
+    damagedKey:
+      '本机保存的密钥已损坏，无法解锁：请联系组长，用组长恢复密钥恢复（点下方“忘记口令”）',
+    notForThisIdentity: '这份托管密钥不是给这个组长恢复密钥的，或已损坏，无法恢复',
     tooSoon: (seconds: number) => `口令已连续输错多次，请 ${seconds} 秒后再试`,
     lock: '锁定',
     lockTip:
