@@ -106,6 +106,11 @@ export class KeyChain implements Keys {
     this.cases.set(caseId, key);
   }
 
+  /** Every case key held, for a worker that must open them all (the sealing pass). */
+  caseKeys(): [string, Uint8Array][] {
+    return [...this.cases];
+  }
+
   /** Zeroes every key held and forgets them: what was sealed cannot be opened until unlock. */
   drop(): void {
     this.open = false;

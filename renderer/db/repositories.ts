@@ -18,7 +18,9 @@ import { ledgerRepository } from './ledger.repository';
 import { rechecksRepository } from './rechecks.repository';
 import { compareRepository } from './compare.repository';
 import { CURRENT_VERSION } from './schema';
-import { sealExisting, type SealProgress } from './sealExisting';
+import { caseIdsIn, sealedAlready, sealExisting, type SealProgress } from './sealExisting';
+import { sealInWorker } from './sealClient';
+import { KeyChain } from './keyring';
 import { systemClock, writePath, type Clock, type ForeignBatch } from './write';
 
 export { NewerDataError };
@@ -112,8 +114,18 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     },
     /** This laptop's key, for what is sealed outside the database (the journal's fast notes). */
     laptopDataKey: (): Uint8Array | undefined => db.keys?.laptop,
-    /** Seals rows still in the clear from before encryption (sealExisting.ts), with progress. */
-    sealExisting: (onProgress?: (p: SealProgress) => void) => sealExisting(db, onProgress),
+    /**
+     * Seals rows still in the clear from before encryption (sealExisting.ts), with progress: in
+     * a Worker where there is one, after making every case's key here (only the page can).
+     */
+    sealExisting: async (onProgress?: (p: SealProgress) => void): Promise<SealProgress> => {
+      if (!db.keys || (await sealedAlready(db))) return { done: 0, total: 0 };
+      if (typeof Worker === 'undefined' || !(db.keys instanceof KeyChain)) {
+        return sealExisting(db, onProgress);
+      }
+      for (const caseId of await caseIdsIn(db)) await db.keys.ensure(caseId);
+      return sealInWorker(db, onProgress);
+    },
     /** Closes the database for good (the app locks): the next unlock opens a new one. */
     close: () => db.close({ disableAutoOpen: true }),
     /**

@@ -44,6 +44,26 @@ async function plainRows(name: string): Promise<Map<string, IndexableType[]>> {
   }
 }
 
+/** Whether a pass already found nothing in the clear at this schema version. */
+export async function sealedAlready(db: WorkbenchDB): Promise<boolean> {
+  return (await db.settings.get(SEALED_AT))?.value === String(db.verno);
+}
+
+/**
+ * Every case id the database names, read from the `caseId` indexes (which are never sealed):
+ * each needs its key before its rows are sealed, and only the page can make one.
+ */
+export async function caseIdsIn(db: WorkbenchDB): Promise<Set<string>> {
+  const ids = new Set<string>(await db.cases.toCollection().primaryKeys()); // a case is its own
+  for (const table of db.tables) {
+    if (!table.schema.indexes.some((i) => i.name === 'caseId')) continue;
+    for (const id of await table.orderBy('caseId').uniqueKeys()) {
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
+}
+
 /** Seals whatever is still in the clear; reports progress after each batch. */
 export async function sealExisting(
   db: WorkbenchDB,
@@ -51,7 +71,7 @@ export async function sealExisting(
   batch = BATCH,
 ): Promise<SealProgress> {
   if (!db.keys) throw new Error('sealing needs the keys');
-  if ((await db.settings.get(SEALED_AT))?.value === String(db.verno)) return { done: 0, total: 0 };
+  if (await sealedAlready(db)) return { done: 0, total: 0 };
   const pending = await plainRows(db.name);
   const total = [...pending.values()].reduce((n, keys) => n + keys.length, 0);
   let done = 0;
@@ -61,15 +81,7 @@ export async function sealExisting(
   };
   if (total === 0) return finished();
   // Every case gets its key before any of its rows is sealed.
-  const caseIds = new Set<string>();
-  for (const name of pending.keys()) {
-    if (name === 'settings' || name === 'journal' || name === 'blobs') continue;
-    const rows = (await db.table(name).bulkGet(pending.get(name)!)) as (
-      { caseId?: unknown } | undefined
-    )[];
-    for (const row of rows) if (typeof row?.caseId === 'string') caseIds.add(row.caseId);
-  }
-  for (const caseId of caseIds) await db.keys.ensure(caseId);
+  for (const caseId of await caseIdsIn(db)) await db.keys.ensure(caseId);
 
   for (const [name, keys] of pending) {
     for (let at = 0; at < keys.length; at += batch) {

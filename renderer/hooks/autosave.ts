@@ -2,8 +2,6 @@
  * Records, findings and clues saved as they are typed: the React side of the one autosaver
  * (renderer/autosave/autosaver.ts). Mount once per record (key the editor by record id).
  */
-import { sealedStorage } from '../autosave/sealedStorage';
-import { noteLeaving, registerEditor } from '../autosave/editors';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { RecordKind } from '../../shared/domain/records';
@@ -24,6 +22,8 @@ import { useUi } from '../stores/ui.store';
 import { watchQuery, type Repositories } from '../db';
 import { useRepos } from '../app/session';
 import { createJournal, type Journal } from '../autosave/journal';
+import { sealedStorage } from '../autosave/sealedStorage';
+import { noteLeaving, registerEditor } from '../autosave/editors';
 import { useDeviceId } from './device';
 import { useActor } from './members';
 

@@ -10,7 +10,7 @@ import { localIsoDate } from '../../shared/domain/dates';
 import { zh } from '../../shared/i18n/zh-CN';
 import { buildInWorker, DocumentRefusedError } from '../documents/documentClient';
 import type { DocumentOrder, DocumentPhase } from '../documents/protocol';
-import { chooseSaveTarget } from '../host/fileStreams';
+import { chooseSaveTarget, saveBytes } from '../host/fileStreams';
 import { useRepos } from '../app/session';
 
 export type ExportOutcome =
@@ -55,13 +55,7 @@ export async function exportDocument(
       },
       onPhase,
     );
-    const writer = target.writable.getWriter();
-    await writer.write(built.bytes);
-    await writer.close();
-    const saved = await target.commit();
-    return saved.status === 'saved'
-      ? { status: 'saved', name: saved.name }
-      : { status: 'downloading', name: target.name };
+    return await saveBytes(target, built.bytes);
   } catch (error) {
     await target.abort().catch(() => {});
     if (error instanceof DocumentRefusedError) return { status: 'refused', message: error.message };

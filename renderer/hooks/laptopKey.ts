@@ -3,7 +3,7 @@ import { useRepos } from '../app/session';
 import { fingerprint } from '../../shared/package/fingerprint';
 import { recoveryFile } from '../../shared/rest/caseKeys';
 import { zh } from '../../shared/i18n/zh-CN';
-import { chooseSaveTarget } from '../host/fileStreams';
+import { chooseSaveTarget, saveBytes, type SavedFile } from '../host/fileStreams';
 
 /**
  * This laptop's public package key and its fingerprint, made on first use (see
@@ -31,7 +31,7 @@ export function useLaptopKey(): { recipient: string; fingerprint: string } | und
  */
 export function useExportRecoveryKey() {
   const repos = useRepos();
-  return async (): Promise<{ status: 'saved' | 'downloading'; name: string } | null> => {
+  return async (): Promise<SavedFile | null> => {
     const target = await chooseSaveTarget({
       suggestedName: zh.laptopKey.recoveryFileName,
       filters: [{ name: '文本', extensions: ['txt'] }],
@@ -39,15 +39,8 @@ export function useExportRecoveryKey() {
     if (!target) return null;
     try {
       const { identity } = await repos.settings.laptopKey();
-      const writer = target.writable.getWriter();
-      await writer.write(
-        new TextEncoder().encode(recoveryFile(identity, new Date().toISOString())),
-      );
-      await writer.close();
-      const saved = await target.commit();
-      return saved.status === 'saved'
-        ? { status: 'saved', name: saved.name }
-        : { status: 'downloading', name: target.name };
+      const text = recoveryFile(identity, new Date().toISOString());
+      return await saveBytes(target, new TextEncoder().encode(text));
     } catch (error) {
       await target.abort().catch(() => {});
       throw error;

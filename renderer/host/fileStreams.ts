@@ -20,6 +20,23 @@ export interface SaveTarget {
   abort(): Promise<void>;
 }
 
+/** Where a file went: saved where the user chose, or handed to the browser's downloads. */
+export interface SavedFile {
+  readonly status: 'saved' | 'downloading';
+  readonly name: string;
+}
+
+/** Writes a file held whole in memory to its target and commits it (the caller aborts on error). */
+export async function saveBytes(target: SaveTarget, bytes: Uint8Array): Promise<SavedFile> {
+  const writer = target.writable.getWriter();
+  await writer.write(bytes);
+  await writer.close();
+  const saved = await target.commit();
+  return saved.status === 'saved'
+    ? { status: 'saved', name: saved.name }
+    : { status: 'downloading', name: target.name };
+}
+
 /** Asks where to save (the system dialog); null when the user cancelled it. */
 export async function chooseSaveTarget(
   request: RequestOf<'saveStart'>,

@@ -2,10 +2,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserPerTest } from '../support/browser';
+import { browserPerTest, openBrowser } from '../support/browser';
 import { button } from '../support/ui';
 import { createCase, openSection, typeInterview, waitSaved } from '../support/workbench';
-import { E2E_PASSPHRASE, enterApp, reloadApp } from '../support/unlock';
+import { inject } from 'vitest';
+import {
+  E2E_PASSPHRASE,
+  enterApp,
+  reloadApp,
+  sealedStore,
+  withSealedStore,
+} from '../support/unlock';
 import { caseIdOf } from '../support/seedCase';
 
 const session = browserPerTest(async ({ page }) => {
@@ -154,5 +161,34 @@ describe('protection at rest', () => {
     await expect.poll(() => lock.textContent()).toContain('口令不对');
     await enterApp(page, NEW);
     expect(await page.getByTestId('case-title').textContent()).toContain('某县住建局党组');
+  });
+
+  it('seals a laptop’s data from before encryption at the first unlock, and it all reads as before', async () => {
+    const before = await openBrowser();
+    try {
+      const { page } = before;
+      await page.goto(inject('baseUrl'));
+      await page.getByTestId('lock-screen').waitFor(); // nothing opened yet
+      await withSealedStore(page);
+      const UNIT = '某县水利局党组';
+      const PLACE = '水利局五楼小会议室';
+      await page.evaluate(([u, p]) => window.__sealedStore!.seedPlain(u, p), [
+        UNIT,
+        PLACE,
+      ] as const);
+      const plainOnDisk = await sealedStore(page, 'rawText');
+      expect(plainOnDisk, 'the old app’s rows are in the clear').toContain(PLACE);
+
+      await enterApp(page); // the first passphrase; the rows are sealed in a worker
+      await page.getByText(UNIT).first().waitFor();
+      expect(await sealedStore(page, 'rawText')).not.toContain(PLACE);
+      await page.getByText(UNIT).first().click();
+      await page.getByTestId('case-title').waitFor();
+      await openSection(page, '谈话记录');
+      await page.locator('.ant-table-row').first().click();
+      await expect.poll(() => page.getByLabel('谈话地点').inputValue()).toBe(PLACE);
+    } finally {
+      await before.close();
+    }
   });
 });

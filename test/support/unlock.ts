@@ -46,7 +46,7 @@ export async function openedRows<T = Record<string, unknown>>(page: Page, store:
 }
 
 /** Calls one function of the page's sealed store (test/support/page/sealedStore.ts). */
-export async function sealedStore<K extends 'put' | 'patch' | 'dump'>(
+export async function sealedStore<K extends 'put' | 'patch' | 'dump' | 'rawText'>(
   page: Page,
   name: K,
   ...args: DropFirst<Parameters<SealedStore[K]>>
@@ -59,7 +59,7 @@ export async function sealedStore<K extends 'put' | 'patch' | 'dump'>(
   );
 }
 type SealedStore = NonNullable<Window['__sealedStore']>;
-type DropFirst<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer R] ? R : [];
 
 /** Every localStorage value as the app reads it (the journal's notes opened). */
 export async function openedLocalValues(page: Page): Promise<string[]> {

@@ -4,8 +4,12 @@
  * it behind the app's back, through this laptop's keys, which the test unlocks with the
  * passphrase it set. Reads rows as stored (opened), counts them, and writes seed rows sealed.
  */
+import Dexie from 'dexie';
 import { WorkbenchDB } from '../../../renderer/db/database';
+import { DB_NAME } from '../../../renderer/db/schema';
 import { keyring } from '../../../renderer/db/keyring';
+import { repositories } from '../../../renderer/db/repositories';
+import { newCase } from '../../unit/db/helpers';
 import { sealedStorage } from '../../../renderer/autosave/sealedStorage';
 
 let opened: Promise<WorkbenchDB> | null = null;
@@ -37,6 +41,25 @@ async function localValues(passphrase: string): Promise<string[]> {
 }
 
 const api = {
+  /**
+   * A case written as an app from before encryption wrote it: plaintext rows, before the first
+   * passphrase (call at the lock screen of a new profile, which has not opened the data).
+   */
+  async seedPlain(unitName: string, place: string): Promise<string> {
+    const repos = repositories(new WorkbenchDB());
+    await repos.open();
+    const deviceId = await repos.settings.deviceId();
+    const { caseRecord, creator } = await repos.cases.create(
+      { ...newCase, unitName },
+      deviceId,
+      '2026-11-23',
+    );
+    const actor = { deviceId, memberId: creator.id };
+    const { id } = await repos.records.create('interviews', caseRecord.id, actor, '2026-11-23');
+    await repos.records.patch('interviews', id, { place }, actor, '2026-11-23');
+    repos.close();
+    return caseRecord.id;
+  },
   rows: (passphrase: string, store: string): Promise<unknown[]> =>
     withKeys(passphrase, (db) =>
       db.tables.some((t) => t.name === store) ? db.table(store).toArray() : Promise.resolve([]),
@@ -72,6 +95,15 @@ const api = {
     const db = await open(passphrase);
     const row = (await db.table(store).get(id)) as object;
     await db.table(store).put({ ...row, ...changes });
+  },
+  /** The app's database as IndexedDB holds it (not opened), as one text. */
+  async rawText(): Promise<string> {
+    const raw = new Dexie(DB_NAME);
+    await raw.open();
+    const parts: string[] = [];
+    for (const table of raw.tables) parts.push(JSON.stringify(await table.toArray()));
+    raw.close();
+    return parts.join('\n');
   },
   /** Everything the app keeps in this browser, opened, as one text: to look for what is gone. */
   async dump(passphrase: string): Promise<string> {
