@@ -24,14 +24,19 @@ export function privateFileName(what: string): string {
   return `${Date.now()}-${++made}-${what}`;
 }
 
-/** Removes a temporary file; a worker still letting go of it gets a moment. */
+/**
+ * Removes a temporary file; a worker still letting go of it gets a while (on a busy laptop a
+ * stopped worker took over 3 s to release its handle). Not there yet is looked for once more:
+ * a worker stopped just as it started may still be creating it.
+ */
 export async function removePrivateFile(name: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  let missing = 0;
+  for (let attempt = 0; attempt < 7; attempt++) {
     try {
       await (await privateFolder()).removeEntry(name);
       return;
     } catch (error) {
-      if ((error as DOMException).name === 'NotFoundError') return;
+      if ((error as DOMException).name === 'NotFoundError' && ++missing > 1) return;
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
