@@ -33,6 +33,7 @@ import {
   type Figure,
 } from './browser';
 import { reportCase } from './reportCase';
+import { passLockScreen } from '../support/lockScreen';
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -150,6 +151,7 @@ async function inChromium(work: string): Promise<ExportRun[]> {
       const { caseId } = await page.evaluate((today) => window.benchSeedReport(today), TODAY);
       await context.unrouteAll();
       await page.goto(`${server.url}#/case/${encodeURIComponent(caseId)}/report`);
+      await passLockScreen(page, undefined, 300_000); // seals the seeded case, then opens it
       const button = page.getByRole('button', { name: /巡察情况报告/ });
       await button.waitFor({ timeout: 60_000 });
       await page

@@ -26,6 +26,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { button, storedTurnLengths } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
+import { passLockScreen } from '../support/lockScreen';
 import {
   against,
   buildRenderer,
@@ -51,6 +52,7 @@ async function inBrowser<T>(url: string, measure: (page: Page) => Promise<T>): P
   const browser = await launchBrowser(profile);
   try {
     await browser.page.goto(url);
+    await passLockScreen(browser.page);
     return await measure(browser.page);
   } finally {
     await browser.close();
@@ -116,6 +118,7 @@ async function listOf(page: Page, count: number): Promise<void> {
   );
   // Written behind Dexie's back: start the app afresh so that its queries see the rows.
   await page.reload();
+  await passLockScreen(page);
   await openSection(page, '谈话记录');
   await page
     .getByTestId('record-count')

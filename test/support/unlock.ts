@@ -2,19 +2,13 @@
 // typed again after every reload, as a member does each morning.
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import { passLockScreen, TEST_PASSPHRASE } from './lockScreen';
 
-export const E2E_PASSPHRASE = '第二巡察组 测试口令 2026';
+export const E2E_PASSPHRASE = TEST_PASSPHRASE;
 
 /** Sets the passphrase on a new profile, or unlocks with it, and waits for the app behind. */
-export async function enterApp(page: Page, passphrase = E2E_PASSPHRASE): Promise<void> {
-  const lock = page.getByTestId('lock-screen');
-  await lock.waitFor();
-  await lock.getByLabel('开机口令', { exact: true }).fill(passphrase);
-  const again = lock.getByLabel('再次输入口令');
-  if ((await again.count()) > 0) await again.fill(passphrase);
-  await lock.getByRole('button', { name: /设置口令并进入|解\s*锁/ }).click();
-  await lock.waitFor({ state: 'detached', timeout: 30_000 });
-}
+export const enterApp = (page: Page, passphrase = E2E_PASSPHRASE) =>
+  passLockScreen(page, passphrase);
 
 /** Reloads the page, as a restart does, and unlocks again. */
 export async function reloadApp(page: Page): Promise<void> {
