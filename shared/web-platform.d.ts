@@ -36,11 +36,14 @@ interface ReadableStream<R = unknown> {
   cancel(reason?: unknown): Promise<void>;
 }
 declare const ReadableStream: {
-  new <R>(source: {
-    start?(controller: ReadableStreamDefaultController<R>): void | Promise<void>;
-    pull?(controller: ReadableStreamDefaultController<R>): void | Promise<void>;
-    cancel?(reason: unknown): void | Promise<void>;
-  }): ReadableStream<R>;
+  new <R>(
+    source: {
+      start?(controller: ReadableStreamDefaultController<R>): void | Promise<void>;
+      pull?(controller: ReadableStreamDefaultController<R>): void | Promise<void>;
+      cancel?(reason: unknown): void | Promise<void>;
+    },
+    strategy?: { highWaterMark?: number; size?(chunk: R): number },
+  ): ReadableStream<R>;
 };
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameter is the point
 interface WritableStream<W = unknown> {

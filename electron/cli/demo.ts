@@ -53,7 +53,7 @@ export async function demoPackages(out: string, scale: number, extra: readonly s
         .filter((b) => wanted.has(b.sha256))
         .map(({ sha256, mime, bytes }) => ({ sha256, mime, blob: new Blob([bytes]) })),
     };
-    const { entries, counts: tableCounts } = packContents(contents);
+    const { entries, counts: tableCounts } = await packContents(contents);
     const recipients = [keys.get(leader.id)!.recipient, key.recipient, ...extra];
     const { stream: file } = await sealStream(
       {

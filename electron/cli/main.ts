@@ -10,11 +10,12 @@
  * Exit status: 0 done; 1 the package failed verification; 2 bad input. A failure is one line
  * on stderr, never a stack trace.
  */
+import { zh } from '../../shared/i18n/zh-CN';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { fingerprint } from '../../shared/package/fingerprint';
 import { newLaptopKey, recipientOf } from '../../shared/package/keys';
-import { PackageError, type OpeningKey, type PackageProblem } from '../../shared/package/seal';
+import { PackageError, type PackageProblem } from '../../shared/package/seal';
 import type { Manifest } from '../../shared/package/manifest';
 import { isRecipient } from '../../shared/package/keys';
 import { unpackContents } from '../../shared/package/contents';
@@ -146,7 +147,9 @@ async function keygen(out: string): Promise<number> {
 
 const open = openPackageFile;
 
-async function openingKey(keyFile: string | undefined): Promise<OpeningKey> {
+async function openingKey(
+  keyFile: string | undefined,
+): Promise<{ identity: string } | { passphrase: string }> {
   if (keyFile !== undefined) {
     let text: string;
     try {
@@ -213,12 +216,10 @@ function required(args: string[], name: string): string {
   return value;
 }
 
-const KINDS = { join: '入组包', member: '交组长的数据包', summary: '汇总包' } as const;
-
 function describe(m: Manifest): string {
   const counts = Object.entries(m.counts).map(([table, n]) => `  ${table}: ${n}`);
   return [
-    `类型：${KINDS[m.kind]}（格式 ${m.format}，数据版本 ${m.schemaVersion}）`,
+    `类型：${zh.exchange.kinds[m.kind]}（格式 ${m.format}，数据版本 ${m.schemaVersion}）`,
     `任务：${m.caseId}`,
     `导出：成员 ${m.exportedBy.memberId}，电脑 ${m.exportedBy.deviceId}，${m.createdAt}`,
     `条目：${Object.keys(m.entries).length} 个`,

@@ -8,6 +8,7 @@
 import { mergeRecords } from '../../shared/domain/merge';
 import type { Stored } from '../../shared/domain/record';
 import type { Revision } from '../../shared/domain/revision';
+import type { AuditEntry } from '../../shared/domain/audit.schema';
 import { SCHEMA_VERSION } from '../../shared/domain/schemaVersion';
 import { collectionsOf, type RecordTable } from '../../shared/domain/tables';
 import {
@@ -24,6 +25,7 @@ export async function mergePackages(opened: readonly StagedPackage[], recipients
   const rows = new Map<string, { table: RecordTable; row: Stored<object> }>();
   const revisions = new Map<string, Revision>();
   const files = new Map<string, PackedFile>();
+  const audit = new Map<string, AuditEntry>();
   let conflicts = 0;
   for (const pkg of opened) {
     if (pkg.manifest.caseId !== first.caseId) {
@@ -43,13 +45,15 @@ export async function mergePackages(opened: readonly StagedPackage[], recipients
     }
     for (const r of contents.revisions) if (!revisions.has(r.id)) revisions.set(r.id, r);
     for (const f of contents.files) if (!files.has(f.sha256)) files.set(f.sha256, f);
+    for (const e of contents.audit ?? []) if (!audit.has(e.id)) audit.set(e.id, e);
   }
   const contents: CaseContents = {
     rows: [...rows.values()],
     revisions: [...revisions.values()],
     files: [...files.values()],
+    audit: [...audit.values()],
   };
-  const { entries, counts } = packContents(contents);
+  const { entries, counts } = await packContents(contents);
   const { stream: file } = await sealStream(
     {
       schemaVersion: SCHEMA_VERSION,

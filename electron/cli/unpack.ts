@@ -10,7 +10,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Manifest } from '../../shared/package/manifest';
-import { fileEntry, tableEntry, REVISIONS, type CaseContents } from '../../shared/package/contents';
+import {
+  AUDIT,
+  fileEntry,
+  tableEntry,
+  REVISIONS,
+  type CaseContents,
+} from '../../shared/package/contents';
 import type { RecordTable } from '../../shared/domain/tables';
 import { Usage } from './usage';
 
@@ -37,6 +43,7 @@ export async function writeUnpacked(out: string, manifest: Manifest, contents: C
   }
   for (const [table, rows] of byTable) await write(tableEntry(table), json(rows));
   await write(REVISIONS, json(contents.revisions));
+  if (contents.audit?.length) await write(AUDIT, json(contents.audit));
   const bytes = new Map(contents.files.map((f) => [f.sha256, f.blob]));
   for (const [sha256, data] of bytes) await write(fileEntry(sha256), data);
   // Each attachment once more under its own name (made safe), for people.

@@ -28,11 +28,15 @@ import { LockControls } from '../components/LockControls';
 import { StorageWarning } from '../components/StorageWarning';
 import { CaseListPage } from '../pages/CaseListPage';
 import { useUi } from '../stores/ui.store';
+import { useShallow } from 'zustand/react/shallow';
 import { PageBoundary } from '../components/PageBoundary';
 import { useRepos } from './session';
 import { parseRoute, routeHash, useRoute } from './route';
 
 const loadWorkspace = () => import('../pages/CaseWorkspace');
+const BackupPage = lazy(async () => ({
+  default: (await import('../pages/BackupPage')).BackupPage,
+}));
 const CaseWorkspace = lazy(async () => ({ default: (await loadWorkspace()).CaseWorkspace }));
 if (parseRoute(window.location.hash).page === 'case') void loadWorkspace();
 
@@ -59,6 +63,23 @@ function NewerVersionBanner() {
   );
 }
 
+/** A snapshot that was not kept (before an upgrade, or today's): until the user dismisses it. */
+function SnapshotProblemBanner() {
+  const { text, dismiss } = useUi(
+    useShallow((s) => ({ text: s.snapshotProblem, dismiss: s.setSnapshotProblem })),
+  );
+  if (!text) return null;
+  return (
+    <Alert
+      banner
+      type="warning"
+      closable={{ onClose: () => dismiss('') }}
+      data-testid="snapshot-problem"
+      title={text}
+    />
+  );
+}
+
 export function App() {
   const repos = useRepos();
   const route = useRoute();
@@ -68,6 +89,7 @@ export function App() {
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100vh' }}>
           <NewerVersionBanner />
+          <SnapshotProblemBanner />
           {/* Above every page: a full disk concerns whatever the user is doing. */}
           <StorageWarning />
           <Layout.Content style={{ overflow: 'auto' }}>
@@ -75,6 +97,10 @@ export function App() {
               {route.page === 'case' ? (
                 <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
                   <CaseWorkspace {...route} />
+                </Suspense>
+              ) : route.page === 'backups' ? (
+                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                  <BackupPage />
                 </Suspense>
               ) : (
                 <CaseListPage />

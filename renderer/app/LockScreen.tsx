@@ -14,14 +14,19 @@ import {
   WrongPassphrase,
 } from '../../shared/rest/caseKeys';
 import { NotRecoverable, TooSoon, type KeyChain, type Keyring } from '../db/keyring';
+import type { UnlockWay } from '../../shared/domain/audit.schema';
 
 const r = zh.rest;
+const WAYS = { new: 'setup', recover: 'recovery', unlock: 'passphrase' } as const;
 
 interface Props {
   readonly ring: Keyring;
   readonly mode: 'new' | 'locked';
-  /** Called with the keys once the passphrase opened them; the app then opens the data. */
-  readonly onUnlocked: (keys: KeyChain) => Promise<void>;
+  /**
+   * Called with the keys once the passphrase opened them, and how (for the audit log); the app
+   * then opens the data.
+   */
+  readonly onUnlocked: (keys: KeyChain, how: UnlockWay) => Promise<void>;
   /** What the app is doing with the keys (sealing older data), once unlocked. */
   readonly progress?: string;
   /** Why the last unlock did not open the data (the passphrase was right). */
@@ -67,7 +72,7 @@ export function LockScreen({ ring, mode, onUnlocked, progress, problem: openProb
       setPassphrase('');
       setAgain('');
       setRecoveryKey('');
-      await onUnlocked(keys);
+      await onUnlocked(keys, WAYS[form]);
     } catch (error) {
       if (error instanceof NotRecoverable)
         setProblem({ field: '', again: '', fatal: error.message });

@@ -17,11 +17,15 @@ export const SECTIONS = [
   'report',
   'exchange',
   'team',
+  'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
-  { page: 'cases' } | { page: 'case'; caseId: string; section: Section; recordId?: string };
+  | { page: 'cases' }
+  /** 备份与恢复: the snapshots of every case on this laptop. */
+  | { page: 'backups' }
+  | { page: 'case'; caseId: string; section: Section; recordId?: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, caseId, section, recordId] = hash.replace(/^#/, '').split('/');
@@ -30,10 +34,12 @@ export function parseRoute(hash: string): Route {
     const route: Route = { page: 'case', caseId: decodeURIComponent(caseId), section: known };
     return recordId ? { ...route, recordId: decodeURIComponent(recordId) } : route;
   }
+  if (page === 'backups') return { page: 'backups' };
   return { page: 'cases' };
 }
 
 export function routeHash(route: Route): string {
+  if (route.page === 'backups') return '#/backups';
   if (route.page !== 'case') return '#/cases';
   const base = `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
   return route.recordId ? `${base}/${encodeURIComponent(route.recordId)}` : base;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
   CommentOutlined,
@@ -31,4 +32,5 @@ export const SECTION_MENU: readonly { key: Section; label: string; icon: ReactNo
   { key: 'report', label: zh.workspace.report, icon: <FileWordOutlined /> },
   { key: 'exchange', label: zh.workspace.exchange, icon: <SwapOutlined /> },
   { key: 'team', label: zh.workspace.team, icon: <TeamOutlined /> },
+  { key: 'audit', label: zh.workspace.audit, icon: <AuditOutlined /> },
 ];

@@ -157,6 +157,16 @@ export class Autosaver {
     ) as Record<string, unknown>;
   }
 
+  /**
+   * A newer stored record as the base, sharing every part equal to the base before: what the
+   * form shows is then made of the same objects from one save to the next, and each keystroke's
+   * shown() finds the untouched turns of a long interview identical at a glance, instead of
+   * comparing them field by field (a save reads the record back as new objects).
+   */
+  private rebase(record: FieldRecord): FieldRecord {
+    return this.base ? (keepUnchanged(this.base, record) as FieldRecord) : record;
+  }
+
   private get unsaved(): Patch {
     return { ...this.inflight, ...this.pending };
   }
@@ -220,7 +230,8 @@ export class Autosaver {
    * form showed, so elements added elsewhere meanwhile are never removed.
    */
   change(patch: Patch): void {
-    const shown = this.shown();
+    // What the form shows: kept in the state at every change of what it is made of.
+    const shown = this.state.values;
     const writes: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(patch)) {
       const spec = Object.hasOwn(this.store.collections, key)
@@ -296,7 +307,7 @@ export class Autosaver {
       this.options.onSaved?.();
       this.lastWritten = result.record.vv;
       if (!this.base || compareVersions(result.record.vv, this.base.vv) !== 'older') {
-        this.base = result.record;
+        this.base = this.rebase(result.record);
       }
       this.inflight = {};
       const refused: Record<string, string> = { ...this.state.refused };
@@ -363,7 +374,7 @@ export class Autosaver {
     if (!this.base || !record) return;
     const order = compareVersions(record.vv, this.base.vv);
     if (order === 'same' || order === 'older') return;
-    this.base = record;
+    this.base = this.rebase(record);
     const ours = this.lastWritten !== null && sameValue(record.vv, this.lastWritten);
     const elsewhere = !ours && Object.keys(this.inflight).length === 0;
     if (record.deleted && Object.keys(this.unsaved).length === 0) {

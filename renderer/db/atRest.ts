@@ -15,7 +15,8 @@
  * sealed by that migration right after.
  */
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
-import { open, openText, seal, SEAL_OVERHEAD, sealText, Unreadable } from '../../shared/rest/seal';
+import { openText, sealText, Unreadable } from '../../shared/rest/seal';
+import { openChunks, sealChunks } from '../../shared/rest/blobChunks';
 
 export interface Keys {
   /** This laptop's own key: settings, the journal, file bytes. */
@@ -68,70 +69,144 @@ function rowKey(keys: Keys, table: string, row: Row): Uint8Array {
   return key;
 }
 
+/** Where a row is: its table and primary key, authenticated with its sealed body. */
 const context = (table: string, id: unknown) => `${table}/${String(id)}`;
 
-export function sealRow(keys: Keys, table: string, clear: readonly string[], row: Row): Row {
+/**
+ * `row` as stored: the clear fields as they are, the rest sealed into `$`. With `cache`, the
+ * body just sealed is kept (as its text), so reading the row back, as a save and the live
+ * queries after it do, opens nothing.
+ */
+export function sealRow(
+  keys: Keys,
+  table: string,
+  clear: readonly string[],
+  row: Row,
+  cache?: OpenedRows,
+): Row {
   const out: Row = {};
   const body: Row = {};
-  const types: Record<string, string> = {};
-  for (const [field, value] of Object.entries(row)) {
+  let types: Record<string, string> | undefined;
+  for (const field of Object.keys(row)) {
+    const value = row[field];
     if (clear.includes(field)) out[field] = value;
     else if (value instanceof Blob) {
       const type = sealedBlobs.get(value);
       if (type === undefined) throw new Error(`${table}.${field}: a Blob not sealed`);
       out[field] = value;
-      types[field] = type;
+      (types ??= {})[field] = type;
     } else body[field] = value;
   }
-  if (Object.keys(types).length > 0) body[BLOB_TYPES] = types;
-  const id = row[clear[0]!];
-  out.$ = sealText(rowKey(keys, table, row), JSON.stringify(body), context(table, id));
+  if (types) body[BLOB_TYPES] = types;
+  const at = context(table, row[clear[0]!]);
+  const text = JSON.stringify(body);
+  const sealed = sealText(rowKey(keys, table, row), text, at);
+  cache?.set(table, row[clear[0]!], sealed, text);
+  out.$ = sealed;
   return out;
 }
 
+/** A row's body as opened (or just sealed), and the seal it came from. */
+interface Opened extends Seal {
+  readonly text: string;
+}
+
 /**
- * Bodies already opened, by table, key, nonce and tag: a sealed value with the same nonce and
- * tag is the same sealed value (a new seal draws a new nonce), so its body is the same. Lists
- * and live queries read the same rows again at every change, and a save reads its record
- * twice; opening costs ~15 µs a row (noble's per-call setup), which for 10,000 list rows was 3×
- * the plain read. Bodies up to CACHE_BODY_BYTES are kept, CACHE_BYTES in all, oldest out first;
- * the cache goes with the database when the app locks. The bodies are frozen, so code that
- * changed a row it read in place would fail loudly, not poison the cache.
+ * Bodies already opened (or just sealed), one per row, by table and primary key, with what
+ * tells their seal from another (Seal): a sealed value with the same nonce and tag is the same
+ * sealed value (a new seal draws a new nonce), so its body is the same. Lists and live queries read
+ * the same rows again at every change, and a save reads its record back twice: opening them
+ * again each time made a list of 10,000 rows cost 3× the plain read. A body is kept as its
+ * text and parsed at each read, so every read gets objects of its own, as from IndexedDB
+ * itself, and code that changed a row it read cannot change what the next read gets. Bodies
+ * up to CACHE_BODY_BYTES are kept, CACHE_BYTES in all, oldest out first; the cache goes with
+ * the database when the app locks.
  */
 export class OpenedRows {
-  private readonly rows = new Map<string, { body: Readonly<Row>; size: number }>();
+  /** By table, then by primary key: the key as read, not a string made for the lookup. */
+  private readonly tables = new Map<string, Map<unknown, Opened>>();
   private size = 0;
-  get(id: string): Readonly<Row> | undefined {
-    return this.rows.get(id)?.body;
+
+  /** The text of row `id` of `table`, if `sealed` is what was opened or written there last. */
+  get(table: string, id: unknown, sealed: Uint8Array): string | undefined {
+    if (typeof id === 'object') return undefined; // a compound key: not kept
+    const entry = this.tables.get(table)?.get(id);
+    return entry && sameSeal(entry, sealed) ? entry.text : undefined;
   }
-  set(id: string, body: Row, size: number): Readonly<Row> {
-    for (const [oldest, entry] of this.rows) {
-      if (this.size + size <= CACHE_BYTES) break;
-      this.rows.delete(oldest);
-      this.size -= entry.size;
+
+  /** Keeps the text of the body sealed in `sealed`, opened or just written. */
+  set(table: string, id: unknown, sealed: Uint8Array, text: string): void {
+    let rows = this.tables.get(table);
+    if (!rows) this.tables.set(table, (rows = new Map<unknown, Opened>()));
+    const old = rows.get(id);
+    if (old) {
+      rows.delete(id);
+      this.size -= old.length;
     }
-    const frozen = deepFreeze(body);
-    this.rows.set(id, { body: frozen, size });
+    const size = sealed.length;
+    if (size > CACHE_BODY_BYTES || typeof id === 'object') return;
+    if (this.size + size > CACHE_BYTES) this.evict(CACHE_BYTES - size);
+    rows.set(id, {
+      length: size,
+      n0: word(sealed, NONCE_AT),
+      n1: word(sealed, NONCE_AT + 4),
+      n2: word(sealed, NONCE_AT + 8),
+      t0: word(sealed, size - TAG_BYTES),
+      text,
+    });
     this.size += size;
-    return frozen;
+  }
+
+  /** Drops the oldest entries, table by table, until at most `bytes` are kept. */
+  private evict(bytes: number): void {
+    for (const rows of this.tables.values()) {
+      for (const [id, entry] of rows) {
+        if (this.size <= bytes) return;
+        rows.delete(id);
+        this.size -= entry.length;
+      }
+    }
   }
 }
 /** Sealed bytes the cache may stand for in all, and for one body (a long interview is not kept). */
 const CACHE_BYTES = 32 * 2 ** 20;
 const CACHE_BODY_BYTES = 256 * 1024;
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
+/**
+ * What tells one seal of a row from another: 96 of its nonce's random bits and 32 of its tag's
+ * (a new seal draws a new nonce: two seals of a row share these by chance once in 2^128), as
+ * numbers, so that comparing costs no copy. A value made to match them on disk by someone
+ * without the key would only be answered with the body this laptop opened there before.
+ */
+interface Seal {
+  readonly length: number;
+  readonly n0: number;
+  readonly n1: number;
+  readonly n2: number;
+  readonly t0: number;
 }
 
-/** A seal's nonce and tag: no two different sealed values share them (the tag authenticates). */
-const sealIdOf = (sealed: Uint8Array) =>
-  String.fromCharCode(...sealed.subarray(1, 25), ...sealed.subarray(sealed.length - 16));
+const word = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
+/** After the suite byte; the tag is the last 16 bytes. */
+const NONCE_AT = 1;
+const TAG_BYTES = 16;
+
+function sameSeal(seal: Seal, sealed: Uint8Array): boolean {
+  return (
+    seal.length === sealed.length &&
+    seal.n0 === word(sealed, NONCE_AT) &&
+    seal.n1 === word(sealed, NONCE_AT + 4) &&
+    seal.n2 === word(sealed, NONCE_AT + 8) &&
+    seal.t0 === word(sealed, sealed.length - TAG_BYTES)
+  );
+}
+
+/**
+ * A stored row as the app sees it: its clear fields and its opened body, in one new object
+ * (built field by field: spreading and rest patterns cost more than the opening on a list).
+ */
 export function openRow(
   keys: Keys,
   table: string,
@@ -140,24 +215,28 @@ export function openRow(
   cache?: OpenedRows,
 ): unknown {
   if (!row || typeof row !== 'object' || !('$' in row)) return row; // plaintext, not migrated yet
-  const { $, ...rest } = row as Row;
-  const sealed = $ as Uint8Array;
-  const id = rest[clear[0]!];
-  const cacheKey =
-    cache && sealed.length <= CACHE_BODY_BYTES && `${table}/${String(id)}/${sealIdOf(sealed)}`;
-  const body =
-    (cacheKey && cache.get(cacheKey)) ||
-    (() => {
-      const opened = JSON.parse(
-        openText(rowKey(keys, table, rest), sealed, context(table, id)),
-      ) as Row;
-      return cacheKey ? cache.set(cacheKey, opened, sealed.length) : opened;
-    })();
-  const { [BLOB_TYPES]: types = {}, ...fields } = body as Row & {
-    [BLOB_TYPES]?: Record<string, string>;
-  };
-  for (const [field, type] of Object.entries(types)) readBlobs.set(rest[field] as Blob, type);
-  return { ...rest, ...fields };
+  const stored = row as Row;
+  const sealed = stored.$ as Uint8Array;
+  // The key first, also for a row opened before: a case key destroyed (巡后清退) or dropped
+  // opens nothing more, from the cache either.
+  const key = rowKey(keys, table, stored);
+  const id = stored[clear[0]!];
+  let text = cache?.get(table, id, sealed);
+  if (text === undefined) {
+    text = openText(key, sealed, context(table, id));
+    cache?.set(table, id, sealed, text);
+  }
+  const body = JSON.parse(text) as Row;
+  const out: Row = {};
+  for (const field in stored) if (field !== '$') out[field] = stored[field];
+  for (const field in body) {
+    if (field !== BLOB_TYPES) out[field] = body[field];
+    else {
+      const types = body[field] as Record<string, string>;
+      for (const name in types) readBlobs.set(stored[name] as Blob, types[name]!);
+    }
+  }
+  return out;
 }
 
 export function atRest(keys: Keys): Middleware<DBCore> {
@@ -172,6 +251,10 @@ export function atRest(keys: Keys): Middleware<DBCore> {
         const table = down.table(name);
         const clear = clearFields(table);
         const up = (row: unknown) => openRow(keys, name, clear, row, cache);
+        const upAll = (rows: unknown[]) => {
+          const batch = batchKeys(keys);
+          return rows.map((row) => openRow(batch, name, clear, row, cache));
+        };
         const wrapCursor = (cursor: DBCoreCursor | null): DBCoreCursor | null =>
           cursor &&
           // Dexie's cursor is IndexedDB's, with its methods as own properties: those are
@@ -187,14 +270,14 @@ export function atRest(keys: Keys): Middleware<DBCore> {
             if ((req.type !== 'add' && req.type !== 'put') || upgrading(req.trans)) {
               return table.mutate(req);
             }
-            const values = req.values.map((row: Row) => sealRow(keys, name, clear, row));
+            const values = req.values.map((row: Row) => sealRow(keys, name, clear, row, cache));
             return table.mutate({ ...req, values });
           },
           get: async (req) => up(await table.get(req)),
-          getMany: async (req) => (await table.getMany(req)).map(up),
+          getMany: async (req) => upAll(await table.getMany(req)),
           async query(req) {
             const res = await table.query(req);
-            return req.values ? { ...res, result: res.result.map(up) } : res;
+            return req.values ? { ...res, result: upAll(res.result) } : res;
           },
           openCursor: async (req) => wrapCursor(await table.openCursor(req)),
         };
@@ -203,38 +286,38 @@ export function atRest(keys: Keys): Middleware<DBCore> {
   };
 }
 
+/**
+ * `keys` for rows opened in one synchronous pass (a query's result): the case key of the row
+ * before is used again when the next row is of the same case, instead of a lookup per row. No
+ * key can go while the pass runs (nothing else runs meanwhile), and the next pass asks afresh.
+ */
+function batchKeys(keys: Keys): Keys {
+  let caseId: string | undefined;
+  let key: Uint8Array | undefined;
+  return {
+    laptop: keys.laptop,
+    ensure: (id) => keys.ensure(id),
+    forCase(id) {
+      if (id !== caseId) {
+        caseId = id;
+        key = keys.forCase(id);
+      }
+      return key;
+    },
+  };
+}
+
 function upgrading(trans: unknown): boolean {
   return (trans as IDBTransaction | undefined)?.mode === 'versionchange';
 }
 
-const CHUNK = 64 * 1024;
-const SEALED_CHUNK = CHUNK + SEAL_OVERHEAD;
-const CHUNKS_PER_READ = 64; // 4 MiB
-
-const chunkContext = (sha256: string, index: number, last: boolean) =>
-  `blob/${sha256}/${index}/${last ? 'last' : 'more'}`;
-
 /**
- * A file's bytes sealed with the laptop key, 64 KiB at a time (as age's STREAM does): each
- * chunk names its place and whether it is the last, so chunks cannot be reordered, dropped or
- * cut off without failing to open. Reads the file piece by piece: memory stays flat.
+ * A file's bytes sealed with the laptop key, chunk by chunk (shared/rest/blobChunks.ts).
+ * Reads the file piece by piece: memory stays flat.
  */
 export async function sealBlob(keys: Keys, blob: Blob, sha256: string): Promise<Blob> {
   if (sealedBlobs.has(blob)) return blob;
-  const parts: Uint8Array[] = [];
-  const count = Math.max(1, Math.ceil(blob.size / CHUNK));
-  // Read a few MiB at a time: a read per 64 KiB chunk cost more than sealing it.
-  for (let first = 0; first < count; first += CHUNKS_PER_READ) {
-    const piece = new Uint8Array(
-      await blob.slice(first * CHUNK, (first + CHUNKS_PER_READ) * CHUNK).arrayBuffer(),
-    );
-    for (let at = 0, i = first; at < piece.length || i === first; at += CHUNK, i++) {
-      const plain = piece.subarray(at, at + CHUNK);
-      parts.push(seal(keys.laptop, plain, chunkContext(sha256, i, i === count - 1)));
-      if (plain.length < CHUNK) break;
-    }
-  }
-  const sealed = new Blob(parts as BlobPart[], { type: 'application/octet-stream' });
+  const sealed = await sealChunks(keys.laptop, blob, sha256);
   sealedBlobs.set(sealed, blob.type);
   return sealed;
 }
@@ -249,21 +332,19 @@ export async function openBlob(
 ): Promise<Blob> {
   const type = readBlobs.get(row.blob);
   if (!keys || type === undefined) return row.blob;
-  const sealed = row.blob;
-  const count = Math.max(1, Math.ceil(sealed.size / SEALED_CHUNK));
-  const parts: Uint8Array[] = [];
-  for (let first = 0; first < count; first += CHUNKS_PER_READ) {
-    const piece = new Uint8Array(
-      await sealed
-        .slice(first * SEALED_CHUNK, (first + CHUNKS_PER_READ) * SEALED_CHUNK)
-        .arrayBuffer(),
-    );
-    for (let at = 0, i = first; at < piece.length; at += SEALED_CHUNK, i++) {
-      const chunk = piece.subarray(at, at + SEALED_CHUNK);
-      parts.push(open(keys.laptop, chunk, chunkContext(row.sha256, i, i === count - 1)));
-    }
-  }
-  return new Blob(parts as BlobPart[], { type });
+  return openChunks(keys.laptop, row.blob, row.sha256, type);
+}
+
+/**
+ * A stored file as a package carries it: its sealed bytes and the key to open them as they are
+ * read (in the package worker, so a large file never sits opened in memory), or the plaintext
+ * bytes of a row from before encryption.
+ */
+export function storedFile(
+  keys: Keys | undefined,
+  row: { readonly sha256: string; readonly blob: Blob },
+): { readonly blob: Blob; readonly sealedWith?: Uint8Array } {
+  return keys && readBlobs.has(row.blob) ? { blob: row.blob, sealedWith: keys.laptop } : row;
 }
 
 /**

@@ -17,6 +17,7 @@ import { titleOf as recordTitle } from '../../shared/domain/records/common';
 import { fieldLabel } from '../../shared/domain/records/history';
 import type { WorkbenchDB } from './database';
 import type { AccessRules } from './access';
+import { AUDIT_SCOPE, type AuditRepository } from './audit.repository';
 import type { Actor, WritePath } from './write';
 
 /** One side of a conflict: a value and the write that made it. */
@@ -45,7 +46,12 @@ export interface ConflictView {
 
 const LEADER_TABLES: ReadonlySet<string> = new Set(['cases', 'members', 'findings']);
 
-export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: AccessRules) {
+export function conflictsRepository(
+  db: WorkbenchDB,
+  w: WritePath,
+  access: AccessRules,
+  audit: AuditRepository,
+) {
   function mayRead(
     table: string,
     row: Stored<object>,
@@ -98,16 +104,26 @@ export function conflictsRepository(db: WorkbenchDB, w: WritePath, access: Acces
       return out;
     },
 
-    /** Settles the conflict at `path` with `value`: a new write that has seen every side. */
+    /**
+     * Settles the conflict at `path` with `value`: a new write that has seen every side. A
+     * clue's is a change the audit log notes.
+     */
     async settle(table: RecordTable, recordId: string, path: string, value: unknown, actor: Actor) {
-      return db.transaction('rw', w.scope(table, 'members'), async () => {
+      const scope = [...w.scope(table, 'members'), ...AUDIT_SCOPE.map((t) => db.table(t))];
+      return db.transaction('rw', scope, async () => {
         const who = await access.viewer(actor);
         const row = (await db.table(table).get(recordId)) as Stored<object> | undefined;
         if (!row) throw new ValidationError({ _: zh.conflicts.gone });
         const allowed =
           who.role === 'leader' || (!LEADER_TABLES.has(table) && row.createdBy === who.id);
         if (!allowed) throw new ValidationError({ _: zh.conflicts.onlyLeader });
-        await w.settle(table, recordId, path, value, actor);
+        const settled = await w.settle(table, recordId, path, value, actor);
+        if (table === 'clues') {
+          const { subjectName } = settled as Stored<{ subjectName?: string }>;
+          const title = (subjectName || zh.records.untitled).slice(0, 255);
+          const detail = { clueId: recordId, title, change: 'settle' as const };
+          await audit.write(row.caseId, 'clueChange', detail, actor);
+        }
       });
     },
   };

@@ -14,6 +14,7 @@ import type { RecordSummary } from '../../shared/domain/records/summary';
 import type { FindingRecord } from '../../shared/domain/findings/finding.schema';
 import type { ClueRecord } from '../../shared/domain/findings/clue.schema';
 import type { AttachmentFields, BlobRow } from '../../shared/domain/stored.schema';
+import type { AuditEntry } from '../../shared/domain/audit.schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { atRest, type Keys } from './atRest';
 
@@ -46,15 +47,20 @@ export class WorkbenchDB extends Dexie {
   declare compareLists: EntityTable<ListRecord, 'id'>;
   declare compareRules: EntityTable<RuleRecord, 'id'>;
   declare compareHits: EntityTable<HitRecord, 'id'>;
+  declare auditLog: EntityTable<AuditEntry, 'id'>;
 
   /** The keys rows are sealed with (atRest.ts); undefined for a plaintext database. */
   readonly keys: Keys | undefined;
 
-  constructor(name: string = DB_NAME, options: DexieOptions = {}, keys?: Keys) {
+  /**
+   * `asOf` declares the schema only up to that version: the database as an older app left it,
+   * opened without upgrading it (the snapshot before an upgrade reads it so).
+   */
+  constructor(name: string = DB_NAME, options: DexieOptions = {}, keys?: Keys, asOf = Infinity) {
     // Chromium commits IndexedDB transactions "relaxed" by default: an OS crash can lose writes
     // that already reported success. Interview notes are worth the ~10 % that strict costs.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS.filter((v) => v.version <= asOf)) {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);
     }

@@ -99,6 +99,7 @@ export function demoRepository(db: WorkbenchDB, w: WritePath, clock: Clock) {
     compareHits: byCase('compareHits'),
     revisions: byCase('revisions'),
     conflicts: byCase('conflicts'),
+    auditLog: byCase('auditLog'),
     // After `attachments`: the bytes go only where no attachment of another case names them.
     blobs: async ({ files, listParts }) => {
       const hashes = new Set(

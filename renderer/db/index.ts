@@ -26,3 +26,4 @@ export type { PackageKind, Incoming } from './packages.repository';
 export type { TableCounts } from './write';
 export type { ConflictSide, ConflictView } from './conflicts.repository';
 export type { NewList } from './compare.repository';
+export type { ClearanceCertificate, ClearanceState } from './clearance.repository';

@@ -5,6 +5,10 @@
  * write, a fraction of a second later, covers). Writes for one key are queued in order and
  * only the latest waiting value is written: typing fast writes at most one note at a time.
  *
+ * A note is written once the keystroke that made it is painted (afterPaint), not while the
+ * frame showing it waits: sealing and storing it cost a good part of a keystroke's time. The
+ * synchronous localStorage note is taken before that frame, as ever.
+ *
  * Dexie sets durability for a whole database, so these few writes go through IndexedDB itself.
  */
 import type { WorkbenchDB } from './database';
@@ -23,6 +27,28 @@ export interface DurableStore {
 }
 
 const TABLE = 'journal';
+
+/** The longest a note waits for a frame: a hidden page paints none. */
+const PAINT_WAIT_MS = 50;
+
+/**
+ * Runs `work` just after the next frame is painted (a task queued from its animation frame
+ * callbacks), or after PAINT_WAIT_MS when no frame comes; outside a page, at the next task.
+ */
+function afterPaint(work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(once, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, PAINT_WAIT_MS);
+}
 
 export function journalStore(db: WorkbenchDB): DurableStore {
   interface Waiting {
@@ -75,7 +101,12 @@ export function journalStore(db: WorkbenchDB): DurableStore {
         const queued = waiting.get(key);
         // A value still waiting is replaced: whoever waited on it learns of this one's fate.
         waiting.set(key, { value, done: [...(queued?.done ?? []), { resolve, reject }] });
-        if (!running.has(key)) running.set(key, drain(key));
+        if (!running.has(key)) {
+          running.set(
+            key,
+            new Promise<void>((painted) => afterPaint(painted)).then(() => drain(key)),
+          );
+        }
       });
     },
     async get(key) {

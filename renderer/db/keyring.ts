@@ -7,7 +7,9 @@
  *
  * Wrong passphrases are counted here, where they survive a reload: after five in a row each
  * further attempt waits longer (2 s, 4 s, … up to 5 minutes). The count is kept in the clear
- * (it is no secret) and handed to the audit log at the next unlock.
+ * (it is no secret), and so are the times of wrong passphrases not yet in the audit log: there
+ * is no case key to seal them with before unlock. The next unlock writes them into the log of
+ * every case (Vault.tsx), then tells the keyring to forget them (failuresLogged).
  */
 import Dexie, { type Table } from 'dexie';
 import {
@@ -27,6 +29,7 @@ import {
   type WrappedKey,
 } from '../../shared/rest/caseKeys';
 import { zh } from '../../shared/i18n/zh-CN';
+import { MAX_FAILED_TIMES } from '../../shared/domain/audit.schema';
 import type { Keys } from './atRest';
 
 export const KEYRING_NAME = 'xuncha-workbench-keys';
@@ -45,6 +48,14 @@ interface VaultRow {
   /** Wrong passphrases since the last unlock, and when the last one was typed. */
   readonly failures: number;
   readonly lastFailure: string;
+  /** Wrong passphrases the audit log has not taken yet: how many, and the newest times. */
+  readonly unlogged?: FailedAttempts;
+}
+
+/** Wrong passphrases: how many, and when (the newest MAX_FAILED_TIMES of them). */
+export interface FailedAttempts {
+  readonly count: number;
+  readonly times: readonly string[];
 }
 
 class KeyringDB extends Dexie {
@@ -111,6 +122,12 @@ export class KeyChain implements Keys {
     return [...this.cases];
   }
 
+  /** Zeroes one case's key and forgets it (巡后清退: the keyring destroys its stored copy). */
+  forget(caseId: string): void {
+    this.cases.get(caseId)?.fill(0);
+    this.cases.delete(caseId);
+  }
+
   /** Zeroes every key held and forgets them: what was sealed cannot be opened until unlock. */
   drop(): void {
     this.open = false;
@@ -169,6 +186,25 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
       return { count: vault?.failures ?? 0, last: vault?.lastFailure ?? '' };
     },
 
+    /** Wrong passphrases not yet written into the audit log (count 0: none). */
+    async unloggedFailures(): Promise<FailedAttempts> {
+      return (await db.vault.get('vault'))?.unlogged ?? { count: 0, times: [] };
+    },
+
+    /**
+     * The audit log has taken these wrong passphrases: forgotten here. Any typed since (in another
+     * window) stay for the next unlock.
+     */
+    async failuresLogged(logged: FailedAttempts): Promise<void> {
+      await db.transaction('rw', db.vault, async () => {
+        const vault = await db.vault.get('vault');
+        if (!vault?.unlogged) return;
+        const left = vault.unlogged.times.filter((t) => !logged.times.includes(t));
+        const count = Math.max(vault.unlogged.count - logged.count, left.length);
+        await db.vault.put({ ...vault, unlogged: { count, times: left } });
+      });
+    },
+
     /** Sets the first passphrase and makes this laptop's key. */
     async create(passphrase: string): Promise<KeyChain> {
       const kdf = newKdfParams(options.iterations);
@@ -199,9 +235,15 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
         laptop = await unwrapKey(kek, stored.wrapped);
       } catch (error) {
         if (error instanceof WrongPassphrase) {
+          const at = new Date(now()).toISOString();
+          const unlogged = vault.unlogged ?? { count: 0, times: [] };
           await db.vault.update('vault', {
             failures: vault.failures + 1,
-            lastFailure: new Date(now()).toISOString(),
+            lastFailure: at,
+            unlogged: {
+              count: unlogged.count + 1,
+              times: [...unlogged.times, at].slice(-MAX_FAILED_TIMES),
+            },
           });
         }
         throw error;
@@ -267,7 +309,14 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
       }
       await db.transaction('rw', db.keys, db.vault, async () => {
         await db.keys.bulkPut(rewrapped);
-        await db.vault.put({ id: 'vault', kdf, failures: 0, lastFailure: '' });
+        const { unlogged } = (await db.vault.get('vault')) ?? {};
+        await db.vault.put({
+          id: 'vault',
+          kdf,
+          failures: 0,
+          lastFailure: '',
+          ...(unlogged ? { unlogged } : {}),
+        });
       });
       return chain(kek, laptop);
     },
@@ -291,6 +340,16 @@ export function keyring(name = KEYRING_NAME, options: UnlockOptions = {}) {
         await db.keys.bulkPut(rewrapped);
         await db.vault.put({ ...vault, kdf, failures: 0 });
       });
+    },
+
+    /**
+     * Destroys a case's key (巡后清退): the wrapped key and its escrow copy are deleted and the
+     * key held in memory zeroed. Whatever of the case remains on disk (LevelDB keeps old
+     * copies until it compacts) can no longer be opened by anyone, the 组长 included.
+     */
+    async destroyCaseKey(keys: KeyChain, caseId: string): Promise<void> {
+      await db.keys.delete(caseSlot(caseId));
+      keys.forget(caseId);
     },
 
     close: () => db.close(),

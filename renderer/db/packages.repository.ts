@@ -8,6 +8,9 @@
  *   went to (a watermark each), never by clock; merging is idempotent, so overlap is harmless.
  * - A join package binds this laptop to the member it was made for: from then on that member
  *   is who writes here, not a choice in a menu.
+ * - The audit log travels only to the 组长: a package for the 组长 carries this laptop's entries
+ *   (what changed since, like everything else); no other package carries any. Applying a
+ *   package that brought something notes it in the log, in the same transaction.
  */
 import Dexie from 'dexie';
 import { filesNamedBy, type CaseContents, type PackedFile } from '../../shared/package/contents';
@@ -15,11 +18,13 @@ import type { Manifest } from '../../shared/package/manifest';
 import { PackageError } from '../../shared/package/problems';
 import type { MemberRecord } from '../../shared/domain/member.schema';
 import type { Revision } from '../../shared/domain/revision';
+import type { AuditEntry } from '../../shared/domain/audit.schema';
 import type { Stored } from '../../shared/domain/record';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { WorkbenchDB } from './database';
-import { openBlob } from './atRest';
+import { storedFile } from './atRest';
 import type { SettingsRepository } from './settings.repository';
+import type { AuditRepository } from './audit.repository';
 import {
   FOREIGN_SCOPE,
   type Actor,
@@ -45,7 +50,12 @@ export interface Incoming extends ForeignPreview {
   readonly boundElsewhere: boolean;
 }
 
-export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: SettingsRepository) {
+export function packagesRepository(
+  db: WorkbenchDB,
+  w: WritePath,
+  settings: SettingsRepository,
+  audit: AuditRepository,
+) {
   /** Rows of `table` in the case with a change number above `since`. */
   function changed(table: string, caseId: string, since: number) {
     return db
@@ -61,10 +71,9 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     const out: PackedFile[] = [];
     for (const blob of blobs) {
       if (!blob) continue; // a file whose bytes never reached this laptop: the record still goes
-      // Opened one file at a time. (Each file's plain bytes are then held until the package is
-      // written; streaming them straight from the sealed chunks is left for the snapshot work.)
-      const bytes = await openBlob(db.keys, blob);
-      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', blob: bytes });
+      // Still sealed: opened chunk by chunk as the package is written, in its worker.
+      const stored = storedFile(db.keys, blob);
+      out.push({ sha256: blob.sha256, mime: wanted.get(blob.sha256) ?? '', ...stored });
     }
     return out;
   }
@@ -82,8 +91,10 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
     ): Promise<Outgoing> {
       const tables: readonly RecordTable[] = kind === 'join' ? ['cases', 'members'] : RECORD_TABLES;
       const after = kind === 'join' ? 0 : since;
-      const scope = [...tables, 'clues', 'rechecks', 'revisions', 'settings'];
-      const { rows, revisions, upTo } = await db.transaction('r', scope, async () => {
+      const scope = [...tables, 'clues', 'rechecks', 'revisions', 'settings', 'auditLog'];
+      // The log goes to the 组长 alone: whoever else a package is for reads only their own.
+      const withLog = kind !== 'join' && forMember.role === 'leader';
+      const { rows, revisions, log, upTo } = await db.transaction('r', scope, async () => {
         // Clues go to the 组长 and to their author only, and their writes with them; so do a
         // 回头看's copies of the earlier round's clues.
         const clueRows = [
@@ -107,12 +118,13 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
         const revisions = ((await changed('revisions', caseId, after)) as Revision[]).filter(
           (r) => !hidden.has(r.recordId) && (kind !== 'join' || teamOnly.has(r.recordId)),
         );
-        return { rows, revisions, upTo: await w.currentSeq() };
+        const log = withLog ? ((await changed('auditLog', caseId, after)) as AuditEntry[]) : [];
+        return { rows, revisions, log, upTo: await w.currentSeq() };
       });
       // From now on these revisions may leave the laptop (the save dialog is next): never fold
       // a later edit into them, even if this package is never saved.
       await w.markExported(upTo);
-      return { contents: { rows, revisions, files: await files(rows) }, upTo };
+      return { contents: { rows, revisions, files: await files(rows), audit: log }, upTo };
     },
 
     /** The change number a package to `memberId` last reached (0: none sent yet). */
@@ -154,7 +166,9 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
       const here = await settings.deviceId();
       const recipient = manifest.kind === 'join' ? (await settings.laptopKey()).recipient : '';
       const batch = await w.prepareForeign(batchOf(contents)); // outside: see prepareForeign
+      await db.keys?.ensure(manifest.caseId); // the log's entry, whatever the rows
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
+        const before = await w.currentSeq();
         const bound = await settings.boundMember(manifest.caseId);
         if (manifest.kind === 'join' && bound !== undefined && bound !== manifest.forMember) {
           throw new PackageError('notThisMember', `bound to ${bound}`);
@@ -173,6 +187,19 @@ export function packagesRepository(db: WorkbenchDB, w: WritePath, settings: Sett
               { deviceId: here, memberId: member.id },
             );
           }
+        }
+        // Something came (the change sequence moved): noted, by whoever uses this laptop now.
+        if ((await w.currentSeq()) > before) {
+          const from = await db.members.get(manifest.exportedBy.memberId);
+          await audit.write(manifest.caseId, 'import', {
+            kind: manifest.kind,
+            fromMember: manifest.exportedBy.memberId,
+            fromName: from?.name ?? '',
+            fromDevice: manifest.exportedBy.deviceId,
+            createdAt: manifest.createdAt,
+            stored: result.stored,
+            conflicts: result.conflicts.length,
+          });
         }
         return result;
       });
@@ -211,6 +238,7 @@ function batchOf(contents: CaseContents) {
     rows: contents.rows,
     revisions: contents.revisions,
     blobs: contents.files.map((f) => ({ sha256: f.sha256, size: f.blob.size, blob: f.blob })),
+    audit: contents.audit ?? [],
   };
 }
 

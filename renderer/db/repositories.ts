@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import type { WorkbenchDB } from './database';
+import { WorkbenchDB } from './database';
+import { caseContentsIn, lastChangeIn } from './caseContents';
+import { clearanceRepository } from './clearance.repository';
 import { accessRules } from './access';
 import { casesRepository } from './cases.repository';
 import { membersRepository } from './members.repository';
@@ -17,6 +19,7 @@ import { conflictsRepository } from './conflicts.repository';
 import { ledgerRepository } from './ledger.repository';
 import { rechecksRepository } from './rechecks.repository';
 import { compareRepository } from './compare.repository';
+import { auditRepository } from './audit.repository';
 import { CURRENT_VERSION } from './schema';
 import { caseIdsIn, sealedAlready, sealExisting, type SealProgress } from './sealExisting';
 import { sealInWorker } from './sealClient';
@@ -37,9 +40,11 @@ export interface RepositoryOptions {
 
 /** Every repository over one database: the only door to Dexie. */
 export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
-  const w = writePath(db, options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const w = writePath(db, clock);
   const access = accessRules(db);
   const settings = settingsRepository(db);
+  const audit = auditRepository(db, w, settings, access, clock);
 
   // Dexie's own handler closes the database and lets the next query reopen it, which would
   // open the newer schema and write to it with this older code. Close for good instead, and
@@ -58,16 +63,16 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     records: recordsRepository(db, w),
     attachments: attachmentsRepository(db, w),
     findings: findingsRepository(db, w),
-    clues: cluesRepository(db, w, access),
+    clues: cluesRepository(db, w, access, audit),
     history: historyRepository(db, access),
     stats: statsRepository(db, access),
     settings,
     /** The autosave journal's durable half: this laptop only (see journal.store.ts). */
     journal: journalStore(db),
     /** The 示例巡察任务: load it, and remove it again (the one hard delete, demo data only). */
-    demo: demoRepository(db, w, options.clock ?? systemClock),
+    demo: demoRepository(db, w, clock),
     /** Case packages: what goes out to whom, what comes in, and applying it as one merge. */
-    packages: packagesRepository(db, w, settings),
+    packages: packagesRepository(db, w, settings, audit),
     /** 整改台账: the 问题 of confirmed findings, their 任务, 销号 (issue 14). */
     ledger: ledgerRepository(db, w),
     /** 回头看: the earlier round's ledger, copied read-only, and its 复核 (issue 14). */
@@ -75,7 +80,16 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
     /** 数据比对: lists, rules, and the 疑点 each run finds (issue 15). */
     compare: compareRepository(db, w),
     /** Fields two laptops wrote without seeing each other's write, and settling them. */
-    conflicts: conflictsRepository(db, w, access),
+    conflicts: conflictsRepository(db, w, access, audit),
+    /**
+     * The audit log: append an entry (to one case, or to every case for unlock and lock), read
+     * a case's log. Snapshot restores and 清退 append theirs here too.
+     */
+    audit: {
+      append: audit.append,
+      appendAll: audit.appendAll,
+      list: audit.list,
+    },
     /** Rows from another laptop, and the export watermark (case packages use these). */
     sync: {
       storeForeign: (batch: ForeignBatch) => w.storeForeign(batch),
@@ -91,6 +105,21 @@ export function repositories(db: WorkbenchDB, options: RepositoryOptions = {}) {
       if (!closedForNewerVersion && !db.isOpen()) await db.open();
     },
     startFreshLog: () => startFreshLog(db.name),
+    /** 巡后清退: acknowledgements that travel back from the 组长, and removing a case. */
+    clearance: clearanceRepository(db, settings),
+    /** What snapshots read (renderer/snapshots): a whole case, and how far it has changed. */
+    snapshots: {
+      contents: (caseId: string) => caseContentsIn(db, db.keys, caseId),
+      caseIds: () => db.cases.toCollection().primaryKeys(),
+      lastChange: (caseId: string) => lastChangeIn(db, caseId),
+      /** The older schema version the database is at, which opening will upgrade; 0: none. */
+      pendingUpgrade: async (): Promise<number> => {
+        const found = await peekVersion(db.name);
+        return found > 0 && found < CURRENT_VERSION ? found : 0;
+      },
+      /** The repositories over the database as an older app left it, not upgraded. */
+      asOf: (version: number) => repositories(new WorkbenchDB(db.name, {}, db.keys, version)),
+    },
     /**
      * A case's key, for a worker that reads that case itself (search, documents); undefined on a
      * database without encryption. The worker gets this key only, never the laptop's.

@@ -154,6 +154,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       compareHits: 'id, caseId, ruleId, [caseId+seq]',
     },
   },
+  {
+    // The audit log (issue 16): a new travelling table, appended to only. Only the id, the case
+    // and the change sequence are indexed (and so stay readable under encryption): who did
+    // what is sealed, and filtered in code.
+    version: 11,
+    stores: {
+      auditLog: 'id, caseId, [caseId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

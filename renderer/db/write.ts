@@ -60,6 +60,7 @@ import {
   type TableName,
 } from '../../shared/domain/tables';
 import { isRecordKind, RECORD_SPECS } from '../../shared/domain/records';
+import { parseAuditEntry, type AuditEntry } from '../../shared/domain/audit.schema';
 import { summarize, type RecordSummary } from '../../shared/domain/records/summary';
 import { ValidationError } from '../../shared/domain/validation';
 import { zh } from '../../shared/i18n/zh-CN';
@@ -98,6 +99,8 @@ export interface ForeignBatch {
   readonly rows: readonly { readonly table: RecordTable; readonly row: unknown }[];
   readonly revisions?: readonly unknown[];
   readonly blobs?: readonly unknown[];
+  /** Audit log entries (audit.schema.ts): immutable, kept once by id. */
+  readonly audit?: readonly unknown[];
 }
 
 /** A field written on two laptops without either seeing the other's write, in one record. */
@@ -129,6 +132,8 @@ export interface ForeignPreview {
   readonly conflicts: readonly TableConflict[];
   readonly newRevisions: number;
   readonly newFiles: number;
+  /** Audit log entries not here yet. */
+  readonly newAudit: number;
   /** Everything in the batch is here already: applying it would change nothing. */
   readonly nothingNew: boolean;
 }
@@ -147,6 +152,7 @@ export const FOREIGN_SCOPE: readonly TableName[] = [
   'settings',
   'summaries',
   'conflicts',
+  'auditLog',
 ];
 
 type CheckedRow = { readonly name: RecordTable; readonly row: AnyRow };
@@ -199,7 +205,15 @@ function checkBatch(batch: ForeignBatch) {
   const revisions = (batch.revisions ?? []).map(parseRevision);
   // Checked to be Blob-like; in the renderer they are Blobs.
   const blobs = (batch.blobs ?? []).map(parseBlobRow) as StoredBlob[];
-  return { rows, revisions, blobs };
+  const audit = (batch.audit ?? []).map(parseAuditEntry);
+  return { rows, revisions, blobs, audit };
+}
+
+/** Entries not among `known` (what bulkGet found for them), each once. */
+function unknownYet<T extends { id: string }>(items: readonly T[], known: readonly unknown[]): T[] {
+  return [
+    ...new Map(items.filter((_, i) => known[i] === undefined).map((r) => [r.id, r])).values(),
+  ];
 }
 
 export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
@@ -369,7 +383,11 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
    */
   async function prepareForeign(batch: ForeignBatch): Promise<ForeignBatch> {
     const blobs = await storable(db.keys, (batch.blobs ?? []) as StoredBlob[]);
-    const caseIds = new Set(batch.rows.map(({ row }) => (row as { caseId?: unknown }).caseId));
+    const caseIds = new Set(
+      [...batch.rows.map(({ row }) => row), ...(batch.audit ?? [])].map(
+        (row) => (row as { caseId?: unknown }).caseId,
+      ),
+    );
     for (const caseId of caseIds) if (typeof caseId === 'string') await db.keys?.ensure(caseId);
     return { ...batch, blobs };
   }
@@ -602,9 +620,9 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
      * and the fields that would conflict. Checks every row as storeForeign does.
      */
     async previewForeign(batch: ForeignBatch): Promise<ForeignPreview> {
-      const { rows, revisions, blobs } = checkBatch(batch);
+      const { rows, revisions, blobs, audit } = checkBatch(batch);
       const names = [...new Set(rows.map((r) => r.name))];
-      return db.transaction('r', [...names, 'revisions', 'blobs'], async () => {
+      return db.transaction('r', [...names, 'revisions', 'blobs', 'auditLog'], async () => {
         const tables: Record<string, { -readonly [K in keyof TableCounts]: number }> = {};
         const conflicts: TableConflict[] = [];
         for (const item of await plan(rows)) {
@@ -619,11 +637,14 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         const newRevisions = known.filter((r) => r === undefined).length;
         const files = await db.blobs.bulkGet(blobs.map((b) => b.sha256));
         const newFiles = files.filter((b) => b === undefined).length;
+        const entries = await db.auditLog.bulkGet(audit.map((e) => e.id));
+        const newAudit = unknownYet(audit, entries).length;
         const nothingNew =
           newRevisions === 0 &&
           newFiles === 0 &&
+          newAudit === 0 &&
           Object.values(tables).every((c) => c.added + c.changed + c.deleted === 0);
-        return { tables, conflicts, newRevisions, newFiles, nothingNew };
+        return { tables, conflicts, newRevisions, newFiles, newAudit, nothingNew };
       });
     },
 
@@ -646,8 +667,8 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
     ): Promise<ForeignResult> {
       // A caller inside a transaction of its own has prepared the batch: this then waits on
       // nothing, as a transaction requires.
-      const { rows, revisions, blobs } = checkBatch(await prepareForeign(batch));
-      const total = blobs.length + rows.length + revisions.length;
+      const { rows, revisions, blobs, audit } = checkBatch(await prepareForeign(batch));
+      const total = blobs.length + rows.length + revisions.length + audit.length;
       return db.transaction('rw', [...FOREIGN_SCOPE], async () => {
         const haveBlobs = await db.blobs.bulkGet(blobs.map((b) => b.sha256));
         const newBlobs = blobs.filter((_, i) => haveBlobs[i] === undefined);
@@ -656,12 +677,10 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         const planned = await plan(rows);
         const storing = planned.filter((p) => p.action === 'store');
         const haveRevisions = await db.revisions.bulkGet(revisions.map((r) => r.id));
-        const newRevisions = [
-          ...new Map(
-            revisions.filter((_, i) => haveRevisions[i] === undefined).map((r) => [r.id, r]),
-          ).values(),
-        ];
-        // One stretch of the change sequence for the whole batch: rows, then revisions.
+        const newRevisions = unknownYet(revisions, haveRevisions);
+        // Audit entries never change: one already here is left as it is.
+        const newAudit = unknownYet(audit, await db.auditLog.bulkGet(audit.map((e) => e.id)));
+        // One stretch of the change sequence for the whole batch: rows, revisions, audit entries.
         const first = Number((await db.settings.get(SEQ))?.value ?? 0) + 1;
         await storeMany(
           storing.map((p) => ({ name: p.name, row: p.next, hadConflicts: !!p.local?.siblings })),
@@ -670,7 +689,11 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         onProgress(blobs.length + rows.length, total);
         const firstRevision = first + storing.length;
         await db.revisions.bulkAdd(newRevisions.map((r, i) => ({ ...r, seq: firstRevision + i })));
-        const last = firstRevision + newRevisions.length - 1;
+        const firstAudit = firstRevision + newRevisions.length;
+        await db.auditLog.bulkAdd(
+          newAudit.map((e, i): AuditEntry => ({ ...e, seq: firstAudit + i })),
+        );
+        const last = firstAudit + newAudit.length - 1;
         if (last >= first) await db.settings.put({ key: SEQ, value: String(last) });
         // Redactions travel both ways: one that arrives removes values from this laptop's
         // copies; values that arrive for fields redacted here are removed on arrival.
@@ -735,6 +758,12 @@ export function writePath(db: WorkbenchDB, clock: Clock = systemClock) {
         }
       });
     },
+
+    /**
+     * The next number of the change sequence, for a row written outside the record tables (an
+     * audit log entry). Call inside a transaction that has `settings`.
+     */
+    nextSeq,
 
     /** The newest number of the change sequence (0 for an empty database). */
     async currentSeq(): Promise<number> {

@@ -12,6 +12,7 @@ import { buildInWorker, DocumentRefusedError } from '../documents/documentClient
 import type { DocumentOrder, DocumentPhase } from '../documents/protocol';
 import { chooseSaveTarget, saveBytes } from '../host/fileStreams';
 import { useRepos } from '../app/session';
+import { useDeviceId } from './device';
 
 export type ExportOutcome =
   | { readonly status: 'saved'; readonly name: string }
@@ -64,9 +65,13 @@ export async function exportDocument(
   }
 }
 
-/** One export at a time per button: its phase while running, and what came of the last one. */
+/**
+ * One export at a time per button: its phase while running, and what came of the last one. A
+ * document saved (or handed to downloads) is noted in the case's audit log.
+ */
 export function useDocumentExport() {
   const repos = useRepos();
+  const deviceId = useDeviceId();
   const [phase, setPhase] = useState<DocumentPhase | 'dialog' | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const running = useRef(false);
@@ -77,13 +82,19 @@ export function useDocumentExport() {
       setOutcome(null);
       setPhase('dialog');
       try {
-        setOutcome(await exportDocument(request, repos.readerKey(request.caseId), setPhase));
+        const outcome = await exportDocument(request, repos.readerKey(request.caseId), setPhase);
+        if (outcome?.status === 'saved' || outcome?.status === 'downloading') {
+          const detail = { kind: request.order.kind, file: outcome.name };
+          const actor = { deviceId, memberId: request.viewerId };
+          await repos.audit.append(request.caseId, 'document', detail, actor).catch(() => {});
+        }
+        setOutcome(outcome);
       } finally {
         running.current = false;
         setPhase(null);
       }
     },
-    [repos],
+    [repos, deviceId],
   );
   return { run, phase, outcome };
 }

@@ -16,6 +16,9 @@ import type { CaseContents } from '../../shared/package/contents';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
 import { PACKAGE_EXTENSION, packageFileName } from '../../shared/package/fileName';
 import { PackageError } from '../../shared/package/problems';
+import { snapshotIdentity } from '../../shared/rest/caseKeys';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   openInWorker,
   sealInWorker,
@@ -104,6 +107,7 @@ export async function makePackage(
     running?.cancel();
   });
   let upTo: number;
+  let createdAt: string;
   try {
     await repos.packages.claimRecipient(caseRecord.id, actor);
     const since = request.onlyChanges
@@ -111,13 +115,18 @@ export async function makePackage(
       : 0;
     const outgoing = await repos.packages.outgoing(caseRecord.id, kind, forMember, since);
     upTo = outgoing.upTo;
+    createdAt = new Date().toISOString();
     const header = {
       schemaVersion: SCHEMA_VERSION,
       kind,
       caseId: caseRecord.id,
       exportedBy: { memberId: me.id, deviceId: actor.deviceId },
       forMember: forMember.id,
-      createdAt: new Date().toISOString(),
+      createdAt,
+      // A 汇总包 tells the member which of their packages the 组长 holds (巡后清退).
+      ...(kind === 'summary'
+        ? { acknowledges: await repos.clearance.acknowledgements(caseRecord.id, forMember.id) }
+        : {}),
     };
     running = sealInWorker(
       header,
@@ -135,6 +144,11 @@ export async function makePackage(
     running?.end();
   }
   const saved = await target.commit();
+  // The audit log notes what left and for whom; a failure to note it never fails the export.
+  const exported = { kind, forMember: forMember.id, forName: forMember.name, file: saved.name };
+  await repos.audit
+    .append(caseRecord.id, 'export', { ...exported, onlyChanges: request.onlyChanges }, actor)
+    .catch(() => {});
   if (kind === 'join') {
     // Not binding now only delays it to the next join package: nothing to tell.
     await repos.packages.bindExporter(caseRecord.id, me.id).catch(() => {});
@@ -142,6 +156,7 @@ export async function makePackage(
   }
   try {
     await repos.packages.markSent(caseRecord.id, forMember.id, upTo);
+    if (kind === 'member') await repos.clearance.noteOwnExport(caseRecord.id, createdAt, upTo);
     return { saved, noted: true };
   } catch {
     return { saved, noted: false }; // saved all the same: say so, and what it means
@@ -170,10 +185,11 @@ export async function readPackage(
   passphrase: string | null,
   hooks: TransferHooks,
 ): Promise<ReadPackage> {
-  const key: OpeningKey =
-    passphrase === null
-      ? { identity: (await repos.settings.laptopKey()).identity }
-      : { passphrase };
+  // This laptop's key opens packages made for it; its snapshot key, its own snapshots.
+  const own = repos.laptopDataKey();
+  const identities = [(await repos.settings.laptopKey()).identity];
+  if (own) identities.push(snapshotIdentity(own));
+  const key: OpeningKey = passphrase === null ? { identity: identities } : { passphrase };
   const staging = privateFileName('open');
   const discard = () => removePrivateFile(staging);
   const input = file.file ?? file.stream(); // the browser's File is read by the Worker itself
@@ -185,4 +201,14 @@ export async function readPackage(
     void discard(); // in the background: a worker just stopped may hold the file a moment
     throw error;
   }
+}
+
+/** The SHA-256 of a picked file, read in pieces: what a 清退 certificate names it by. */
+export async function fileSha256(file: Extract<PickedFile, { status: 'picked' }>) {
+  const hash = sha256.create();
+  const reader = (file.file ? file.file.stream() : file.stream()).getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    hash.update(next.value);
+  }
+  return bytesToHex(hash.digest());
 }

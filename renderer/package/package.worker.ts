@@ -31,6 +31,14 @@ interface SyncAccess {
   close(): void;
 }
 
+/** A write of the full disk: named as such wherever it happens. */
+function noSpace(error: unknown): never {
+  if ((error as DOMException).name === 'QuotaExceededError') {
+    throw new PackageError('noSpace', String(error));
+  }
+  throw error;
+}
+
 /** Decrypts into a private file; memory only where the browser has no private file system. */
 async function stagingIn(name: string): Promise<Staging> {
   let file: FileSystemFileHandle;
@@ -49,10 +57,7 @@ async function stagingIn(name: string): Promise<Staging> {
       try {
         at += access.write(chunk, { at });
       } catch (error) {
-        if ((error as DOMException).name === 'QuotaExceededError') {
-          throw new PackageError('noSpace', String(error));
-        }
-        throw error;
+        noSpace(error);
       }
     },
     async finish() {
@@ -63,9 +68,54 @@ async function stagingIn(name: string): Promise<Staging> {
   };
 }
 
+/** Writes a stream to `<name>.part` in `folder`, then renames it `name`; its size. */
+async function writeWhole(
+  stream: ReadableStream<Uint8Array>,
+  folder: string,
+  name: string,
+): Promise<number> {
+  const dir = await (
+    await navigator.storage.getDirectory()
+  ).getDirectoryHandle(folder, {
+    create: true,
+  });
+  const part = `${name}.part`;
+  const file = await dir.getFileHandle(part, { create: true }).catch(noSpace);
+  const access = await (
+    file as unknown as { createSyncAccessHandle(): Promise<SyncAccess> }
+  ).createSyncAccessHandle();
+  let at = 0;
+  try {
+    const reader = stream.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      try {
+        at += access.write(next.value, { at });
+      } catch (error) {
+        noSpace(error);
+      }
+    }
+    access.flush();
+    access.close();
+    await (file as unknown as { move(name: string): Promise<void> }).move(name);
+    return at;
+  } catch (error) {
+    try {
+      access.close();
+    } catch {
+      // closed already
+    }
+    await dir.removeEntry(part).catch(() => {});
+    throw error;
+  }
+}
+
 async function run(message: ToPackageWorker): Promise<void> {
-  if (message.type === 'seal') {
-    const { entries, counts } = packContents(message.contents);
+  if (message.type === 'snapshot') {
+    const { entries, counts } = await packContents(message.contents);
+    const { stream } = await sealStream({ ...message.header, counts }, entries, message.seal);
+    post({ type: 'written', bytes: await writeWhole(stream, message.folder, message.name) });
+  } else if (message.type === 'seal') {
+    const { entries, counts } = await packContents(message.contents);
     const { stream } = await sealStream({ ...message.header, counts }, entries, message.seal, {
       onProgress: reporter('seal'),
     });

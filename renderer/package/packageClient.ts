@@ -75,6 +75,27 @@ export function sealInWorker(
   );
 }
 
+/**
+ * Seals a snapshot and writes it as `name` in the private file system's `folder`, all in the
+ * worker; `done` gives its size. A failure or a cancel leaves no file (PackageError 'noSpace'
+ * for a full disk).
+ */
+export function snapshotInWorker(
+  header: Omit<ManifestHeader, 'counts'>,
+  contents: CaseContents,
+  seal: Seal,
+  folder: string,
+  name: string,
+): Running<number> {
+  return start(
+    { type: 'snapshot', header, contents, seal, folder, name },
+    [],
+    () => {},
+    (m) => (m.type === 'written' ? m.bytes : undefined),
+    false,
+  );
+}
+
 /** Opens a package streamed from `input`, decrypted into the private file `staging`. */
 export function openInWorker(
   input: Blob | ReadableStream<Uint8Array>,

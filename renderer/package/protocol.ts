@@ -14,6 +14,19 @@ export type ToPackageWorker =
       readonly contents: CaseContents;
       readonly seal: Seal;
     }
+  /**
+   * Seals a snapshot and writes it into the private file system's `folder` as `name`, from
+   * this worker (synchronous file access: no byte passes through the page). Written as
+   * `<name>.part` and renamed once complete, so a snapshot is there whole or not at all.
+   */
+  | {
+      readonly type: 'snapshot';
+      readonly header: Omit<ManifestHeader, 'counts'>;
+      readonly contents: CaseContents;
+      readonly seal: Seal;
+      readonly folder: string;
+      readonly name: string;
+    }
   | {
       readonly type: 'open';
       /** The package file: the File itself where the host has one, else streamed from it. */
@@ -34,5 +47,7 @@ export type FromPackageWorker =
     }
   /** The package as it is encrypted, pulled by the page into the file (transferred). */
   | { readonly type: 'sealed'; readonly stream: ReadableStream<Uint8Array> }
+  /** A snapshot written in full, of this many bytes. */
+  | { readonly type: 'written'; readonly bytes: number }
   | { readonly type: 'opened'; readonly manifest: Manifest; readonly contents: CaseContents }
   | { readonly type: 'failed'; readonly problem: PackageProblem | null; readonly detail: string };

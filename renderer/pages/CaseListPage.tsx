@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { App as AntApp, Button, Empty, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CaseRecord } from '../../shared/domain/case.schema';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useCases, useCreateCase } from '../hooks/cases';
@@ -49,6 +49,9 @@ export function CaseListPage() {
           {zh.case.listTitle}
         </Typography.Title>
         <Space>
+          <Button icon={<HistoryOutlined />} onClick={() => navigate({ page: 'backups' })}>
+            {zh.backup.open}
+          </Button>
           <ImportPackageButton onImported={(caseId) => openCase(caseId)} />
           <Button
             type="primary"

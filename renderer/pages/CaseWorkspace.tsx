@@ -14,6 +14,7 @@ import { ReportPage } from './ReportPage';
 import { LedgerPage } from './LedgerPage';
 import { LookbackPage } from './LookbackPage';
 import { ComparisonPage } from './ComparisonPage';
+import { AuditPage } from './AuditPage';
 import { RecordListPage } from './RecordListPage';
 import { RecordEditorPage } from './RecordEditorPage';
 import { FindingsPage } from './FindingsPage';
@@ -177,6 +178,8 @@ const SectionContent = memo(function SectionContent(props: {
       return <ComparisonPage caseId={caseId} />;
     case 'lookback':
       return <LookbackPage caseId={caseId} recheckId={recordId} />;
+    case 'audit':
+      return <AuditPage caseId={caseId} />;
     default:
       return <Empty description={zh.common.comingLater} />;
   }
@@ -198,16 +201,21 @@ const SectionMenu = memo(function SectionMenu(props: { caseId: string; section: 
       ),
     [counts, lookback],
   );
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={[section]}
-      items={items}
-      onClick={({ key }) => {
-        useUi.getState().setSearch('');
-        forgetOpenedHit();
-        navigate({ page: 'case', caseId, section: key as Section });
-      }}
-    />
+  // The counts are read again after every save, mostly unchanged: the menu (antd's, with a
+  // tooltip per item) is then the same element and does not render again.
+  return useMemo(
+    () => (
+      <Menu
+        mode="inline"
+        selectedKeys={[section]}
+        items={items}
+        onClick={({ key }) => {
+          useUi.getState().setSearch('');
+          forgetOpenedHit();
+          navigate({ page: 'case', caseId, section: key as Section });
+        }}
+      />
+    ),
+    [caseId, section, items],
   );
 });

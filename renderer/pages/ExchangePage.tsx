@@ -2,6 +2,7 @@ import { Alert, Card, Space, Typography } from 'antd';
 import { zh } from '../../shared/i18n/zh-CN';
 import { ConflictList } from '../components/exchange/ConflictList';
 import { ExportPanel } from '../components/exchange/ExportPanel';
+import { ClearancePanel } from '../components/exchange/ClearancePanel';
 import { ImportPackageButton } from '../components/exchange/ImportPackage';
 import { useCase } from '../hooks/cases';
 import { useActor, useCurrentMember, useMembers } from '../hooks/members';
@@ -36,6 +37,8 @@ export function ExchangePage({ caseId }: { caseId: string }) {
         </Space>
       </Card>
       {actor && <ConflictList conflicts={conflicts ?? []} team={team} actor={actor} />}
+      {/* The 组长's laptop keeps the merged case: 清退 is for a member's. */}
+      {me && me.role !== 'leader' && <ClearancePanel caseRecord={caseRecord} me={me} />}
     </Space>
   );
 }

@@ -3,7 +3,8 @@ import { memo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Popconfirm, Result, Row, Space } from 'antd';
 import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { RECORD_SPECS, type RecordKind } from '../../shared/domain/records';
-import { hasContent, titleOf } from '../../shared/domain/records/common';
+import { hasContent } from '../../shared/domain/records/common';
+import { liveTitle } from '../components/records/liveTitle';
 import { useFocusFirstField } from '../hooks/focus';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useEditorState, useRecordEditor, type Editor } from '../hooks/autosave';
@@ -33,7 +34,8 @@ export function RecordEditorPage(props: { caseId: string; kind: RecordKind; reco
   const presence = useEditorState(editor, (s) =>
     s.record === undefined ? (s.loadFailed ? 'failed' : 'loading') : s.record ? 'here' : 'gone',
   );
-  const title = useEditorState(editor, (s) => (s.record ? titleOf(spec, s.values, s.record) : ''));
+  const [titleFor] = useState(() => liveTitle(spec));
+  const title = useEditorState(editor, (s) => (s.record ? titleFor(s.values, s.record) : ''));
   const blank = useEditorState(editor, (s) => (s.record ? !hasContent(spec, s.record) : undefined));
   // A signed 笔录 is evidence: it is not deleted (the repository refuses it too).
   const frozen = useEditorState(editor, (s) =>

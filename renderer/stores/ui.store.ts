@@ -21,6 +21,9 @@ interface UiState {
   /** Another window opened the database with a newer version of the app: this one stopped. */
   newerVersionElsewhere: boolean;
   setNewerVersionElsewhere: () => void;
+  /** A snapshot that should have been kept was not (a full disk): said until dismissed. */
+  snapshotProblem: string;
+  setSnapshotProblem: (text: string) => void;
   setSearch: (search: string) => void;
   setCaseListTab: (tab: UiState['caseListTab']) => void;
   setFindingsTab: (tab: UiState['findingsTab']) => void;
@@ -35,6 +38,8 @@ export const useUi = create<UiState>()((set) => ({
   search: '',
   newerVersionElsewhere: false,
   setNewerVersionElsewhere: () => set({ newerVersionElsewhere: true }),
+  snapshotProblem: '',
+  setSnapshotProblem: (snapshotProblem) => set({ snapshotProblem }),
   setSearch: (search) => set({ search }),
   setCaseListTab: (caseListTab) => set({ caseListTab }),
   setFindingsTab: (findingsTab) => set({ findingsTab }),

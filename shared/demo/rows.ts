@@ -72,5 +72,6 @@ export function demoRows(demo: DemoCase, options: DemoRowsOptions): DemoRows {
     ],
     journal: [],
     conflicts: [],
+    auditLog: [],
   };
 }

@@ -49,9 +49,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** File names may not hold what Windows forbids. */
 const fileName = (name: string, ext: string) => `${name.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
 
+/** What a document's title needs of its request: of an interview, only the names in it. */
+export type TitleRequest =
+  | Exclude<DocumentRequest, { readonly kind: 'interview' }>
+  | { readonly kind: 'interview'; readonly interview: Pick<InterviewRecord, 'interviewees'> };
+
 /** What a document is called: its title, and with the extension its file name. */
 export function documentTitle(
-  request: DocumentRequest,
+  request: TitleRequest,
   c: Pick<CaseFields, 'unitName'>,
   finding?: Pick<FindingFields, 'draftNo' | 'title'>,
 ): string {

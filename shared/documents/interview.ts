@@ -30,12 +30,12 @@ export const STANDARD_NOTICE =
   '谈话内容请你注意保密，不得向他人透露。你听清楚了吗？';
 
 /** Why the app warns before exporting a 笔录 (none: it is complete). */
-export function interviewWarnings(interview: InterviewRecord): string[] {
+export function interviewWarnings(interview: Pick<InterviewRecord, 'interviewers'>): string[] {
   const n = new Set(interview.interviewers.filter(Boolean)).size;
   return n < 2 ? [zh.interview.fewInterviewers(n)] : [];
 }
 
-export function interviewTitle(interview: InterviewRecord) {
+export function interviewTitle(interview: Pick<InterviewRecord, 'interviewees'>) {
   const names = interview.interviewees.map((p) => p.name).filter(Boolean);
   return `谈话笔录（${names.join('、') || '未填写'}）`;
 }

@@ -64,12 +64,15 @@ export const ledgerSettings = z.object({
 });
 export type LedgerSettings = z.output<typeof ledgerSettings>;
 
+/** The longest 被巡察单位 name. */
+export const CASE_NAME_MAX = 100;
+
 /** The editable fields of a case. `today` bounds dates: no case is planned ten years ahead. */
 export function caseFieldsSchema(today: IsoDate) {
   const latest = addYears(today, PLAN_HORIZON_YEARS);
   return z
     .object({
-      unitName: requiredText(f.unitName, 100),
+      unitName: requiredText(f.unitName, CASE_NAME_MAX),
       teamName: optionalText(f.teamName, 50),
       round: optionalText(f.round, 50),
       type: choice(CASE_TYPES, f.type),

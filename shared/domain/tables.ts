@@ -128,6 +128,11 @@ export const TABLES = {
   revisions: 'travelling',
   /** File contents by SHA-256, referenced by attachments. */
   blobs: 'travelling',
+  /**
+   * What happened to the case on each laptop (audit.schema.ts): appended, never changed; travels
+   * to the 组长 only (packages.repository.ts).
+   */
+  auditLog: 'travelling',
   /** One list row per field record: what lists, counts, filters and search read. */
   summaries: 'derived',
   /** Device id, current member, schema version, change sequence, export watermark. */

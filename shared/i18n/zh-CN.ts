@@ -149,6 +149,7 @@ export const zh = {
     report: '巡察报告',
     exchange: '数据交换',
     team: '巡察组成员',
+    audit: '审计日志',
     period: '巡察期间',
     memberCount: '成员',
   },
@@ -852,6 +853,113 @@ export const zh = {
     sealing: (done: number, total: number) =>
       `正在加密本机已有资料（${done}/${total}），请勿关闭窗口…`,
   },
+  clearance: {
+    title: '巡后清退',
+    lead: '巡察结束、组长已把本机的工作合并后，可以把这个巡察任务从本机清除：本机保存的全部记录、附件、快照和输入日志都会删除，任务的密钥随之销毁，磁盘上残留的内容从此无人能读。组长处的数据不受影响。',
+    acknowledged: (summaryAt: string, exportAt: string) =>
+      `组长 ${summaryAt} 制作的汇总包已确认收到本机 ${exportAt} 导出的数据包，此后本机没有新的修改，可以清退。`,
+    lateWrites: (n: number) =>
+      `组长确认收到本机的数据包后，本机又有 ${n} 处修改没有交给组长。请先把数据包交给组长，再导入组长的汇总包。`,
+    notAcknowledged:
+      '组长还没有确认收到本机的全部工作：请把数据包交给组长，再导入组长发回的汇总包。在此之前清退会丢失未交给组长的内容。',
+    unsaved: (n: number) => `另有 ${n} 条记录里有尚未保存的输入。`,
+    button: '清退本机上的此任务',
+    confirmTitle: '清退本机上的此任务？',
+    confirmSafe:
+      '将删除本机上此任务的全部资料并销毁其密钥，无法恢复。组长已确认收到本机的全部工作，组长处的数据不受影响。',
+    confirmLoss: (writes: number, unsaved: number) =>
+      `组长尚未确认收到本机的全部工作。清退将丢失：${
+        [
+          writes > 0 && `${writes} 处未交给组长的修改`,
+          unsaved > 0 && `${unsaved} 条记录中尚未保存的输入`,
+        ]
+          .filter(Boolean)
+          .join('，') || '组长是否已收到本机的工作无法确认'
+      }。`,
+    confirmAgainTitle: '再次确认：这些内容将无法找回',
+    confirmAgain:
+      '清退后，本机上此任务的全部资料和密钥都将销毁，任何人（包括组长）都无法从本机恢复。确定继续？',
+    ok: '清退',
+    done: '已从本机清退此任务',
+    failed: (why: string) => `清退没有完成：${why}。本机资料未删除。`,
+    exportCertificate: '导出清退证明',
+    certificateSaved: (name: string) => `已保存清退证明“${name}”`,
+    certificates: '清退证明',
+    certificate: {
+      title: '巡后清退证明',
+      unit: '巡察任务',
+      caseId: '任务编号',
+      member: '使用人',
+      laptop: '本机编号',
+      at: '清退时间',
+      ack: '组长确认',
+      ackText: (summaryAt: string, exportAt: string, sha: string) =>
+        `组长 ${summaryAt} 制作的汇总包确认已收到本机 ${exportAt} 导出的数据包（汇总包 SHA-256：${sha}）`,
+      noAck: (n: number) => `无（清退时经两次确认；未交给组长的修改 ${n} 处）`,
+      removed: '删除内容',
+      keyDestroyed: '本机上此任务的密钥已销毁，磁盘上残留的内容无法再被读取。',
+    },
+  },
+  backup: {
+    title: '备份与恢复',
+    open: '备份与恢复',
+    back: '返回巡察任务',
+    lead: '本机每天、每次导入数据包和每次升级前，都会为每个巡察任务自动保存一份加密快照（本机和组长可以解开）。每个任务保留最近 7 份每日快照和最近 10 份其他快照。恢复是合并：先预览，不会覆盖本机已有的内容。',
+    where:
+      '快照保存在本机巡察工作台的数据目录中；清除浏览器或应用数据会一并删除它们，请同时按时把数据包交给组长。',
+    empty: '还没有快照。打开巡察任务工作一段时间后会自动保存，也可以点“立即备份”。',
+    takeNow: '立即备份全部任务',
+    taking: '正在保存快照…',
+    taken: (n: number) => `已保存 ${n} 份快照`,
+    nothingToTake: '没有巡察任务，无需备份',
+    columns: {
+      case: '巡察任务',
+      time: '保存时间',
+      reason: '原因',
+      size: '大小',
+      contents: '内容',
+      state: '状态',
+      actions: '操作',
+    },
+    reasons: {
+      daily: '每日',
+      import: '导入前',
+      upgrade: '升级前',
+      restore: '恢复前',
+      manual: '手动',
+    } as Record<string, string>,
+    unknownCase: '（本机已没有此任务）',
+    contents: (c: Readonly<Record<string, number>>) =>
+      [
+        ['interviews', '谈话'],
+        ['docReviews', '查阅资料'],
+        ['siteVisits', '走访'],
+        ['petitions', '信访'],
+        ['findings', '问题'],
+        ['clues', '线索'],
+        ['files', '文件'],
+      ]
+        .map(([k, label]) => `${label} ${c[k!] ?? 0}`)
+        .join(' · '),
+    states: { unchecked: '未校验', ok: '完好', damaged: '已损坏', checking: '正在校验…' },
+    damagedHint: '文件已损坏或不完整，不能用于恢复；其他快照不受影响。',
+    verify: '校验',
+    verified: '快照完好，可以恢复',
+    verifyFailed: '快照已损坏，不能用于恢复',
+    restore: '恢复（合并）',
+    restoreCopy: '恢复为副本',
+    copySuffix: (at: string) => `（${at} 快照副本）`,
+    restoreTitle: '从快照恢复',
+    snapshotting: '正在保存当前内容的快照…',
+    beforeUpgrade: '正在为升级保存快照，请勿关闭窗口…',
+    failedBefore: (why: string) => `导入前未能保存当前内容的快照（${why}），因此没有导入任何内容。`,
+    noSpace: '磁盘空间不足',
+    failedOther: '保存失败',
+    upgradeFailed: (n: number) =>
+      `升级前有 ${n} 个巡察任务未能保存快照（可能是磁盘空间不足）。数据已正常升级；请尽快清理磁盘，并把数据包交给组长。`,
+    dailyFailed: '今天的自动快照未能保存（可能是磁盘空间不足）。本机资料未受影响；请清理磁盘。',
+    takeFailed: (why: string) => `快照未能保存（${why}），已放弃这份快照；巡察任务内容未受影响。`,
+  },
   dashboard: {
     title: '巡察情况统计',
     compare: (hits: number, verified: number, findings: number, clues: number) =>
@@ -1106,10 +1214,12 @@ export const zh = {
     unit: (unit: string) => `巡察任务：${unit}`,
     senderKey: (fp: string) => `对方电脑指纹：${fp}（可与对方当面核对）`,
     close: '关闭',
-    kinds: { join: '入组包', member: '交组长的数据包', summary: '汇总包' } as Record<
-      'join' | 'member' | 'summary',
-      string
-    >,
+    kinds: {
+      join: '入组包',
+      member: '交组长的数据包',
+      summary: '汇总包',
+      snapshot: '快照',
+    } as Record<'join' | 'member' | 'summary' | 'snapshot', string>,
     newCase: (unit: string) => `本机还没有巡察任务“${unit}”。导入后将新增这个任务。`,
     joinAs: (name: string) =>
       `导入后，本机将作为“${name}”加入这个巡察任务（之后本机写入的记录都署这个名字）。`,
@@ -1146,6 +1256,7 @@ export const zh = {
     } as Record<string, string>,
     revisions: (n: number) => `修改历史 ${n} 条`,
     files: (n: number) => `文件 ${n} 个`,
+    auditEntries: (n: number) => `审计日志 ${n} 条`,
     bound: (name: string) => `本机使用人：${name}`,
     boundHint:
       '本机已固定为这位成员使用（由入组包加入，或组长已向组员发出入组包）。其他成员请在自己的电脑上记录。',
@@ -1154,6 +1265,64 @@ export const zh = {
       '本机已作为本组另一名成员加入，不能再用这个入组包。请确认拷贝的是发给本机的文件。',
     savedNotNoted: (name: string) =>
       `已保存数据包“${name}”，但未能记下这次导出的进度：下次导出时请选“导出全部内容”。`,
+  },
+  // ── The audit log (issue 16) ──
+  audit: {
+    title: '审计日志',
+    leaderIntro:
+      '本案在各台电脑上的解锁、锁定、输错口令、数据包导出导入、文书生成、线索查看和修改等记录。组员电脑上的记录随其交组长的数据包汇总到这里（最近一次导出的记录随下一个数据包到达）。',
+    memberIntro:
+      '本机上与本案有关的解锁、锁定、输错口令、数据包、文书、线索查看和修改等记录，会随交组长的数据包交给组长。其他电脑上的记录只有组长能看到。',
+    appendOnly:
+      '记录只追加，不能在本软件中修改或删除；与全部资料一样加密保存。它能说明本机上用本软件做过什么，但不能防范掌握本机口令和密钥、直接改动数据库的人。',
+    empty: '还没有记录',
+    allMembers: '全部成员',
+    allActions: '全部操作',
+    time: '时间',
+    member: '成员',
+    laptop: '电脑',
+    action: '操作',
+    detail: '详情',
+    thisLaptop: '本机',
+    noMember: '（未选定成员）',
+    count: (shown: number, all: number) =>
+      shown === all ? `共 ${all} 条` : `共 ${all} 条，筛选出 ${shown} 条`,
+    actions: {
+      unlock: '解锁',
+      lock: '锁定',
+      unlockFailed: '口令输错',
+      export: '导出数据包',
+      import: '导入数据包',
+      document: '生成文书',
+      clueView: '查看线索',
+      clueChange: '修改线索',
+      snapshotRestore: '恢复快照',
+      clear: '清退',
+    },
+    ways: {
+      passphrase: '输入开机口令解锁',
+      recovery: '用组长恢复密钥恢复，并设置了新口令',
+      setup: '首次设置开机口令',
+    },
+    reasons: {
+      button: '点击“锁定”',
+      shortcut: '按 Ctrl+L',
+      idle: '闲置自动锁定',
+      system: '系统休眠或锁屏时自动锁定',
+    },
+    failed: (count: number, times: string) =>
+      `解锁前输错口令 ${count} 次${times ? `（${times}）` : ''}`,
+    exported: (kind: string, name: string, file: string, onlyChanges: boolean) =>
+      `${kind}，给 ${name}${onlyChanges ? '（只含上次之后的变化）' : ''}，文件“${file}”`,
+    imported: (kind: string, from: string, at: string, stored: number, conflicts: number) =>
+      `${kind}，来自 ${from}（导出于 ${at}），合并 ${stored} 条记录${conflicts > 0 ? `，冲突 ${conflicts} 处` : ''}`,
+    document: (kind: string, file: string) => `${kind}，文件“${file}”`,
+    clue: (change: string, title: string) => `${change}线索“${title}”`,
+    clueChanges: { create: '登记', edit: '修改', delete: '删除', settle: '处理冲突：' },
+    restored: (snapshot: string, at: string, into: string) => `快照“${snapshot}”（${at}），${into}`,
+    into: { merge: '合并到本案', copy: '恢复为新的副本' },
+    cleared: (hash: string) =>
+      hash ? `清退本案，组长确认包 SHA-256 ${hash}` : '清退本案（未经组长确认）',
   },
   data: {
     notARow: (table: string) => `${table}：数据不是一条记录`,

@@ -4,6 +4,7 @@
  * - `tables/<table>.json`: the rows of one travelling record table, as stored (tombstones,
  *   version vectors, per-field dots), without this laptop's change sequence;
  * - `revisions.json`: the writes that belong to those rows;
+ * - `audit.json`: audit log entries (only in packages for the 组长; absent when there are none);
  * - `files/<sha256>`: the bytes of every file the rows name, once each.
  *
  * Reading checks every row against its table's schema and the manifest's case: a package that
@@ -14,13 +15,16 @@ import { strFromU8 } from 'fflate';
 import type { Stored } from '../domain/record';
 import type { Revision } from '../domain/revision';
 import { checkRecordRow, isRecordTable, parseRevision, type RecordTable } from '../domain/tables';
+import { parseAuditEntry, type AuditEntry } from '../domain/audit.schema';
 import { ValidationError } from '../domain/validation';
 import type { Manifest } from './manifest';
 import { upgradeRow } from '../domain/migrations/v6';
 import { PackageError } from './problems';
+import { openedChunks } from '../rest/blobChunks';
 import type { PackageEntry, StagedPackage } from './seal';
 
 export const REVISIONS = 'revisions.json';
+export const AUDIT = 'audit.json';
 const TABLE = /^tables\/([A-Za-z]+)\.json$/;
 const FILE = /^files\/([0-9a-f]{64})$/;
 export const tableEntry = (table: RecordTable) => `tables/${table}.json`;
@@ -31,6 +35,11 @@ export interface PackedFile {
   readonly mime: string;
   /** On disk where it can be: a file in the database, a slice of a staged package. */
   readonly blob: Blob;
+  /**
+   * Set when `blob` holds the bytes as this laptop stores them, sealed (shared/rest/
+   * blobChunks.ts): the key that opens them, chunk by chunk, as the package is written.
+   */
+  readonly sealedWith?: Uint8Array;
 }
 
 /** The rows, writes and files a package carries. Rows have no `seq`: that is local. */
@@ -38,6 +47,8 @@ export interface CaseContents {
   readonly rows: readonly { readonly table: RecordTable; readonly row: Stored<object> }[];
   readonly revisions: readonly Revision[];
   readonly files: readonly PackedFile[];
+  /** Audit log entries: for the 组长 only (none in other packages). */
+  readonly audit?: readonly AuditEntry[];
 }
 
 /**
@@ -74,10 +85,10 @@ function alreadyCompressed(mime: string): boolean {
 const withoutSeq = <T extends { seq?: number }>({ seq: _local, ...rest }: T) => rest;
 
 /** The ZIP entries of `contents`, and the per-table counts for the manifest. */
-export function packContents(contents: CaseContents): {
+export async function packContents(contents: CaseContents): Promise<{
   entries: Map<string, PackageEntry>;
   counts: Record<string, number>;
-} {
+}> {
   const byTable = new Map<RecordTable, object[]>();
   for (const { table, row } of contents.rows) {
     const rows = byTable.get(table) ?? [];
@@ -96,9 +107,15 @@ export function packContents(contents: CaseContents): {
   }
   entries.set(REVISIONS, json(contents.revisions.map(withoutSeq)));
   counts.revisions = contents.revisions.length;
+  if (contents.audit && contents.audit.length > 0) {
+    entries.set(AUDIT, json(contents.audit.map(withoutSeq)));
+    counts.audit = contents.audit.length;
+  }
   for (const file of contents.files) {
     entries.set(fileEntry(file.sha256), {
-      data: file.blob,
+      data: file.sealedWith
+        ? await openedChunks(file.sealedWith, file.blob, file.sha256)
+        : file.blob,
       sha256: file.sha256,
       store: alreadyCompressed(file.mime),
     });
@@ -117,6 +134,7 @@ export async function unpackContents(staged: StagedPackage): Promise<CaseContent
   const rows: { table: RecordTable; row: Stored<object> }[] = [];
   const files: PackedFile[] = [];
   let revisions: Revision[] = [];
+  let audit: AuditEntry[] = [];
   for (const [name, entry] of entries) {
     const table = TABLE.exec(name)?.[1];
     const file = FILE.exec(name)?.[1];
@@ -135,6 +153,14 @@ export async function unpackContents(staged: StagedPackage): Promise<CaseContent
           checked(name, () => parseRevision(r)),
         ),
       );
+    } else if (name === AUDIT) {
+      audit = parseArray(name, await entry.bytes()).map((e) =>
+        sameCase(
+          manifest,
+          name,
+          checked(name, () => parseAuditEntry(e)),
+        ),
+      );
     } else if (file !== undefined) {
       // The manifest's hash of this entry was checked against its bytes when it was opened.
       if (manifest.entries[name]?.sha256 !== file) throw bad(`${name}: named for other bytes`);
@@ -147,6 +173,7 @@ export async function unpackContents(staged: StagedPackage): Promise<CaseContent
   return {
     rows,
     revisions,
+    audit,
     files: files.map((f) => {
       const mime = mimes.get(f.sha256) ?? '';
       return { ...f, mime, blob: f.blob.slice(0, f.blob.size, mime) };

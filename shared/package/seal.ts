@@ -37,7 +37,9 @@ export { PackageError, type PackageProblem } from './problems';
 /** Who can open a package: laptop keys (`age1…`), or one passphrase told in person. */
 export type Seal = { readonly recipients: readonly string[] } | { readonly passphrase: string };
 /** What this laptop opens a package with. */
-export type OpeningKey = { readonly identity: string } | { readonly passphrase: string };
+export type OpeningKey =
+  /** One identity, or several tried in turn (this laptop's, and the one of its snapshots). */
+  { readonly identity: string | readonly string[] } | { readonly passphrase: string };
 
 /** An entry to seal: bytes in memory (the tables), or a file with the hash it is stored by. */
 export type PackageEntry =
@@ -300,7 +302,7 @@ async function decrypt(
   }
   const decrypter = new Decrypter();
   if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
+  else for (const identity of [key.identity].flat()) decrypter.addIdentity(identity);
   try {
     return await decrypter.decrypt(stream);
   } catch (error) {

@@ -8,7 +8,10 @@
  * cryptography: WebCrypto's PBKDF2 and AES-GCM, and age. Kept behind these few functions so a
  * 国密 suite could replace them.
  */
-import { Decrypter, Encrypter } from 'age-encryption';
+import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
+import { bech32 } from '@scure/base';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from '../domain/zod';
 import { zh } from '../i18n/zh-CN';
 
@@ -165,3 +168,17 @@ export async function recoverCaseKey(escrow: Uint8Array, identity: string): Prom
     throw new DamagedKey(r.notForThisIdentity);
   }
 }
+
+/**
+ * This laptop's age identity for its own snapshots, derived from the laptop key (HKDF), so it is
+ * kept where that key is (the keyring, wrapped by the passphrase) and not in the database: a
+ * snapshot still opens when the database is lost. The 组长 opens them with their own identity.
+ */
+export function snapshotIdentity(laptopKey: Uint8Array): string {
+  const info = new TextEncoder().encode('xuncha-workbench snapshot identity v1');
+  const scalar = hkdf(sha256, laptopKey, undefined, info, 32);
+  return bech32.encodeFromBytes('AGE-SECRET-KEY-', scalar).toUpperCase();
+}
+
+export const snapshotRecipient = (laptopKey: Uint8Array): Promise<string> =>
+  identityToRecipient(snapshotIdentity(laptopKey));

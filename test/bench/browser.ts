@@ -13,6 +13,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type Plugin } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
+import { sealedStoreDriver } from '../support/sealedStoreDriver';
+import { bundleSealedStore } from '../support/sealedStoreScript';
 
 /**
  * Builds the renderer into dist/renderer, unless BENCH_REUSE_BUILD=1 and a build is there
@@ -218,26 +220,25 @@ async function until(done: () => boolean, timeoutMs: number, what: string): Prom
   }
 }
 
-/** The text of every turn of one stored interview, read straight from IndexedDB. */
+let sealedStoreScript: Promise<string> | undefined;
+
+/**
+ * The app's stored data as the app reads it: rows are sealed at rest (issue 16), so they are
+ * read through the page (test/support/page/sealedStore.ts, bundled once for the run), opened
+ * with the passphrase the benchmarks set at the lock screen.
+ */
+export const appData = sealedStoreDriver(() => (sealedStoreScript ??= bundleSealedStore()));
+
+/** The text of every turn of one stored interview, as stored (opened through the page). */
 export async function storedTurns(page: Page, id: string): Promise<string[] | null> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string[] | null>((resolve, reject) => {
-        const open = indexedDB.open('xuncha-workbench');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('interviews').objectStore('interviews').get(id);
-          req.onerror = () => reject(new Error(String(req.error)));
-          req.onsuccess = () => {
-            db.close();
-            const row = req.result as { turns?: { text: string }[] } | undefined;
-            resolve(row?.turns ? row.turns.map((t) => t.text) : null);
-          };
-        };
-      }),
-    id,
-  );
+  const row = await appData.row<{ turns?: { text: string }[] }>(page, 'interviews', id);
+  return row?.turns ? row.turns.map((t) => t.text) : null;
+}
+
+/** The length of every turn of every stored interview (opened through the page). */
+export async function storedTurnLengths(page: Page): Promise<number[][]> {
+  const rows = await appData.rows<{ turns: { text: string }[] }>(page, 'interviews');
+  return rows.map((r) => r.turns.map((t) => t.text.length));
 }
 
 export interface Figure {

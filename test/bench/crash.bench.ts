@@ -19,6 +19,8 @@
  *   BENCH_KEEP_PROFILE=1  keep the browser profile folder afterwards, to look inside
  *
  * The UI contract it relies on, and nothing more:
+ *   - the lock screen, passed with the benchmarks' passphrase at every start of the browser
+ *     (test/support/lockScreen.ts passLockScreen: set on the new profile, then typed again);
  *   - creating a case: test/support/workbench.ts createCase (新建巡察任务 and its dialog);
  *   - the left menu item 谈话记录, the button 新建谈话记录, the input labelled 姓名, the button
  *     添加“问” (adds a turn and focuses it);
@@ -27,13 +29,15 @@
  *   - [data-testid="turn"] textarea: the turns' text areas, in order; typing goes to the last;
  *   - [data-testid="save-status"] reading 已保存 (waited for at most 10 s after reopening; if it
  *     never comes, the round says "not settled" and is measured anyway);
- *   - IndexedDB database xuncha-workbench, object store interviews, keyed by record id, each
- *     row with turns: { text }[] (test/bench/browser.ts storedTurns).
+ *   - the app's interviews table, keyed by record id, each row with turns: { text }[], read as
+ *     the app reads it: through the page, opened with the passphrase (rows are sealed at rest,
+ *     issue 16; test/bench/browser.ts storedTurns).
  * Anything shown on reopening as a dialog, alert or notification (a notice about unsaved edits
  * kept aside, say) is recorded in the table, never clicked; a native alert/confirm is dismissed.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
+import { passLockScreen } from '../support/lockScreen';
 import { button } from '../support/ui';
 import { createCase, openSection } from '../support/workbench';
 import {
@@ -135,6 +139,7 @@ interface Round {
 /** Creates a case and an interview with one question, as a user would; returns its route. */
 async function createInterview(page: Page, url: string): Promise<{ hash: string; id: string }> {
   await page.goto(url);
+  await passLockScreen(page);
   await createCase(page);
   await openSection(page, '谈话记录');
   await button(page, '新建谈话记录').click();
@@ -157,14 +162,19 @@ async function createInterview(page: Page, url: string): Promise<{ hash: string;
 async function reopen(browser: BenchBrowser, url: string, id: string): Promise<Reopened> {
   const { page } = browser;
   await page.goto(url);
+  await passLockScreen(page);
   const areas = page.locator(TURN_AREA);
   try {
     await areas.first().waitFor({ timeout: 30_000 });
   } catch (error) {
     const notices = await noticesOn(page).catch(() => []);
-    throw new Error(`the editor did not open (on screen: ${notices.join(' | ') || 'nothing'})`, {
-      cause: error,
-    });
+    const text = await page
+      .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 300))
+      .catch(() => '');
+    throw new Error(
+      `the editor did not open (on screen: ${notices.join(' | ') || 'nothing'}; page: ${text})`,
+      { cause: error },
+    );
   }
   const settled = await page
     .getByTestId('save-status')

@@ -2,9 +2,10 @@
 // named ones) in its own Node process; arguments from the first `--option` on are passed to each
 // benchmark (`npm run bench -- crash --rounds 40`). Each is bundled with esbuild first, so the
 // benchmarks run the same TypeScript the app ships, on plain Node. --expose-gc lets them measure
-// retained memory. Browser benchmarks drive Chromium with playwright-core and serve the renderer
-// with vite: those two stay unbundled (native parts, files read at run time) and are loaded from
-// node_modules, which is why the bundles are written inside the project, not to /tmp.
+// retained memory. Browser benchmarks drive Chromium with playwright-core, serve the renderer
+// with vite and bundle the scripts they evaluate in the page with esbuild: those three stay
+// unbundled (native parts, files read at run time) and are loaded from node_modules, which is
+// why the bundles are written inside the project, not to /tmp.
 import { bundleForNode } from '../../build/bundle-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -33,7 +34,7 @@ try {
   for (const name of names) {
     const outfile = join(out, `${name}.mjs`);
     await bundleForNode(join(dir, `${name}.bench.ts`), outfile, {
-      external: ['playwright-core', 'vite'],
+      external: ['playwright-core', 'vite', 'esbuild'],
     });
     const { status } = spawnSync(process.execPath, ['--expose-gc', outfile, ...passed], {
       stdio: 'inherit',

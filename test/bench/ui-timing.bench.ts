@@ -24,7 +24,7 @@
  * stores of IndexedDB xuncha-workbench (summaries seeded with the fields the e2e test uses).
  */
 import type { Locator, Page } from 'playwright-core';
-import { button, storedTurnLengths } from '../support/ui';
+import { button } from '../support/ui';
 import { createCase, openSection, waitSaved } from '../support/workbench';
 import { passLockScreen } from '../support/lockScreen';
 import {
@@ -38,6 +38,7 @@ import {
   round,
   serveRenderer,
   sleep,
+  storedTurnLengths,
   type Figure,
 } from './browser';
 

@@ -280,4 +280,46 @@ describe('a full disk', () => {
     },
     180_000,
   );
+
+  it.skipIf(noDisk !== null)(
+    onSmallDisk(
+      'drops a snapshot the disk has no room for, says so, and leaves the case as it was',
+    ),
+    async () => {
+      if (!('method' in probe)) return;
+      disk = await openSmallDisk(probe.method, DISK_MB, CHROMIUM);
+      let page: Page;
+      ({ context, page } = await launchOn(disk));
+      await startInterview(page);
+      await page.evaluate(() => (window.location.hash = '#/backups'));
+      await page.getByTestId('backup-page').waitFor();
+
+      fillAndKeepFull(disk);
+      await page.getByTestId('take-snapshots').click();
+      const told = page.getByText(
+        /^快照未能保存（磁盘空间不足），已放弃这份快照；巡察任务内容未受影响。$/,
+      );
+      await told.waitFor({ timeout: 30_000 });
+      const kept = () =>
+        page.evaluate(async () => {
+          const root = await navigator.storage.getDirectory();
+          const dir = await root.getDirectoryHandle('snapshots', { create: true });
+          const names: string[] = [];
+          for await (const n of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+            names.push(n);
+          }
+          return names;
+        });
+      expect(await kept()).toEqual([]); // no snapshot, whole or half, and no note
+      expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(0);
+
+      release(disk);
+      expect(await storedTurnTexts(page)).toEqual([[QUESTION, BEFORE]]);
+      // With room again, the next one is kept.
+      await page.getByTestId('take-snapshots').click();
+      await page.getByText('已保存 1 份快照').waitFor();
+      expect(await kept()).toHaveLength(2); // the snapshot and its note
+    },
+    120_000,
+  );
 });

@@ -360,4 +360,122 @@ describe('a team moving its work on USB sticks', () => {
     await reloadApp(member);
     await expect.poll(async () => staged(member)).toEqual([]);
   });
+
+  it('keeps a snapshot before an import, and restores it as a copy beside the case', async () => {
+    const leader = await laptop('snap-leader');
+    await createCase(leader);
+    await addMember(leader, '李四');
+    const join = await joinPackage(leader, '李四');
+    const li = await laptop('snap-li', undefined, true);
+    await importPackage(li, join.file, join.passphrase);
+    await newInterview(li, '孙某', '县教育局财务室');
+    await openSection(leader, '数据交换');
+    await importPackage(leader, await toLeader(li));
+    await openSection(leader, '谈话记录');
+    await leader.getByText('孙某').first().waitFor();
+
+    // The case as it was just before 李四's package came in.
+    await leader.evaluate(() => (window.location.hash = '#/backups'));
+    const row = leader.locator('.ant-table-tbody tr.ant-table-row').first();
+    await expect.poll(() => row.innerText()).toMatch(/某县教育局党组[\s\S]*导入前[\s\S]*谈话 0/);
+    await row.getByTestId('restore-snapshot-copy').click();
+    const preview = leader.getByTestId('package-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/本机还没有巡察任务“某县教育局党组（.+快照副本）”/);
+    await leader.getByTestId('apply-package').click();
+    await expect.poll(() => leader.getByTestId('case-title').innerText()).toContain('快照副本');
+    await openSection(leader, '谈话记录');
+    await leader.getByText('新建谈话记录').first().waitFor();
+    expect(await leader.getByText('孙某').count()).toBe(0);
+
+    // The case itself still holds what the package brought: the copy sits beside it.
+    await leader.evaluate(() => (window.location.hash = '#/cases'));
+    await expect.poll(() => leader.getByText(/^某县教育局党组/).count()).toBe(2);
+    expect((await storedRows<{ id: string }>(leader, 'cases')).length).toBe(2);
+  });
+
+  it('gives a case up on a member’s laptop once the 组长 holds its work, leaving nothing of it', async () => {
+    const PLACE = '县教育局后勤服务中心二楼';
+    const leader = await laptop('clear-leader');
+    await createCase(leader);
+    await addMember(leader, '李四');
+    const join = await joinPackage(leader, '李四');
+    const li = await laptop('clear-li', undefined, true);
+    await importPackage(li, join.file, join.passphrase);
+    await newInterview(li, '周某', PLACE);
+    const caseId = (await storedRows<{ id: string }>(li, 'cases'))[0]!.id;
+
+    // Before the 组长 has it: asked twice, told what would be lost; stopping removes nothing.
+    await openSection(li, '数据交换');
+    const panel = li.getByTestId('clearance');
+    await expect.poll(() => panel.innerText()).toContain('组长还没有确认收到本机的全部工作');
+    await button(panel, '清退本机上的此任务').click();
+    const first = li.locator('.ant-modal-confirm').last();
+    await expect.poll(() => first.innerText()).toMatch(/清退将丢失：\d+ 处未交给组长的修改/);
+    await button(first, '清 退').click();
+    const again = li.locator('.ant-modal-confirm').last();
+    await expect.poll(() => again.innerText()).toContain('再次确认');
+    await button(again, '取 消').click();
+    await expect.poll(() => li.locator('.ant-modal-confirm').count()).toBe(0);
+    expect(await storedRows(li, 'interviews')).toHaveLength(1);
+
+    // The 组长 merges 李四's package and sends the 汇总包 back: it acknowledges that package.
+    await openSection(leader, '数据交换');
+    await importPackage(leader, await toLeader(li));
+    await importPackage(li, await summaryFor(leader, '李四'));
+    await openSection(li, '数据交换');
+    await expect.poll(() => panel.innerText()).toContain('此后本机没有新的修改，可以清退');
+    await button(panel, '清退本机上的此任务').click();
+    const once = li.locator('.ant-modal-confirm').last();
+    await expect.poll(() => once.innerText()).toContain('组长已确认收到本机的全部工作');
+    await button(once, '清 退').click();
+    const done = li.locator('.ant-modal-confirm').last();
+    await expect.poll(() => done.innerText()).toContain('已从本机清退此任务');
+    await button(done, '导出清退证明').click();
+    const saved = li.getByText(/^已保存清退证明“(.+)”/).last();
+    await saved.waitFor();
+    const name = /“(.+?)”/.exec(await saved.innerText())![1]!;
+    const certificate = Buffer.from(await privateFile(li, name), 'base64').toString('utf8');
+    expect(certificate).toContain('巡后清退证明');
+    expect(certificate).toContain('巡察任务：某县教育局党组');
+    expect(certificate).toContain('使用人：李四');
+    expect(certificate).toMatch(/汇总包 SHA-256：[0-9a-f]{64}/);
+    expect(certificate).toContain('谈话记录 1');
+
+    // Nothing of the case is left on 李四's laptop: no rows, no key, no snapshot.
+    await expect.poll(() => li.getByText('某县教育局党组').count()).toBe(0);
+    for (const table of ['cases', 'members', 'interviews', 'revisions', 'auditLog', 'summaries']) {
+      expect(await storedRows(li, table), table).toEqual([]);
+    }
+    const leftOnDisk = await li.evaluate(async (caseId) => {
+      const keys = await new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('xuncha-workbench-keys');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const all = open.result.transaction('keys').objectStore('keys').getAllKeys();
+          all.onsuccess = () => {
+            resolve(all.result.map(String));
+            open.result.close();
+          };
+        };
+      });
+      const root = await navigator.storage.getDirectory();
+      const snapshots = await root.getDirectoryHandle('snapshots', { create: true });
+      const files: string[] = [];
+      for await (const n of (snapshots as unknown as { keys(): AsyncIterable<string> }).keys()) {
+        files.push(n);
+      }
+      return {
+        keys: keys.filter((k) => k.includes(caseId)),
+        files: files.filter((f) => f.startsWith(caseId)),
+      };
+    }, caseId);
+    expect(leftOnDisk).toEqual({ keys: [], files: [] });
+    // The certificate stays on the laptop, to be exported again.
+    await li.evaluate(() => (window.location.hash = '#/backups'));
+    await li.getByText(/某县教育局党组 · 李四 · /).waitFor();
+    // The 组长 still has all of it.
+    await openSection(leader, '谈话记录');
+    await leader.getByText('周某').first().waitFor();
+  });
 });

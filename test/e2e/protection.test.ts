@@ -172,7 +172,8 @@ describe('protection at rest', () => {
       await withSealedStore(page);
       const UNIT = '某县水利局党组';
       const PLACE = '水利局五楼小会议室';
-      await page.evaluate(([u, p]) => window.__sealedStore!.seedPlain(u, p), [
+      // Written by the app before this one: its schema version is the one before the audit log.
+      await page.evaluate(([u, p]) => window.__sealedStore!.seedPlain(u, p, 10), [
         UNIT,
         PLACE,
       ] as const);
@@ -187,6 +188,13 @@ describe('protection at rest', () => {
       await openSection(page, '谈话记录');
       await page.locator('.ant-table-row').first().click();
       await expect.poll(() => page.getByLabel('谈话地点').inputValue()).toBe(PLACE);
+
+      // Before the upgrade touched it, the case was kept as a snapshot, which opens whole.
+      await page.evaluate(() => (window.location.hash = '#/backups'));
+      const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+      await expect.poll(() => row.innerText()).toMatch(/某县水利局党组[\s\S]*升级前[\s\S]*谈话 1/);
+      await row.getByTestId('verify-snapshot').click();
+      await expect.poll(() => row.getByTestId('snapshot-state').innerText()).toBe('完好');
     } finally {
       await before.close();
     }

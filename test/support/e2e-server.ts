@@ -1,8 +1,8 @@
 // Serves the built renderer (dist/renderer, made by `npm run build:renderer`) for the e2e tests.
 import { existsSync } from 'node:fs';
-import { build } from 'esbuild';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { bundleSealedStore } from './sealedStoreScript';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,16 +26,7 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no URL');
   project.provide('baseUrl', url);
-  const bundled = await build({
-    entryPoints: ['test/support/page/sealedStore.ts'],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'warning',
-  });
-  project.provide('sealedStoreScript', bundled.outputFiles[0]!.text);
+  project.provide('sealedStoreScript', await bundleSealedStore());
   return async () => {
     await server.close();
   };

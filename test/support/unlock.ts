@@ -3,6 +3,7 @@
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { passLockScreen, TEST_PASSPHRASE } from './lockScreen';
+import { sealedStoreDriver } from './sealedStoreDriver';
 
 export const E2E_PASSPHRASE = TEST_PASSPHRASE;
 
@@ -30,39 +31,16 @@ export async function visit(page: Page, url: string): Promise<void> {
   if (!sameDocument) await enterApp(page);
 }
 
+const driver = sealedStoreDriver(() => inject('sealedStoreScript'), E2E_PASSPHRASE);
+
 /** The app's database rows as the app reads them, opened with the test's passphrase. */
-export async function openedRows<T = Record<string, unknown>>(page: Page, store: string) {
-  await withSealedStore(page);
-  return page.evaluate(
-    ([passphrase, name]) => window.__sealedStore!.rows(passphrase, name) as Promise<T[]>,
-    [E2E_PASSPHRASE, store] as const,
-  );
-}
+export const openedRows = driver.rows;
 
 /** Calls one function of the page's sealed store (test/support/page/sealedStore.ts). */
-export async function sealedStore<K extends 'put' | 'patch' | 'dump' | 'rawText'>(
-  page: Page,
-  name: K,
-  ...args: DropFirst<Parameters<SealedStore[K]>>
-): Promise<Awaited<ReturnType<SealedStore[K]>>> {
-  await withSealedStore(page);
-  return page.evaluate(
-    ([n, passphrase, rest]) =>
-      (window.__sealedStore![n] as (...a: unknown[]) => Promise<never>)(passphrase, ...rest),
-    [name, E2E_PASSPHRASE, args] as const,
-  );
-}
-type SealedStore = NonNullable<Window['__sealedStore']>;
-type DropFirst<T extends unknown[]> = T extends [unknown, ...infer R] ? R : [];
+export const sealedStore = driver.call;
 
 /** Every localStorage value as the app reads it (the journal's notes opened). */
-export async function openedLocalValues(page: Page): Promise<string[]> {
-  await withSealedStore(page);
-  return page.evaluate((p) => window.__sealedStore!.localValues(p), E2E_PASSPHRASE);
-}
+export const openedLocalValues = driver.localValues;
 
 /** Makes test/support/page/sealedStore.ts available in the page (once per load). */
-export async function withSealedStore(page: Page): Promise<void> {
-  if (await page.evaluate(() => window.__sealedStore !== undefined)) return;
-  await page.evaluate(inject('sealedStoreScript'));
-}
+export const withSealedStore = driver.ready;

@@ -1,16 +1,51 @@
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
-import { ImportOutlined } from '@ant-design/icons';
+import { HistoryOutlined, ImportOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { ulid } from 'ulid';
+import { asNewCopy } from '../../../shared/package/copy';
+import { CASE_NAME_MAX } from '../../../shared/domain/case.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
 import { PackageError } from '../../../shared/package/problems';
 import { normalizePassphrase } from '../../../shared/package/passphrase';
 import { fingerprint } from '../../../shared/package/fingerprint';
 import type { Incoming, Repositories, TableCounts } from '../../db';
 import { useRepos } from '../../app/session';
-import { pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
+import { fileSha256, pickPackageFile, readPackage, type ReadPackage } from '../../hooks/packages';
 import type { PickedFile } from '../../host/fileStreams';
 import { TransferProgress, useTransfer } from './TransferProgress';
+import { NoSpaceForSnapshot, takeSnapshot } from '../../snapshots/snapshots';
+
+/**
+ * What a package applied here says for 巡后清退: a member's package is noted on the 组长's
+ * laptop, to be acknowledged in the next 汇总包; a 汇总包 may acknowledge this laptop's last
+ * package (named in the certificate by the file's SHA-256). Noting it may fail without
+ * failing the import: the next 汇总包 acknowledges again.
+ */
+async function noteAcknowledgements(repos: Repositories, read: ReadPackage, file?: Picked) {
+  try {
+    await repos.clearance.noteReceived(read.manifest);
+    if (acknowledges(read.manifest) && file) {
+      await repos.clearance.noteSummary(read.manifest, await fileSha256(file));
+    }
+  } catch {
+    // See above.
+  }
+}
+
+/** A 汇总包 that acknowledges packages: applied even with no row new, to note that. */
+const acknowledges = (manifest: ReadPackage['manifest']) =>
+  manifest.kind === 'summary' && (manifest.acknowledges?.length ?? 0) > 0;
+
+/** The snapshot before a merge: if it cannot be kept, the merge does not happen. */
+async function snapshotBefore(repos: Repositories, caseId: string, reason: 'import' | 'restore') {
+  try {
+    await takeSnapshot(repos, caseId, reason);
+  } catch (error) {
+    const why = error instanceof NoSpaceForSnapshot ? zh.backup.noSpace : zh.backup.failedOther;
+    throw new Error(zh.backup.failedBefore(why), { cause: error });
+  }
+}
 
 const t = zh.exchange;
 
@@ -57,11 +92,42 @@ async function namesOf(repos: Repositories, { manifest, contents }: ReadPackage)
   };
 }
 
+/** Where the package comes from when it is not a file the user picks: a snapshot here. */
+export interface PackageSource {
+  readonly pick: () => Promise<PickedFile>;
+  readonly label: string;
+  readonly testId: string;
+  /** The snapshot it restores, for the audit log. */
+  readonly snapshot: { readonly name: string; readonly takenAt: string };
+  /** Restore as a new case beside the one on this laptop, rather than merged into it. */
+  readonly asCopy?: boolean;
+}
+
+/** The snapshot's case as a new one, named as a copy of the day it was taken. */
+function copyOf(read: ReadPackage, takenAt: string): ReadPackage {
+  const suffix = zh.backup.copySuffix(dayjs(takenAt).format('YYYY-MM-DD HH:mm'));
+  const { caseId, contents } = asNewCopy(
+    read.contents,
+    read.manifest.caseId,
+    ulid,
+    (unit) => unit.slice(0, CASE_NAME_MAX - suffix.length) + suffix,
+  );
+  return { ...read, manifest: { ...read.manifest, caseId }, contents };
+}
+
 /**
  * 导入数据包: choose a file, open it (this laptop's key, or the passphrase the 组长 told), see
- * what it would change, then apply it as one merge, or cancel with nothing written.
+ * what it would change, then apply it as one merge, or cancel with nothing written. Before a
+ * case on this laptop changes, a snapshot of it is kept; if that fails nothing is applied.
+ * With a `source` (a snapshot), the same steps restore it.
  */
-export function ImportPackageButton({ onImported }: { onImported?: (caseId: string) => void }) {
+export function ImportPackageButton({
+  onImported,
+  source,
+}: {
+  onImported?: (caseId: string) => void;
+  source?: PackageSource;
+}) {
   const repos = useRepos();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const cancelRef = useRef<(() => void) | null>(null);
@@ -91,10 +157,11 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
     reset();
     setStep({ kind: 'busy', label: t.opening, cancellable: true });
     try {
-      const read = await readPackage(repos, file, passphrase, {
+      const opened = await readPackage(repos, file, passphrase, {
         onCancel: (cancel) => (cancelRef.current = cancel),
         onProgress: report,
       });
+      const read = source?.asCopy ? copyOf(opened, source.snapshot.takenAt) : opened;
       held.current.read = read;
       const incoming = await repos.packages.preview(read.manifest, read.contents);
       setStep({ kind: 'preview', read, incoming, ...(await namesOf(repos, read)) });
@@ -110,21 +177,31 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
   };
 
   const start = async () => {
-    const picked = await pickPackageFile();
+    const picked = await (source?.pick ?? pickPackageFile)();
     if (picked.status === 'cancelled') return;
     if (picked.status === 'tooLarge') return fail(new PackageError('tooLarge', picked.name));
     held.current = { file: picked };
     await open(picked, null);
   };
 
-  const apply = async (read: ReadPackage) => {
+  const apply = async (read: ReadPackage, incoming: Incoming) => {
     // Once the merge has started it finishes or fails as a whole: nothing to cancel.
     reset();
-    setStep({ kind: 'busy', label: t.applying, cancellable: false });
     try {
+      if (!incoming.newCase) {
+        setStep({ kind: 'busy', label: zh.backup.snapshotting, cancellable: false });
+        await snapshotBefore(repos, read.manifest.caseId, source ? 'restore' : 'import');
+      }
+      setStep({ kind: 'busy', label: t.applying, cancellable: false });
       const result = await repos.packages.apply(read.manifest, read.contents, (done, total) =>
         report('merge', done, total),
       );
+      await noteAcknowledgements(repos, read, held.current.file);
+      if (source) {
+        const { name, takenAt } = source.snapshot;
+        const detail = { snapshot: name, takenAt, into: source.asCopy ? 'copy' : 'merge' } as const;
+        await repos.audit.append(read.manifest.caseId, 'snapshotRestore', detail).catch(() => {});
+      }
       release();
       setStep({ kind: 'idle' });
       void message.success(t.applied(result.stored, result.conflicts.length));
@@ -143,12 +220,18 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
 
   return (
     <>
-      <Button icon={<ImportOutlined />} onClick={() => void start()} data-testid="import-package">
-        {t.importButton}
+      <Button
+        icon={source ? <HistoryOutlined /> : <ImportOutlined />}
+        onClick={() => void start()}
+        data-testid={source?.testId ?? 'import-package'}
+      >
+        {source?.label ?? t.importButton}
       </Button>
       <Modal
         open={step.kind !== 'idle'}
-        title={step.kind === 'preview' ? t.previewTitle : t.importTitle}
+        title={
+          step.kind === 'preview' ? t.previewTitle : source ? zh.backup.restoreTitle : t.importTitle
+        }
         onCancel={close}
         closable={step.kind !== 'busy' || step.cancellable}
         keyboard={step.kind !== 'busy' || step.cancellable}
@@ -156,13 +239,13 @@ export function ImportPackageButton({ onImported }: { onImported?: (caseId: stri
         destroyOnHidden
         footer={
           step.kind === 'busy' && !step.cancellable ? null : step.kind === 'preview' &&
-            !step.incoming.nothingNew &&
+            (!step.incoming.nothingNew || acknowledges(step.read.manifest)) &&
             !step.incoming.boundElsewhere ? (
             <Space>
               <Button onClick={close}>{zh.common.cancel}</Button>
               <Button
                 type="primary"
-                onClick={() => void apply(step.read)}
+                onClick={() => void apply(step.read, step.incoming)}
                 data-testid="apply-package"
               >
                 {t.apply}
@@ -257,6 +340,7 @@ function Preview({ step }: { step: Extract<Step, { kind: 'preview' }> }) {
       />
       <Typography.Text type="secondary">
         {t.revisions(incoming.newRevisions)} · {t.files(incoming.newFiles)}
+        {incoming.newAudit > 0 && ` · ${t.auditEntries(incoming.newAudit)}`}
       </Typography.Text>
     </Space>
   );

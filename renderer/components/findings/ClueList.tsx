@@ -26,6 +26,7 @@ import { useRepos } from '../../app/session';
 import { useAutosaved, type TypedStore, tableStore } from '../../hooks/autosave';
 import { evidenceEditing } from '../../hooks/evidence';
 import { useActor } from '../../hooks/members';
+import { useClueOpened } from '../../hooks/audit';
 import { Field } from '../records/Field';
 import { SaveStatus } from '../records/SaveStatus';
 import { ReadFailed, SaveNotices } from '../records/SaveNotices';
@@ -112,6 +113,7 @@ function ClueForm({ caseId, clueId, actor }: { caseId: string; clueId: string; a
   const repos = useRepos();
   const [store] = useState(() => clueStore(repos, actor));
   const editor = useAutosaved(caseId, store, clueId);
+  useClueOpened(clueId, actor); // in the audit log: who opened which clue
   const f = c.fields;
   if (editor.record === undefined) return editor.loadFailed ? <ReadFailed /> : null;
   if (editor.record === null) return <SaveNotices editor={editor} label={label} />;

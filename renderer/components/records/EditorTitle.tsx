@@ -11,16 +11,6 @@ export function EditorTitle(props: {
   testId: string;
   editor: Editor;
 }) {
-  // Read here, not by the page: saving renders the indicator alone.
-  const save = useEditorState(
-    props.editor,
-    (s) => ({
-      status: s.status,
-      failure: s.failure?.message ?? null,
-      refusedCount: Object.keys(s.refused).length,
-    }),
-    shallowEqual,
-  );
   return (
     <Space>
       <Button
@@ -32,7 +22,25 @@ export function EditorTitle(props: {
       <Typography.Text strong data-testid={props.testId}>
         {props.title}
       </Typography.Text>
-      <SaveIndicator {...save} />
+      <EditorSaveIndicator editor={props.editor} />
     </Space>
   );
+}
+
+/**
+ * The editor's save state, read here and not by the title: a save renders the indicator alone.
+ * Typed (pending) and being written (saving) look alike, so going from one to the other, at
+ * every save, renders nothing.
+ */
+function EditorSaveIndicator(props: { editor: Editor }) {
+  const save = useEditorState(
+    props.editor,
+    (s) => ({
+      status: s.status === 'pending' ? ('saving' as const) : s.status,
+      failure: s.failure?.message ?? null,
+      refusedCount: Object.keys(s.refused).length,
+    }),
+    shallowEqual,
+  );
+  return <SaveIndicator {...save} />;
 }

@@ -2,7 +2,7 @@ import { documentFileName } from '../../../shared/documents';
 import { interviewWarnings } from '../../../shared/documents/interview';
 import type { InterviewRecord } from '../../../shared/domain/records/interview.schema';
 import { zh } from '../../../shared/i18n/zh-CN';
-import { useEditorState, type Editor } from '../../hooks/autosave';
+import { shallowEqual, useEditorState, type Editor } from '../../hooks/autosave';
 import { useCase } from '../../hooks/cases';
 import { useCurrentMember } from '../../hooks/members';
 import { ExportButton } from '../report/ExportButton';
@@ -15,7 +15,16 @@ export function InterviewExport(props: { caseId: string; recordId: string; edito
   const { caseId, recordId, editor } = props;
   const caseRecord = useCase(caseId);
   const me = useCurrentMember(caseId);
-  const interview = useEditorState(editor, (s) => s.values as unknown as InterviewRecord);
+  // The two fields the button shows (the warning, the file's name): typing an answer renders
+  // nothing here. The worker reads the whole record from the database.
+  const interview = useEditorState(
+    editor,
+    (s) => {
+      const { interviewers, interviewees } = s.values as unknown as InterviewRecord;
+      return { interviewers, interviewees };
+    },
+    shallowEqual,
+  );
   if (!caseRecord) return null;
   const [warning] = interviewWarnings(interview);
   return (

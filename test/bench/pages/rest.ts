@@ -5,7 +5,8 @@
  *
  * - an autosave put: one field of a 40-turn interview (about 6,000 characters) patched, as the
  *   autosaver does after typing, timed one by one;
- * - the list of a case of 10,000 record summaries, read as the records page reads it;
+ * - the list of a case of 10,000 record summaries, read as the records page reads it when it
+ *   opens after an unlock (a new connection, nothing opened yet), and read again;
  * - an unlock: the product's PBKDF2 rounds, the laptop key and 10 case keys unwrapped;
  * - sealing and opening file bytes (64 MiB), against age encrypting the same bytes.
  */
@@ -20,7 +21,11 @@ import { newCase, today } from '../../unit/db/helpers';
 
 export interface RestResult {
   readonly put: { sealed: number[]; plain: number[] };
-  readonly list: { sealed: number[]; plain: number[] };
+  /** Reads of the list on a connection just opened, and again on one that read it before. */
+  readonly list: {
+    sealed: { first: number[]; again: number[] };
+    plain: { first: number[]; again: number[] };
+  };
   readonly unlockMs: number[];
   readonly seal: { sealMibS: number; openMibS: number; ageMibS: number; mib: number };
 }
@@ -31,22 +36,29 @@ declare global {
   }
 }
 
+const RUNS = 5;
 const SENTENCE = '经查，该局二〇二五年公务用车加油记录与行车记录不符，存在私车公养问题。';
 
 async function opened(sealed: boolean) {
-  const db = new WorkbenchDB(
-    `bench-rest-${sealed}-${Date.now()}`,
-    {},
-    sealed ? memoryKeys() : undefined,
-  );
+  const keys = sealed ? memoryKeys() : undefined;
+  const name = `bench-rest-${sealed}-${Date.now()}`;
+  const db = new WorkbenchDB(name, {}, keys);
   const repos = repositories(db);
   await repos.open();
   const deviceId = await repos.settings.deviceId();
   const { caseRecord, creator } = await repos.cases.create(newCase, deviceId, today);
-  return { db, repos, caseId: caseRecord.id, actor: { deviceId, memberId: creator.id } };
+  return {
+    db,
+    repos,
+    name,
+    keys,
+    caseId: caseRecord.id,
+    actor: { deviceId, memberId: creator.id },
+  };
 }
 
-async function putTimes(sealed: boolean, puts: number): Promise<number[]> {
+/** An interview of 40 turns in a new database, and a put of one of its turns, timed. */
+async function interviewPuts(sealed: boolean) {
   const { repos, caseId, actor } = await opened(sealed);
   const { id } = await repos.records.create('interviews', caseId, actor, today);
   const turns: Record<string, unknown> = {};
@@ -60,8 +72,7 @@ async function putTimes(sealed: boolean, puts: number): Promise<number[]> {
     };
   }
   await repos.records.patch('interviews', id, turns, actor, today);
-  const times: number[] = [];
-  for (let i = 0; i < puts; i++) {
+  return async (i: number) => {
     const text = `${SENTENCE.repeat(4)}${i}`;
     const start = performance.now();
     await repos.records.patch(
@@ -71,13 +82,27 @@ async function putTimes(sealed: boolean, puts: number): Promise<number[]> {
       actor,
       today,
     );
-    times.push(performance.now() - start);
+    return performance.now() - start;
+  };
+}
+
+/**
+ * Puts on the sealed and the plain database in turn, so that whatever else the machine does
+ * meanwhile weighs on both alike.
+ */
+async function putTimes(puts: number): Promise<{ sealed: number[]; plain: number[] }> {
+  const put = { sealed: await interviewPuts(true), plain: await interviewPuts(false) };
+  const times = { sealed: [] as number[], plain: [] as number[] };
+  for (let i = 0; i < puts; i++) {
+    times.sealed.push(await put.sealed(i));
+    times.plain.push(await put.plain(i));
   }
   return times;
 }
 
-async function listTimes(sealed: boolean, count: number): Promise<number[]> {
-  const { db, repos, caseId } = await opened(sealed);
+/** A database holding a case with `count` document reviews' list rows; closed. */
+async function listOf(sealed: boolean, count: number) {
+  const { db, name, keys, caseId } = await opened(sealed);
   const rows = Array.from({ length: count }, (_, i) => {
     const id = `r${String(i).padStart(6, '0')}`;
     return {
@@ -98,13 +123,54 @@ async function listTimes(sealed: boolean, count: number): Promise<number[]> {
   });
   const summaries = rows.map((r) => summarize(RECORD_SPECS.docReviews, r as never));
   await db.transaction('rw', db.summaries, () => db.summaries.bulkPut(summaries));
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  db.close();
+  /** A new connection, opened (as after an unlock or a start: nothing opened yet). */
+  const connect = async () => {
+    const repos = repositories(new WorkbenchDB(name, {}, keys));
+    await repos.open();
+    return repos;
+  };
+  /** The records page's read of the list, timed. */
+  const read = async (repos: Awaited<ReturnType<typeof connect>>) => {
     const start = performance.now();
     const listed = await repos.records.summaries(caseId, 'docReviews');
-    times.push(performance.now() - start);
+    const ms = performance.now() - start;
     if (listed.length !== count) throw new Error(`listed ${listed.length} of ${count}`);
+    return ms;
+  };
+  return { connect, read };
+}
+
+type Reads = { first: number[]; again: number[] };
+
+/**
+ * The list of `count` summaries as a user meets it: the first read on a connection just opened
+ * (after an unlock or a start, nothing opened yet), RUNS times, each on a new connection; then
+ * the same read again on a connection that read it before (a live query after a save). Sealed
+ * and plain in turn, so that whatever else the machine does weighs on both alike.
+ */
+async function listTimes(count: number): Promise<{ sealed: Reads; plain: Reads }> {
+  const lists = { sealed: await listOf(true, count), plain: await listOf(false, count) };
+  const times = {
+    sealed: { first: [] as number[], again: [] as number[] },
+    plain: { first: [] as number[], again: [] as number[] },
+  };
+  const open = { sealed: await lists.sealed.connect(), plain: await lists.plain.connect() };
+  for (let i = 0; i < RUNS; i++) {
+    for (const kind of ['sealed', 'plain'] as const) {
+      const repos = await lists[kind].connect();
+      times[kind].first.push(await lists[kind].read(repos));
+      repos.close();
+    }
   }
+  for (const kind of ['sealed', 'plain'] as const) await lists[kind].read(open[kind]);
+  for (let i = 0; i < RUNS; i++) {
+    for (const kind of ['sealed', 'plain'] as const) {
+      times[kind].again.push(await lists[kind].read(open[kind]));
+    }
+  }
+  open.sealed.close();
+  open.plain.close();
   return times;
 }
 
@@ -148,10 +214,7 @@ async function sealing(mib: number) {
 }
 
 window.benchRest = async ({ puts, summaries, mib }) => {
-  const put = { plain: await putTimes(false, puts), sealed: await putTimes(true, puts) };
-  const list = {
-    plain: await listTimes(false, summaries),
-    sealed: await listTimes(true, summaries),
-  };
+  const put = await putTimes(puts);
+  const list = await listTimes(summaries);
   return { put, list, unlockMs: await unlockTimes(), seal: await sealing(mib) };
 };

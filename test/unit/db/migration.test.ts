@@ -426,6 +426,24 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('open version 10 data as it is, with an empty audit log that takes entries', async () => {
+    const made = await caseWithLeader();
+    await made.repos.records.create('interviews', made.caseId, made.actor, today);
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name in storesUpTo(10)) rows[table.name] = (await table.toArray()) as object[];
+    }
+    made.db.close();
+    const { db, repos } = await upgraded(10, storesUpTo(10), rows);
+    expect(await db.interviews.toArray()).toEqual(rows.interviews);
+    expect(await db.auditLog.count()).toBe(0);
+    expect(await repos.audit.appendAll('unlock', { how: 'passphrase' })).toBe(1);
+    expect(await repos.audit.list(made.caseId, made.actor)).toMatchObject([
+      { action: 'unlock', memberId: made.actor.memberId },
+    ]);
+    db.close();
+  });
+
   it('refuse data written by a newer app, and leave it untouched', async () => {
     const name = freshName();
     const future = CURRENT_VERSION + 1;

@@ -34,7 +34,7 @@ async function seal(
   since = 0,
 ) {
   const { contents, upTo } = await from.repos.packages.outgoing(caseId, kind, forMember, since);
-  const { entries, counts } = packContents(contents);
+  const { entries, counts } = await packContents(contents);
   const header: ManifestHeader = {
     schemaVersion: SCHEMA_VERSION,
     kind,
@@ -295,11 +295,11 @@ describe('case packages between laptops', () => {
     await member.repos.records.create('interviews', caseId, liActor, today);
     const leadOnMember = (await member.repos.members.get(lead.id))!;
     const { contents } = await member.repos.packages.outgoing(caseId, 'member', leadOnMember);
-    const tampered = (change: (row: Record<string, unknown>) => Record<string, unknown>) => {
+    const tampered = async (change: (row: Record<string, unknown>) => Record<string, unknown>) => {
       const rows = contents.rows.map((r) =>
         r.table === 'interviews' ? { ...r, row: change(r.row as never) as never } : r,
       );
-      const { entries, counts } = packContents({ ...contents, rows });
+      const { entries, counts } = await packContents({ ...contents, rows });
       const header: ManifestHeader = {
         schemaVersion: SCHEMA_VERSION,
         kind: 'member',
@@ -421,7 +421,7 @@ describe('a 回头看 from the earlier round’s package', () => {
 
     // The same package from a newer app: refused like any package, and the 回头看 cannot start.
     const { manifest, contents } = await open(file, { passphrase });
-    const { entries, counts } = packContents(contents);
+    const { entries, counts } = await packContents(contents);
     const newer = await sealPackage(
       { ...manifest, schemaVersion: SCHEMA_VERSION + 1, counts },
       entries,
