@@ -6,71 +6,15 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { packContents, type CaseContents } from '../../../shared/package/contents';
-import { openPackage, sealPackage, type OpeningKey, type Seal } from '../../../shared/package/seal';
-import { PackageError } from '../../../shared/package/problems';
-import type { ManifestHeader } from '../../../shared/package/manifest';
-import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
-import { unpackContents } from '../../../shared/package/contents';
-import type { MemberRecord } from '../../../shared/domain/member.schema';
 import { AUDIT_ACTIONS, parseAuditEntry } from '../../../shared/domain/audit.schema';
 import { ValidationError } from '../../../shared/domain/validation';
-import type { PackageKind } from '../../../renderer/db/packages.repository';
 import { keyring } from '../../../renderer/db/keyring';
 import { SESSION_MS } from '../../../renderer/db/write';
 import { logUnlock } from '../../../renderer/app/unlockLog';
 import { caseWithLeader, freshRepos, handClock, newCase, snapshot, today } from './helpers';
 
-type Laptop = Awaited<ReturnType<typeof freshRepos>>;
-
-async function seal(
-  from: Laptop,
-  caseId: string,
-  kind: PackageKind,
-  by: MemberRecord,
-  forMember: MemberRecord,
-  to: Seal,
-  since = 0,
-  tamper: (c: CaseContents) => CaseContents = (c) => c,
-) {
-  const out = await from.repos.packages.outgoing(caseId, kind, forMember, since);
-  const contents = tamper(out.contents);
-  const { entries, counts } = await packContents(contents);
-  const header: ManifestHeader = {
-    schemaVersion: SCHEMA_VERSION,
-    kind,
-    caseId,
-    exportedBy: { memberId: by.id, deviceId: from.deviceId },
-    forMember: forMember.id,
-    createdAt: '2026-11-29T08:00:00.000Z',
-    counts,
-  };
-  const file = await sealPackage(header, entries, to, { scryptWorkFactor: 10 });
-  return { file, contents, upTo: out.upTo };
-}
-
-async function importInto(to: Laptop, file: Uint8Array, key?: OpeningKey) {
-  const opened = await openPackage(
-    file,
-    key ?? { identity: (await to.repos.settings.laptopKey()).identity },
-    SCHEMA_VERSION,
-  );
-  const contents = await unpackContents(opened);
-  const preview = await to.repos.packages.preview(opened.manifest, contents);
-  const result = await to.repos.packages.apply(opened.manifest, contents);
-  return { contents, preview, result };
-}
-
-async function refusedWithoutChange(to: Laptop, attempt: () => Promise<unknown>, problem: string) {
-  const before = await snapshot(to.db);
-  const error = await attempt().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PackageError);
-  expect((error as PackageError).problem).toBe(problem);
-  expect(await snapshot(to.db)).toEqual(before);
-}
+import type { CaseContents } from '../../../shared/package/contents';
+import { importInto, refusedWithoutChange, seal } from './packageHelpers';
 
 /** The 组长's laptop with a case and 李四, and 李四's laptop joined by passphrase. */
 async function teamOfTwo() {

@@ -5,13 +5,10 @@
  * Packages are really sealed and opened (age, ZIP, hashes); bad ones must change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { packContents, unpackContents, type CaseContents } from '../../../shared/package/contents';
-import { openPackage, sealPackage, type OpeningKey, type Seal } from '../../../shared/package/seal';
-import { PackageError } from '../../../shared/package/problems';
+import { packContents, type CaseContents } from '../../../shared/package/contents';
+import { sealPackage } from '../../../shared/package/seal';
 import type { Manifest, ManifestHeader } from '../../../shared/package/manifest';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
-import type { MemberRecord } from '../../../shared/domain/member.schema';
-import type { PackageKind } from '../../../renderer/db/packages.repository';
 import {
   caseWithLeader,
   earlierRoundAndLookback,
@@ -22,57 +19,7 @@ import {
 } from './helpers';
 import { zh } from '../../../shared/i18n/zh-CN';
 
-type Laptop = Awaited<ReturnType<typeof freshRepos>>;
-
-async function seal(
-  from: Laptop,
-  caseId: string,
-  kind: PackageKind,
-  by: MemberRecord,
-  forMember: MemberRecord,
-  to: Seal,
-  since = 0,
-) {
-  const { contents, upTo } = await from.repos.packages.outgoing(caseId, kind, forMember, since);
-  const { entries, counts } = await packContents(contents);
-  const header: ManifestHeader = {
-    schemaVersion: SCHEMA_VERSION,
-    kind,
-    caseId,
-    exportedBy: { memberId: by.id, deviceId: from.deviceId },
-    forMember: forMember.id,
-    createdAt: '2026-11-29T08:00:00.000Z',
-    counts,
-  };
-  const file = await sealPackage(header, entries, to, { scryptWorkFactor: 10 });
-  return { file, upTo };
-}
-
-async function open(file: Uint8Array, key: OpeningKey) {
-  const opened = await openPackage(file, key, SCHEMA_VERSION);
-  return { manifest: opened.manifest, contents: await unpackContents(opened) };
-}
-
-async function importInto(to: Laptop, file: Uint8Array, key?: OpeningKey) {
-  const { manifest, contents } = await open(
-    file,
-    key ?? { identity: (await to.repos.settings.laptopKey()).identity },
-  );
-  const preview = await to.repos.packages.preview(manifest, contents);
-  const result = await to.repos.packages.apply(manifest, contents);
-  return { manifest, contents, preview, result };
-}
-
-async function refusedWithoutChange(to: Laptop, attempt: () => Promise<unknown>, problem: string) {
-  const before = await snapshot(to.db);
-  const error = await attempt().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PackageError);
-  expect((error as PackageError).problem).toBe(problem);
-  expect(await snapshot(to.db)).toEqual(before);
-}
+import { importInto, openSealed, refusedWithoutChange, seal } from './packageHelpers';
 
 /** The 组长's laptop with a case and one member, 李四, and 李四's laptop joined by passphrase. */
 async function teamOfTwo() {
@@ -385,7 +332,7 @@ describe('case packages between laptops', () => {
     // Another laptop of the same member's key would open it; a fresh database stands in for a
     // laptop that has never seen this case.
     const elsewhere = await freshRepos();
-    const opened = await open(file, {
+    const opened = await openSealed(file, {
       identity: (await member.repos.settings.laptopKey()).identity,
     });
     const before = await snapshot(elsewhere.db);
@@ -420,7 +367,7 @@ describe('a 回头看 from the earlier round’s package', () => {
     const actor = { deviceId: laptop.deviceId, memberId: made.creator.id };
 
     // The same package from a newer app: refused like any package, and the 回头看 cannot start.
-    const { manifest, contents } = await open(file, { passphrase });
+    const { manifest, contents } = await openSealed(file, { passphrase });
     const { entries, counts } = await packContents(contents);
     const newer = await sealPackage(
       { ...manifest, schemaVersion: SCHEMA_VERSION + 1, counts },

@@ -1,0 +1,74 @@
+/**
+ * Case packages between test laptops, really sealed and opened (age, ZIP, hashes): what the
+ * package and audit tests share.
+ */
+import { expect } from 'vitest';
+import { packContents, unpackContents, type CaseContents } from '../../../shared/package/contents';
+import { openPackage, sealPackage, type OpeningKey, type Seal } from '../../../shared/package/seal';
+import { PackageError } from '../../../shared/package/problems';
+import type { ManifestHeader } from '../../../shared/package/manifest';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
+import type { MemberRecord } from '../../../shared/domain/member.schema';
+import type { PackageKind } from '../../../renderer/db/packages.repository';
+import { snapshot, type freshRepos } from './helpers';
+
+export type Laptop = Awaited<ReturnType<typeof freshRepos>>;
+
+/** A package from `from` (everything, or what changed after `since`), sealed to `to`. */
+export async function seal(
+  from: Laptop,
+  caseId: string,
+  kind: PackageKind,
+  by: MemberRecord,
+  forMember: MemberRecord,
+  to: Seal,
+  since = 0,
+  tamper: (c: CaseContents) => CaseContents = (c) => c,
+) {
+  const out = await from.repos.packages.outgoing(caseId, kind, forMember, since);
+  const contents = tamper(out.contents);
+  const { entries, counts } = await packContents(contents);
+  const header: ManifestHeader = {
+    schemaVersion: SCHEMA_VERSION,
+    kind,
+    caseId,
+    exportedBy: { memberId: by.id, deviceId: from.deviceId },
+    forMember: forMember.id,
+    createdAt: '2026-11-29T08:00:00.000Z',
+    counts,
+  };
+  const file = await sealPackage(header, entries, to, { scryptWorkFactor: 10 });
+  return { file, contents, upTo: out.upTo };
+}
+
+export async function openSealed(file: Uint8Array, key: OpeningKey) {
+  const opened = await openPackage(file, key, SCHEMA_VERSION);
+  return { manifest: opened.manifest, contents: await unpackContents(opened) };
+}
+
+/** Opens a package with `to`'s key (or `key`), previews it and applies it. */
+export async function importInto(to: Laptop, file: Uint8Array, key?: OpeningKey) {
+  const { manifest, contents } = await openSealed(
+    file,
+    key ?? { identity: (await to.repos.settings.laptopKey()).identity },
+  );
+  const preview = await to.repos.packages.preview(manifest, contents);
+  const result = await to.repos.packages.apply(manifest, contents);
+  return { manifest, contents, preview, result };
+}
+
+/** `attempt` fails with PackageError `problem`, and `to`'s database is as it was. */
+export async function refusedWithoutChange(
+  to: Laptop,
+  attempt: () => Promise<unknown>,
+  problem: string,
+) {
+  const before = await snapshot(to.db);
+  const error = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PackageError);
+  expect((error as PackageError).problem).toBe(problem);
+  expect(await snapshot(to.db)).toEqual(before);
+}
