@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserPerTest } from '../support/browser';
-import { button, choose, field } from '../support/ui';
-import { createCase, openSection } from '../support/workbench';
+import { button } from '../support/ui';
+import { addMember, createCase, openSection } from '../support/workbench';
 import { enterApp, reloadApp } from '../support/unlock';
 
 const session = browserPerTest(async ({ page, context }) => {
@@ -15,16 +15,6 @@ const session = browserPerTest(async ({ page, context }) => {
   await reloadApp(page);
   await createCase(page); // 张三, 组长
 });
-
-async function addMember(page: Page, name: string) {
-  await openSection(page, '巡察组成员');
-  await button(page, '添加成员').click();
-  const d = page.getByRole('dialog');
-  await field(d, '姓名').locator('input').fill(name);
-  await choose(page, field(d, '组内职务'), '组员');
-  await button(d, '保存').click();
-  await expect.poll(() => d.isVisible()).toBe(false);
-}
 
 /** The log's rows as the page shows them, newest first. */
 async function logRows(page: Page): Promise<string[]> {

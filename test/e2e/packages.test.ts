@@ -12,8 +12,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
-import { button, choose, field, storedRows } from '../support/ui';
-import { createCase, openSection, waitSaved } from '../support/workbench';
+import { button, storedRows } from '../support/ui';
+import { addMember, createCase, openSection, waitSaved } from '../support/workbench';
 import { reloadApp, visit } from '../support/unlock';
 
 const work = mkdtempSync(path.join(tmpdir(), 'workbench-packages-'));
@@ -132,16 +132,6 @@ async function importPackage(page: Page, file: string, passphrase?: string): Pro
     .poll(async () => (await staged(page)).filter((n) => n.includes('-open')))
     .toEqual([]);
   return text;
-}
-
-async function addMember(page: Page, name: string) {
-  await openSection(page, '巡察组成员');
-  await button(page, '添加成员').click();
-  const d = page.getByRole('dialog');
-  await field(d, '姓名').locator('input').fill(name);
-  await choose(page, field(d, '组内职务'), '组员');
-  await button(d, '保存').click();
-  await expect.poll(() => d.isVisible()).toBe(false);
 }
 
 async function joinPackage(leader: Page, name: string) {

@@ -47,3 +47,14 @@ export async function typeInterview(page: Page, question: string, answer: string
   await page.keyboard.press('Control+Enter');
   await page.keyboard.type(answer);
 }
+
+/** Adds a 组员 on the team page, as the 组长 does. */
+export async function addMember(page: Page, name: string) {
+  await openSection(page, '巡察组成员');
+  await button(page, '添加成员').click();
+  const d = page.getByRole('dialog');
+  await field(d, '姓名').locator('input').fill(name);
+  await choose(page, field(d, '组内职务'), '组员');
+  await button(d, '保存').click();
+  await d.waitFor({ state: 'hidden' });
+}
