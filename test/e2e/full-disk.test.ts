@@ -225,11 +225,12 @@ describe('a full disk', () => {
       release(disk);
       await expectSavedByItself(page, BEFORE + DURING + AFTER);
 
-      // A restart on the same profile: the case and every word are there.
+      // A restart on the same profile: the case and every word are there. (Under the whole
+      // suite's load the unlock and the first list once took over 15 s.)
       await context.close();
       ({ context, page } = await launchOn(disk));
       await visit(page, inject('baseUrl'));
-      await page.getByText(UNIT).first().waitFor({ timeout: 15_000 });
+      await page.getByText(UNIT).first().waitFor({ timeout: 30_000 });
       await visit(page, recordUrl);
       await recordShown(page);
       expect(await answer(page).inputValue()).toBe(BEFORE + DURING + AFTER);
