@@ -28,6 +28,7 @@ import { EraseCaseKeyContext, LockContext, RepositoriesContext } from './session
 import { LockScreen } from './LockScreen';
 import { idleLockMs, watchIdle } from './idleLock';
 import { logUnlock } from './unlockLog';
+import { loadFastCipher } from '../../shared/rest/seal';
 
 interface Session {
   readonly repos: Repositories;
@@ -64,8 +65,12 @@ export function Vault({ ring, initial, children, onFailed, onOpened }: Props) {
     [ring],
   );
 
+  // Loaded while the passphrase is typed, so the first list after unlocking opens fast.
+  useEffect(() => void loadFastCipher(), []);
+
   const unlocked = useCallback(
     async (keys: KeyChain, how: UnlockWay) => {
+      await loadFastCipher();
       const repos = openRepositories(keys, {
         onNewerVersionElsewhere: () => useUi.getState().setNewerVersionElsewhere(),
       });

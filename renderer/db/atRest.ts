@@ -204,8 +204,9 @@ function sameSeal(seal: Seal, sealed: Uint8Array): boolean {
 }
 
 /**
- * A stored row as the app sees it: its clear fields and its opened body, in one new object
- * (built field by field: spreading and rest patterns cost more than the opening on a list).
+ * A stored row as the app sees it: its opened body (a new object at every read), with the clear
+ * fields set on it. Fields are set on the parsed body rather than copied into a third object:
+ * on a list of 10,000 rows, that copy cost more than opening them.
  */
 export function openRow(
   keys: Keys,
@@ -226,14 +227,18 @@ export function openRow(
     text = openText(key, sealed, context(table, id));
     cache?.set(table, id, sealed, text);
   }
-  const body = JSON.parse(text) as Row;
-  const out: Row = {};
-  for (const field in stored) if (field !== '$') out[field] = stored[field];
-  for (const field in body) {
-    if (field !== BLOB_TYPES) out[field] = body[field];
-    else {
-      const types = body[field] as Record<string, string>;
-      for (const name in types) readBlobs.set(stored[name] as Blob, types[name]!);
+  const out = JSON.parse(text) as Row;
+  for (const field of clear) {
+    const value = stored[field];
+    if (value !== undefined) out[field] = value;
+  }
+  const types = out[BLOB_TYPES] as Record<string, string> | undefined;
+  if (types) {
+    delete out[BLOB_TYPES];
+    // The row's files, sealed beside the body: kept with their types for openBlob.
+    for (const name in types) {
+      out[name] = stored[name];
+      readBlobs.set(stored[name] as Blob, types[name]!);
     }
   }
   return out;

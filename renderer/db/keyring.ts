@@ -31,6 +31,7 @@ import {
 import { zh } from '../../shared/i18n/zh-CN';
 import { MAX_FAILED_TIMES } from '../../shared/domain/audit.schema';
 import type { Keys } from './atRest';
+import { wipeScratch } from '../../shared/rest/sodium';
 
 export const KEYRING_NAME = 'xuncha-workbench-keys';
 const LAPTOP = 'laptop';
@@ -134,6 +135,7 @@ export class KeyChain implements Keys {
     this.laptop.fill(0);
     for (const key of this.cases.values()) key.fill(0);
     this.cases.clear();
+    wipeScratch(); // the last key and body libsodium opened
   }
 }
 

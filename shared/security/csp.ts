@@ -3,7 +3,8 @@
  * Electron header and the <meta> tag of the built page cannot drift apart.
  *
  * Styles allow 'unsafe-inline' because antd writes its styles at run time (CSS-in-JS); scripts
- * never do. Images, media and frames may be blob: so attachments can be previewed from
+ * never do. Scripts may compile WebAssembly ('wasm-unsafe-eval': the app's own libsodium, which
+ * seals rows at rest; it allows no eval of text as script). Images, media and frames may be blob: so attachments can be previewed from
  * IndexedDB without touching disk.
  */
 export interface CspOptions {
@@ -19,7 +20,9 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     // Vite's dev server injects an inline React-refresh preamble; built pages have none.
-    'script-src': dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"],
+    'script-src': dev
+      ? ["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'", dev]
+      : ["'self'", "'wasm-unsafe-eval'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'blob:', 'data:'],
     'media-src': ["'self'", 'blob:'],

@@ -69,6 +69,7 @@ export async function buildPage(
       outDir,
       emptyOutDir: true,
       target: 'chrome130',
+      minify: process.env.BENCH_MINIFY !== '0', // =0: names readable in a CPU profile
       chunkSizeWarningLimit: 4000,
       rolldownOptions: { input: path.join(PAGES, `${name}.html`) },
     },

@@ -118,7 +118,9 @@ describe('Content-Security-Policy', () => {
   it('runs only the app’s own scripts, reaches no network, embeds no plugins', () => {
     const d = directives(contentSecurityPolicy());
     expect(d['default-src']).toEqual(["'none'"]);
-    expect(d['script-src']).toEqual(["'self'"]);
+    // WebAssembly may be compiled (libsodium); text may never be run as script.
+    expect(d['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(contentSecurityPolicy()).not.toMatch(/'unsafe-eval'/);
     expect(d['connect-src']).toEqual(["'self'", 'blob:']);
     expect(d['object-src']).toEqual(["'none'"]);
     expect(d['base-uri']).toEqual(["'none'"]);

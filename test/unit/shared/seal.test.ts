@@ -1,0 +1,58 @@
+/**
+ * The row seal has two implementations of one construction (libsodium, and noble until
+ * libsodium is loaded): a row sealed by either opens with the other, byte for byte the IETF
+ * XChaCha20-Poly1305 of the layout, and neither opens what was changed or moved.
+ */
+import { describe, expect, it } from 'vitest';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import {
+  cipherInUse,
+  loadFastCipher,
+  openText,
+  sealText,
+  Unreadable,
+} from '../../../shared/rest/seal';
+import { wipeScratch } from '../../../shared/rest/sodium';
+
+const key = crypto.getRandomValues(new Uint8Array(32));
+const text = '问：二〇二五年公务用车加油记录由谁审批？答：由办公室主任签字。';
+const at = 'interviews/01JDZ0000000000000000000';
+
+/** Opened as the standard construction, by noble directly: suite byte, nonce, ciphertext. */
+function openedByNoble(sealed: Uint8Array, context: string): string {
+  const plain = xchacha20poly1305(
+    key,
+    sealed.subarray(1, 25),
+    new TextEncoder().encode(context),
+  ).decrypt(sealed.subarray(25));
+  return new TextDecoder().decode(plain);
+}
+
+describe('the row seal', () => {
+  it('opens across implementations, and refuses what was changed or moved', async () => {
+    expect(cipherInUse()).toBe('noble');
+    const beforeLoad = sealText(key, text, at);
+
+    await loadFastCipher();
+    expect(cipherInUse()).toBe('libsodium');
+    expect(openText(key, beforeLoad, at)).toBe(text);
+    wipeScratch(); // as at a lock: the next open brings its own key again
+    expect(openText(key, beforeLoad, at)).toBe(text);
+
+    const afterLoad = sealText(key, text, at);
+    expect(openedByNoble(afterLoad, at)).toBe(text);
+    expect(afterLoad.subarray(1, 25)).not.toEqual(beforeLoad.subarray(1, 25)); // a fresh nonce
+
+    // A body longer than the scratch libsodium opens small ones in takes the other way.
+    const long = '谈话记录'.repeat(8000);
+    expect(openText(key, sealText(key, long, at), at)).toBe(long);
+
+    for (const sealed of [beforeLoad, afterLoad, sealText(key, long, at)]) {
+      const changed = sealed.slice();
+      changed[30]! ^= 1;
+      expect(() => openText(key, changed, at)).toThrow(Unreadable);
+      expect(() => openText(key, sealed, 'interviews/another')).toThrow(Unreadable);
+      expect(() => openText(new Uint8Array(32), sealed, at)).toThrow(Unreadable);
+    }
+  });
+});
