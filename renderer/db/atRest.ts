@@ -322,10 +322,14 @@ function upgrading(trans: unknown): boolean {
  */
 export async function sealBlob(keys: Keys, blob: Blob, sha256: string): Promise<Blob> {
   if (sealedBlobs.has(blob)) return blob;
-  const sealed = await sealChunks(keys.laptop, blob, sha256);
+  const { sealed, crc32 } = await sealChunks(keys.laptop, blob, sha256);
   sealedBlobs.set(sealed, blob.type);
+  sealedCrcs.set(sealed, crc32);
   return sealed;
 }
+
+/** The CRC-32 of the plain bytes of Blobs sealBlob made, for their rows (storable). */
+const sealedCrcs = new WeakMap<Blob, number>();
 
 /**
  * The file's bytes from a stored blob row: opened when the row was sealed, as stored when it
@@ -347,9 +351,11 @@ export async function openBlob(
  */
 export function storedFile(
   keys: Keys | undefined,
-  row: { readonly sha256: string; readonly blob: Blob },
-): { readonly blob: Blob; readonly sealedWith?: Uint8Array } {
-  return keys && readBlobs.has(row.blob) ? { blob: row.blob, sealedWith: keys.laptop } : row;
+  row: { readonly sha256: string; readonly blob: Blob; readonly crc32?: number },
+): { readonly blob: Blob; readonly sealedWith?: Uint8Array; readonly crc32?: number } {
+  if (!keys || !readBlobs.has(row.blob)) return row;
+  const crc = row.crc32 === undefined ? {} : { crc32: row.crc32 };
+  return { blob: row.blob, sealedWith: keys.laptop, ...crc };
 }
 
 /**
@@ -362,7 +368,11 @@ export async function storable<T extends { readonly sha256: string; readonly blo
 ): Promise<T[]> {
   if (!keys) return [...rows];
   const out: T[] = [];
-  for (const row of rows) out.push({ ...row, blob: await sealBlob(keys, row.blob, row.sha256) });
+  for (const row of rows) {
+    const blob = await sealBlob(keys, row.blob, row.sha256);
+    const crc32 = sealedCrcs.get(blob);
+    out.push({ ...row, blob, ...(crc32 === undefined ? {} : { crc32 }) });
+  }
   return out;
 }
 

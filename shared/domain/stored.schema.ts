@@ -86,6 +86,8 @@ export interface BlobRow {
   readonly sha256: string;
   readonly size: number;
   readonly blob: BinaryLike;
+  /** The CRC-32 of the plain bytes, taken when they were sealed (absent on older rows). */
+  readonly crc32?: number;
 }
 
 /** What shared/ needs of a Blob (shared/ has no DOM types). */
@@ -103,6 +105,12 @@ export const blobRowSchema = z
       (v) =>
         typeof v === 'object' && v !== null && typeof (v as BinaryLike).arrayBuffer === 'function',
     ),
+    crc32: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(2 ** 32 - 1)
+      .optional(),
   })
   .strict();
 

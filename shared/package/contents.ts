@@ -40,6 +40,8 @@ export interface PackedFile {
    * blobChunks.ts): the key that opens them, chunk by chunk, as the package is written.
    */
   readonly sealedWith?: Uint8Array;
+  /** The bytes' CRC-32, taken when they were stored; absent for files stored before. */
+  readonly crc32?: number;
 }
 
 /** The rows, writes and files a package carries. Rows have no `seq`: that is local. */
@@ -118,6 +120,7 @@ export async function packContents(contents: CaseContents): Promise<{
         : file.blob,
       sha256: file.sha256,
       store: alreadyCompressed(file.mime),
+      ...(file.crc32 === undefined ? {} : { crc32: file.crc32 }),
     });
   }
   counts.files = contents.files.length;

@@ -44,7 +44,13 @@ export type OpeningKey =
 /** An entry to seal: bytes in memory (the tables), or a file with the hash it is stored by. */
 export type PackageEntry =
   | { readonly bytes: Uint8Array; readonly store: boolean }
-  | { readonly data: ByteSource; readonly sha256: string; readonly store: boolean };
+  | {
+      readonly data: ByteSource;
+      readonly sha256: string;
+      readonly store: boolean;
+      /** The bytes' CRC-32, when the file's row keeps it. */
+      readonly crc32?: number;
+    };
 
 export const PACKAGE_LIMITS: ZipLimits = {
   entryBytes: 2 ** 31, // an attachment may be 200 MB; a table of a large case tens of MB
@@ -87,7 +93,12 @@ export async function sealStream(
   const zip = zipStream(
     [
       { name: MANIFEST, data: new Blob([manifestBytes]), store: false },
-      ...[...entries].map(([name, e]) => ({ name, data: sourceOf(e), store: e.store })),
+      ...[...entries].map(([name, e]) => ({
+        name,
+        data: sourceOf(e),
+        store: e.store,
+        ...('crc32' in e ? { crc32: e.crc32 } : {}),
+      })),
     ],
     (read) => options.onProgress?.(read, total),
   );

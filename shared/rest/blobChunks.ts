@@ -13,6 +13,7 @@
  * Files sealed by the first version (suite 1, XChaCha20-Poly1305 with the laptop key itself)
  * still open; the suite byte at the head of every chunk says which.
  */
+import { buf as crc32 } from 'crc-32';
 import type { ByteSource } from '../package/zip';
 import { open, SEAL_OVERHEAD, Unreadable } from './seal';
 
@@ -67,11 +68,26 @@ function fileKeyOf(laptopKey: Uint8Array): Promise<FileKey> {
   return key;
 }
 
-/** Seals a file's bytes with the laptop key; reads it a few MiB at a time (memory stays flat). */
-export async function sealChunks(laptopKey: Uint8Array, blob: Blob, sha256: string): Promise<Blob> {
+/** A file's bytes sealed, and the CRC-32 of its plain bytes (what a ZIP of it declares). */
+export interface SealedFile {
+  readonly sealed: Blob;
+  /** Unsigned. Kept with the file, so packages and snapshots need not read it twice. */
+  readonly crc32: number;
+}
+
+/**
+ * Seals a file's bytes with the laptop key; reads it a few MiB at a time (memory stays flat).
+ * The CRC-32 is taken on the way, while the cipher works on the browser's own threads.
+ */
+export async function sealChunks(
+  laptopKey: Uint8Array,
+  blob: Blob,
+  sha256: string,
+): Promise<SealedFile> {
   const key = await fileKeyOf(laptopKey);
   const count = Math.max(1, Math.ceil(blob.size / CHUNK));
   const parts: Uint8Array[] = [];
+  let crc = 0;
   for (let first = 0; first < count; first += CHUNKS_PER_READ) {
     const piece = new Uint8Array(
       await blob.slice(first * CHUNK, (first + CHUNKS_PER_READ) * CHUNK).arrayBuffer(),
@@ -81,9 +97,13 @@ export async function sealChunks(laptopKey: Uint8Array, blob: Blob, sha256: stri
       const plain = piece.subarray((i - first) * CHUNK, (i - first + 1) * CHUNK);
       sealing.push(sealOne(key, plain, chunkContext(sha256, i, i === count - 1)));
     }
+    crc = crc32(piece, crc);
     parts.push(...(await Promise.all(sealing)));
   }
-  return new Blob(asParts(parts), { type: 'application/octet-stream' });
+  return {
+    sealed: new Blob(asParts(parts), { type: 'application/octet-stream' }),
+    crc32: crc >>> 0,
+  };
 }
 
 async function sealOne(

@@ -1,5 +1,6 @@
 // A file's bytes as the laptop stores them (issue 16): sealed in chunks, opened as read.
 import { describe, expect, it } from 'vitest';
+import { buf as crcOf } from 'crc-32';
 import { openChunks, openedChunks, sealChunks } from '../../../shared/rest/blobChunks';
 import { newDataKey } from '../../../shared/rest/caseKeys';
 import { seal, Unreadable } from '../../../shared/rest/seal';
@@ -22,8 +23,9 @@ describe('sealed file chunks', () => {
     const key = newDataKey();
     for (const n of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK * 13 + 17]) {
       const plain = bytes(n);
-      const sealed = await sealChunks(key, new Blob([plain]), SHA);
+      const { sealed, crc32 } = await sealChunks(key, new Blob([plain]), SHA);
       expect(sealed.size).toBeGreaterThan(n);
+      expect(crc32, 'the plain bytes’ CRC-32, for a ZIP of them').toBe(crcOf(plain) >>> 0);
       expect(Buffer.from(await plainOf(key, sealed)).equals(plain), `${n} bytes`).toBe(true);
       expect((await openedChunks(key, sealed, SHA)).size).toBe(n);
     }
@@ -32,7 +34,7 @@ describe('sealed file chunks', () => {
   it('hold none of the plain bytes', async () => {
     const plain = new TextEncoder().encode('谈话记录：挪用工程款八十万元'.repeat(500));
     const sealed = new Uint8Array(
-      await (await sealChunks(newDataKey(), new Blob([plain]), SHA)).arrayBuffer(),
+      await (await sealChunks(newDataKey(), new Blob([plain]), SHA)).sealed.arrayBuffer(),
     );
     expect(Buffer.from(sealed).includes(Buffer.from(plain.subarray(0, 24)))).toBe(false);
   });
@@ -40,7 +42,7 @@ describe('sealed file chunks', () => {
   it('refuse a changed byte, chunks swapped, a chunk cut off, another file or another key', async () => {
     const key = newDataKey();
     const sealed = new Uint8Array(
-      await (await sealChunks(key, new Blob([bytes(3 * CHUNK)]), SHA)).arrayBuffer(),
+      await (await sealChunks(key, new Blob([bytes(3 * CHUNK)]), SHA)).sealed.arrayBuffer(),
     );
     const chunk = sealed.length / 3;
     const flipped = Uint8Array.from(sealed);
