@@ -7,6 +7,7 @@ import type { Dialog, BrowserWindow, OpenDialogOptions } from 'electron';
 import type * as FsPromises from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Handlers } from './ipc';
+import { syncFolder } from './durable';
 
 type Fs = Pick<typeof FsPromises, 'open' | 'rename' | 'rm' | 'stat'>;
 
@@ -68,17 +69,6 @@ export function fileHandlers(deps: FileDeps): FileHandlers {
     await handle?.close();
   }
 
-  /** Makes a rename durable. Windows cannot open a folder for syncing; NTFS journals it. */
-  async function syncFolder(dir: string) {
-    if (process.platform === 'win32') return;
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-
   return {
     async saveStart({ suggestedName, filters }) {
       const win = deps.window();
@@ -119,7 +109,7 @@ export function fileHandlers(deps: FileDeps): FileHandlers {
         await fs.rm(save.temp, { force: true });
         throw error;
       }
-      await syncFolder(path.dirname(save.target));
+      await syncFolder(fs, path.dirname(save.target));
       return { status: 'saved', name: path.basename(save.target), flushed: true };
     },
 

@@ -23,6 +23,7 @@ import { contentType, resolveAppFile } from './protocol';
 import { registerHandlers } from './ipc';
 import { fileHandlers } from './files';
 import { diskHandlers } from './disk';
+import { snapshotFolderHandlers } from './snapshotFolder';
 import { menuTemplate } from './menu';
 import { lockWithSystem } from './power';
 import { contentSecurityPolicy } from '../../shared/security/csp';
@@ -88,13 +89,19 @@ if (!app.requestSingleInstanceLock()) {
       window: () => mainWindow,
       defaultDir: app.getPath('documents'),
     });
+    const { closeAll: closeSnapshotCopies, ...snapshotFolder } = snapshotFolderHandlers({
+      dialog,
+      fs,
+      window: () => mainWindow,
+      dataDir: app.getPath('userData'),
+    });
     // Quitting mid-save must not leave a temporary file beside the user's: hold the quit until
     // every stream is closed and its temporary file removed (Electron does not await listeners).
     let filesClosed = false;
     app.on('will-quit', (event) => {
       if (filesClosed) return;
       event.preventDefault();
-      void closeFiles().finally(() => {
+      void Promise.allSettled([closeFiles(), closeSnapshotCopies()]).finally(() => {
         filesClosed = true;
         app.quit();
       });
@@ -103,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       {
         ...files,
+        ...snapshotFolder,
         ...diskHandlers({ fs, dataDir: app.getPath('userData') }),
         appInfo: async () => ({
           name: app.getName(),

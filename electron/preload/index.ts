@@ -15,6 +15,14 @@ const api = {
   openRead: (request) => ipcRenderer.invoke(contract.openRead.channel, request),
   openClose: (request) => ipcRenderer.invoke(contract.openClose.channel, request),
   diskSpace: () => ipcRenderer.invoke(contract.diskSpace.channel),
+  snapshotFolder: () => ipcRenderer.invoke(contract.snapshotFolder.channel),
+  snapshotFolderPick: () => ipcRenderer.invoke(contract.snapshotFolderPick.channel),
+  snapshotFolderClear: () => ipcRenderer.invoke(contract.snapshotFolderClear.channel),
+  snapshotCopyStart: (request) => ipcRenderer.invoke(contract.snapshotCopyStart.channel, request),
+  snapshotCopyChunk: (request) => ipcRenderer.invoke(contract.snapshotCopyChunk.channel, request),
+  snapshotCopyCommit: (request) => ipcRenderer.invoke(contract.snapshotCopyCommit.channel, request),
+  snapshotCopyAbort: (request) => ipcRenderer.invoke(contract.snapshotCopyAbort.channel, request),
+  snapshotCopyRemove: (request) => ipcRenderer.invoke(contract.snapshotCopyRemove.channel, request),
   onSystemLock: (listener) => {
     // The payload is parsed, as every request is on the other side: the page gets a reason
     // from the list or nothing.

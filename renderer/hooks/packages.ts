@@ -15,6 +15,7 @@ import type { Manifest } from '../../shared/package/manifest';
 import type { CaseContents } from '../../shared/package/contents';
 import type { OpeningKey, Seal } from '../../shared/package/seal';
 import { PACKAGE_EXTENSION, packageFileName } from '../../shared/package/fileName';
+import { SNAPSHOT_EXTENSION } from '../../shared/rest/snapshotPlan';
 import { PackageError } from '../../shared/package/problems';
 import { snapshotIdentity } from '../../shared/rest/caseKeys';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -29,7 +30,8 @@ import { chooseSaveTarget, pickFile, type PickedFile } from '../host/fileStreams
 import { privateFileName, removePrivateFile } from '../host/privateFiles';
 import { useLive } from './live';
 
-const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION] }];
+/** Packages, and snapshots (a member's, say, from the second folder of a laptop that was lost). */
+const FILTERS = [{ name: zh.exchange.title, extensions: [PACKAGE_EXTENSION, SNAPSHOT_EXTENSION] }];
 /** age and the ZIP format hold up to 4 GiB in this version (no ZIP64 yet). */
 const MAX_PACKAGE_BYTES = 2 ** 32 - 1;
 

@@ -57,6 +57,11 @@ function download(file: File, name: string) {
   // file is swept at the next start.
 }
 
+/** What the browser build refuses: it keeps snapshots in its private storage only. */
+async function notInBrowser(): Promise<never> {
+  throw new Error(zh.backup.second.notInBrowser);
+}
+
 /**
  * The File behind an open file id, where this host has one (the browser): a Worker can read it
  * itself with File.stream(), without the bytes passing through the page.
@@ -149,6 +154,24 @@ export const browserHost: WorkbenchApi = {
   async diskSpace() {
     return { freeBytes: null }; // a page cannot see the disk
   },
+
+  // A page cannot reach a folder of its own choosing: snapshots stay in the private file system.
+  async snapshotFolder() {
+    return {
+      folder: null,
+      reachable: false,
+      lastCopiedAt: null,
+      lastFailure: null,
+      waitingRemovals: 0,
+    };
+  },
+  snapshotFolderPick: notInBrowser,
+  snapshotFolderClear: notInBrowser,
+  snapshotCopyStart: notInBrowser,
+  snapshotCopyChunk: notInBrowser,
+  snapshotCopyCommit: notInBrowser,
+  snapshotCopyAbort: notInBrowser,
+  snapshotCopyRemove: notInBrowser,
 
   // A page is not told of sleep or a locked screen: the idle lock covers it (renderer/app/idleLock.ts
   // also locks when the page comes back visible after longer than the idle time).

@@ -20,6 +20,7 @@ import { useCases } from '../hooks/cases';
 import { useSnapshots, type CheckState } from '../hooks/snapshots';
 import { saveCertificate, useCertificates, type ClearanceCertificate } from '../hooks/clearance';
 import { ImportPackageButton } from '../components/exchange/ImportPackage';
+import { SecondFolderCard } from '../components/backup/SecondFolderCard';
 import { NoSpaceForSnapshot, snapshotAsPicked, type Snapshot } from '../snapshots/snapshots';
 
 const t = zh.backup;
@@ -84,6 +85,7 @@ export function BackupPage() {
       </Space>
       <Typography.Paragraph type="secondary">{t.lead}</Typography.Paragraph>
       <Alert type="info" showIcon message={t.where} style={{ marginBottom: 16 }} />
+      <SecondFolderCard />
       <Table<Snapshot>
         rowKey="name"
         size="small"

@@ -5,8 +5,9 @@
  * encrypted to this laptop's snapshot key (derived from the laptop key in the keyring, so it
  * opens even when the database is lost) and to its 组长's laptop key, kept in the private file system
  * (snapshotStore.ts): before every import, before every schema upgrade, once a day while the
- * app is used, and when the user asks. Restoring one is an import of it (a merge, previewed
- * first): never an overwrite.
+ * app is used, and when the user asks; and copied into a second folder when the user chose one
+ * (secondCopy.ts). Restoring one is an import of it (a merge, previewed first): never an
+ * overwrite.
  *
  * Sealing runs in the package worker; the page only reads the case's rows.
  */
@@ -34,6 +35,7 @@ import {
   writeSnapshotMeta,
   type SnapshotFile,
 } from './snapshotStore';
+import { secondCopy } from './secondCopy';
 
 export { NoSpaceForSnapshot };
 
@@ -124,6 +126,7 @@ export async function takeSnapshot(
     };
     await writeSnapshotMeta(name, sealText(laptopKey, JSON.stringify(meta), metaContext(name)));
     await rotate();
+    secondCopy.copy(name); // in the background: it never holds up nor fails this one
     return { caseId, takenAt, reason, name, size: bytes, meta, damaged: false };
   } catch (error) {
     await removeSnapshotFile(name).catch(() => {});
@@ -138,9 +141,9 @@ export async function takeSnapshot(
 
 /** Removes what each case no longer keeps: beyond its last 7 daily and its last 10 others. */
 async function rotate(): Promise<void> {
-  for (const old of snapshotsToRemove(await listSnapshotFiles())) {
-    await removeSnapshotFile(old.name);
-  }
+  const surplus = snapshotsToRemove(await listSnapshotFiles()).map((s) => s.name);
+  for (const name of surplus) await removeSnapshotFile(name);
+  void secondCopy.remove(surplus, 'rotation');
 }
 
 /** Every snapshot on this laptop, newest first, with what its note says. */
@@ -196,10 +199,11 @@ export async function verifySnapshot(repos: Repositories, name: string): Promise
   }
 }
 
-/** Removes every snapshot of a case (巡后清退). */
+/** Removes every snapshot of a case (巡后清退), also from the second folder. */
 export async function removeSnapshotsOf(caseId: string): Promise<number> {
-  const mine = (await listSnapshotFiles()).filter((s) => s.caseId === caseId);
-  for (const s of mine) await removeSnapshotFile(s.name);
+  const mine = (await listSnapshotFiles()).filter((s) => s.caseId === caseId).map((s) => s.name);
+  for (const name of mine) await removeSnapshotFile(name);
+  await secondCopy.remove(mine, 'clearance');
   return mine.length;
 }
 

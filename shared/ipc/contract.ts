@@ -7,6 +7,7 @@
  * it, so adding a channel is one edit here.
  */
 import { z } from '../domain/zod';
+import { parseSnapshotName } from '../rest/snapshotPlan';
 
 const hasControlCharacter = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
@@ -31,6 +32,19 @@ export const MAX_CHUNK_BYTES = 16 * 2 ** 20;
 const chunk = bytes.refine((b) => b.length <= MAX_CHUNK_BYTES, { error: 'chunk too large' });
 /** A file stream the host opened, by the number it gave it. */
 const streamId = z.number().int().positive();
+
+/**
+ * A snapshot's file name exactly as shared/rest/snapshotPlan.ts makes it: letters, digits, `_`,
+ * `-` and the dots between its parts, so never a path, a folder or a hidden trick.
+ */
+export const snapshotName = z
+  .string()
+  .max(200)
+  .refine((n) => parseSnapshotName(n) !== null, { error: '不是快照文件名' });
+
+/** Why a copy into the second snapshot folder failed, for the user to act on. */
+export const snapshotCopyProblem = z.enum(['unreachable', 'noSpace', 'notWritable', 'other']);
+export type SnapshotCopyProblem = z.output<typeof snapshotCopyProblem>;
 
 export const contract = {
   appInfo: {
@@ -132,6 +146,79 @@ export const contract = {
     channel: 'workbench:disk:free',
     request: z.undefined(),
     reply: z.object({ freeBytes: z.number().nonnegative().nullable() }),
+  },
+  /**
+   * The second snapshot folder (issue 16): a folder the user picks, on another drive say, that
+   * every snapshot is copied into once it is complete. The page never names a path there: only
+   * a snapshot's name. The desktop app only; a browser keeps snapshots in its private storage.
+   */
+  snapshotFolder: {
+    channel: 'workbench:snapshot-folder:get',
+    request: z.undefined(),
+    reply: z.object({
+      /** The folder as the user chose it, to show; null when none is used. */
+      folder: z.string().nullable(),
+      /** false when it is not there now (a drive unplugged) or is not a folder. */
+      reachable: z.boolean(),
+      /** When a snapshot was last copied there in full (ISO time); null before the first. */
+      lastCopiedAt: z.string().nullable(),
+      /** The last copy that failed, unless one succeeded after it. */
+      lastFailure: z.object({ at: z.string(), problem: snapshotCopyProblem }).nullable(),
+      /** Snapshots removed on this laptop whose copies there wait for the folder to return. */
+      waitingRemovals: z.number().int().nonnegative(),
+    }),
+  },
+  /** Shows the system's folder dialog and remembers the folder chosen. */
+  snapshotFolderPick: {
+    channel: 'workbench:snapshot-folder:pick',
+    request: z.undefined(),
+    reply: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), folder: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  },
+  /** Stops copying into the folder; the copies already there are left alone. */
+  snapshotFolderClear: {
+    channel: 'workbench:snapshot-folder:clear',
+    request: z.undefined(),
+    reply: z.undefined(),
+  },
+  /**
+   * Copying a snapshot into the folder as a stream, the way a save is: written as `<name>.part`,
+   * flushed and renamed on commit; an abort leaves nothing. `noFolder`: none is chosen (now).
+   */
+  snapshotCopyStart: {
+    channel: 'workbench:snapshot-folder:copy-start',
+    request: z.object({ name: snapshotName }),
+    reply: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('open'), id: streamId }),
+      z.object({ status: z.literal('noFolder') }),
+    ]),
+  },
+  snapshotCopyChunk: {
+    channel: 'workbench:snapshot-folder:copy-chunk',
+    request: z.object({ id: streamId, data: chunk }),
+    reply: z.undefined(),
+  },
+  snapshotCopyCommit: {
+    channel: 'workbench:snapshot-folder:copy-commit',
+    request: z.object({ id: streamId }),
+    reply: z.undefined(),
+  },
+  snapshotCopyAbort: {
+    channel: 'workbench:snapshot-folder:copy-abort',
+    request: z.object({ id: streamId }),
+    reply: z.undefined(),
+  },
+  /**
+   * Removes the copies of snapshots this laptop removed (rotation, 巡后清退); one not there is
+   * no error. `waiting`: how many of them wait because the folder is not reachable now; they
+   * are removed when it is again.
+   */
+  snapshotCopyRemove: {
+    channel: 'workbench:snapshot-folder:copy-remove',
+    request: z.object({ names: z.array(snapshotName).max(1000) }),
+    reply: z.object({ waiting: z.number().int().nonnegative() }),
   },
 } as const;
 

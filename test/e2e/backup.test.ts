@@ -70,6 +70,10 @@ describe('备份与恢复', () => {
   it('keeps a snapshot, checks it, and restores the case from it after the database was lost', async () => {
     const { page } = session();
     await openBackups(page);
+    // The browser build keeps snapshots in its private storage only, and says so.
+    await expect
+      .poll(() => page.getByTestId('second-folder').innerText())
+      .toContain('浏览器版只把快照保存在浏览器的私有存储中');
     await takeSnapshots(page, 1);
     const row = rows(page).first();
     await expect.poll(() => row.innerText()).toMatch(/某县住建局党组[\s\S]*手动[\s\S]*谈话 1/);

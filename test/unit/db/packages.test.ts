@@ -18,6 +18,8 @@ import {
   today,
 } from './helpers';
 import { zh } from '../../../shared/i18n/zh-CN';
+import { snapshotIdentity } from '../../../shared/rest/caseKeys';
+import { identityToRecipient } from 'age-encryption';
 
 import { importInto, openSealed, refusedWithoutChange, seal } from './packageHelpers';
 
@@ -85,6 +87,37 @@ describe('case packages between laptops', () => {
     expect(again.preview.nothingNew).toBe(true);
     expect(again.result.stored).toBe(0);
     expect(await snapshot(leader.db)).toEqual(before);
+  });
+
+  it('a member laptop’s snapshot (say, from its second folder after the laptop was lost) merges on the 组长’s', async () => {
+    const { leader, member, caseId, li, lead } = await teamOfTwo();
+    const liActor = { deviceId: member.deviceId, memberId: li.id };
+    const talk = await member.repos.records.create('interviews', caseId, liActor, today);
+    await member.repos.records.patch('interviews', talk.id, { place: '村委会' }, liActor, today);
+    // As renderer/snapshots seals one: the whole case, to this laptop's snapshot key and the 组长.
+    const { contents } = await member.repos.snapshots.contents(caseId);
+    const { entries, counts } = await packContents(contents);
+    const leadOnMember = (await member.repos.members.get(lead.id))!;
+    const header: ManifestHeader = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'snapshot',
+      caseId,
+      exportedBy: { memberId: li.id, deviceId: member.deviceId },
+      forMember: li.id,
+      createdAt: '2026-12-07T08:00:00.000Z',
+      counts,
+    };
+    const snapshotKey = snapshotIdentity(member.repos.laptopDataKey()!);
+    const file = await sealPackage(header, entries, {
+      recipients: [await identityToRecipient(snapshotKey), leadOnMember.recipient!],
+    });
+
+    const merged = await importInto(leader, file);
+    expect(merged.manifest.kind).toBe('snapshot');
+    expect(merged.preview.tables.interviews).toMatchObject({ added: 1 });
+    expect(await leader.repos.records.get('interviews', talk.id)).toMatchObject({
+      place: '村委会',
+    });
   });
 
   it('the same field edited on both laptops is a conflict both keep; settling it travels', async () => {

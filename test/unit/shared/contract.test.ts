@@ -46,6 +46,9 @@ describe('IPC contract', () => {
       'saveAbort',
       'openRead',
       'openClose',
+      'snapshotCopyChunk',
+      'snapshotCopyCommit',
+      'snapshotCopyAbort',
     ] as const) {
       const req = contract[method].request;
       const rest = { data: new Uint8Array(1), offset: 0, length: 1 };
