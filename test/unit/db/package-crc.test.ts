@@ -7,11 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { buf as crcOf } from 'crc-32';
 import { Decrypter } from 'age-encryption';
-import { fileEntry, packContents } from '../../../shared/package/contents';
+import { fileEntry } from '../../../shared/package/contents';
 import { sha256Hex } from '../../../shared/package/digest';
-import { sealPackage } from '../../../shared/package/seal';
-import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import { caseWithLeader } from './helpers';
+import { sealContents } from './packageHelpers';
 
 /** A photo-like file: incompressible, so stored in the ZIP as it is. */
 function photo(seed: number, size: number): Uint8Array<ArrayBuffer> {
@@ -67,22 +66,15 @@ describe('a package of stored files', () => {
     const files = contents.files.map(({ crc32, ...file }, i) =>
       i === 1 ? file : { crc32, ...file },
     );
-    const { entries, counts } = await packContents({ ...contents, files });
     const passphrase = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23';
-    const sealed = await sealPackage(
-      {
-        schemaVersion: SCHEMA_VERSION,
-        kind: 'member',
-        caseId,
-        exportedBy: { memberId: lead.id, deviceId: 'laptop' },
-        forMember: lead.id,
-        createdAt: '2026-11-29T08:00:00.000Z',
-        counts,
-      },
-      entries,
-      { passphrase },
-      { scryptWorkFactor: 10 },
-    );
+    const sender = {
+      kind: 'member' as const,
+      caseId,
+      by: lead.id,
+      deviceId: 'l',
+      forMember: lead.id,
+    };
+    const sealed = await sealContents({ ...contents, files }, sender, { passphrase });
     const decrypter = new Decrypter();
     decrypter.addPassphrase(passphrase);
     const declared = declaredCrcs(await decrypter.decrypt(sealed));

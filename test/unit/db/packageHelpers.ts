@@ -14,6 +14,30 @@ import { snapshot, type freshRepos } from './helpers';
 
 export type Laptop = Awaited<ReturnType<typeof freshRepos>>;
 
+/** Who a package is from and for, as its manifest says. */
+export interface Sender {
+  readonly kind: PackageKind;
+  readonly caseId: string;
+  readonly by: string;
+  readonly deviceId: string;
+  readonly forMember: string;
+}
+
+/** `contents` packed and sealed to `to`, as the package worker does. */
+export async function sealContents(contents: CaseContents, from: Sender, to: Seal) {
+  const { entries, counts } = await packContents(contents);
+  const header: ManifestHeader = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: from.kind,
+    caseId: from.caseId,
+    exportedBy: { memberId: from.by, deviceId: from.deviceId },
+    forMember: from.forMember,
+    createdAt: '2026-11-29T08:00:00.000Z',
+    counts,
+  };
+  return sealPackage(header, entries, to, { scryptWorkFactor: 10 });
+}
+
 /** A package from `from` (everything, or what changed after `since`), sealed to `to`. */
 export async function seal(
   from: Laptop,
@@ -27,17 +51,8 @@ export async function seal(
 ) {
   const out = await from.repos.packages.outgoing(caseId, kind, forMember, since);
   const contents = tamper(out.contents);
-  const { entries, counts } = await packContents(contents);
-  const header: ManifestHeader = {
-    schemaVersion: SCHEMA_VERSION,
-    kind,
-    caseId,
-    exportedBy: { memberId: by.id, deviceId: from.deviceId },
-    forMember: forMember.id,
-    createdAt: '2026-11-29T08:00:00.000Z',
-    counts,
-  };
-  const file = await sealPackage(header, entries, to, { scryptWorkFactor: 10 });
+  const sender = { kind, caseId, by: by.id, deviceId: from.deviceId, forMember: forMember.id };
+  const file = await sealContents(contents, sender, to);
   return { file, contents, upTo: out.upTo };
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { packContents, type CaseContents } from '../../../shared/package/contents';
 import { sealPackage } from '../../../shared/package/seal';
-import type { Manifest, ManifestHeader } from '../../../shared/package/manifest';
+import type { Manifest } from '../../../shared/package/manifest';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import {
   caseWithLeader,
@@ -21,7 +21,7 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { snapshotIdentity } from '../../../shared/rest/caseKeys';
 import { identityToRecipient } from 'age-encryption';
 
-import { importInto, openSealed, refusedWithoutChange, seal } from './packageHelpers';
+import { importInto, openSealed, refusedWithoutChange, seal, sealContents } from './packageHelpers';
 
 /** The 组长's laptop with a case and one member, 李四, and 李四's laptop joined by passphrase. */
 async function teamOfTwo() {
@@ -96,21 +96,13 @@ describe('case packages between laptops', () => {
     await member.repos.records.patch('interviews', talk.id, { place: '村委会' }, liActor, today);
     // As renderer/snapshots seals one: the whole case, to this laptop's snapshot key and the 组长.
     const { contents } = await member.repos.snapshots.contents(caseId);
-    const { entries, counts } = await packContents(contents);
     const leadOnMember = (await member.repos.members.get(lead.id))!;
-    const header: ManifestHeader = {
-      schemaVersion: SCHEMA_VERSION,
-      kind: 'snapshot',
-      caseId,
-      exportedBy: { memberId: li.id, deviceId: member.deviceId },
-      forMember: li.id,
-      createdAt: '2026-12-07T08:00:00.000Z',
-      counts,
-    };
     const snapshotKey = snapshotIdentity(member.repos.laptopDataKey()!);
-    const file = await sealPackage(header, entries, {
-      recipients: [await identityToRecipient(snapshotKey), leadOnMember.recipient!],
-    });
+    const file = await sealContents(
+      contents,
+      { kind: 'snapshot', caseId, by: li.id, deviceId: member.deviceId, forMember: li.id },
+      { recipients: [await identityToRecipient(snapshotKey), leadOnMember.recipient!] },
+    );
 
     const merged = await importInto(leader, file);
     expect(merged.manifest.kind).toBe('snapshot');
@@ -279,17 +271,11 @@ describe('case packages between laptops', () => {
       const rows = contents.rows.map((r) =>
         r.table === 'interviews' ? { ...r, row: change(r.row as never) as never } : r,
       );
-      const { entries, counts } = await packContents({ ...contents, rows });
-      const header: ManifestHeader = {
-        schemaVersion: SCHEMA_VERSION,
-        kind: 'member',
-        caseId,
-        exportedBy: { memberId: li.id, deviceId: member.deviceId },
-        forMember: lead.id,
-        createdAt: '2026-11-29T08:00:00.000Z',
-        counts,
-      };
-      return sealPackage(header, entries, { recipients: [leadOnMember.recipient!] });
+      return sealContents(
+        { ...contents, rows },
+        { kind: 'member', caseId, by: li.id, deviceId: member.deviceId, forMember: lead.id },
+        { recipients: [leadOnMember.recipient!] },
+      );
     };
     const badDate = await tampered((row) => ({ ...row, date: '2026-13-45' }));
     await refusedWithoutChange(leader, () => importInto(leader, badDate), 'badRecord');
