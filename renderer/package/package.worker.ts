@@ -9,6 +9,7 @@ import { memoryStaging, openStream, sealStream, type Staging } from '../../share
 import { PackageError } from '../../shared/package/problems';
 import { privateFolder } from '../host/privateFiles';
 import type { FromPackageWorker, ToPackageWorker, TransferPhase } from './protocol';
+import { writeWhole } from './fileWriterClient';
 
 const post = (message: FromPackageWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
@@ -66,66 +67,6 @@ async function stagingIn(name: string): Promise<Staging> {
       return file.getFile();
     },
   };
-}
-
-/** What a snapshot's file is written in: a write per MiB rather than per piece age gives. */
-const WRITE_BYTES = 2 ** 20;
-
-/** Writes a stream to `<name>.part` in `folder`, then renames it `name`; its size. */
-async function writeWhole(
-  stream: ReadableStream<Uint8Array>,
-  folder: string,
-  name: string,
-): Promise<number> {
-  const dir = await (
-    await navigator.storage.getDirectory()
-  ).getDirectoryHandle(folder, {
-    create: true,
-  });
-  const part = `${name}.part`;
-  const file = await dir.getFileHandle(part, { create: true }).catch(noSpace);
-  const access = await (
-    file as unknown as { createSyncAccessHandle(): Promise<SyncAccess> }
-  ).createSyncAccessHandle();
-  let at = 0;
-  try {
-    const write = (bytes: Uint8Array) => {
-      try {
-        at += access.write(bytes, { at });
-      } catch (error) {
-        noSpace(error);
-      }
-    };
-    // age gives 64 KiB pieces: written a MiB at a time, the writes cost a quarter as much.
-    const batch = new Uint8Array(WRITE_BYTES);
-    let held = 0;
-    const reader = stream.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      const piece = next.value;
-      if (held + piece.length > batch.length) {
-        write(batch.subarray(0, held));
-        held = 0;
-      }
-      if (piece.length >= batch.length) write(piece);
-      else {
-        batch.set(piece, held);
-        held += piece.length;
-      }
-    }
-    if (held > 0) write(batch.subarray(0, held));
-    access.flush();
-    access.close();
-    await (file as unknown as { move(name: string): Promise<void> }).move(name);
-    return at;
-  } catch (error) {
-    try {
-      access.close();
-    } catch {
-      // closed already
-    }
-    await dir.removeEntry(part).catch(() => {});
-    throw error;
-  }
 }
 
 async function run(message: ToPackageWorker): Promise<void> {

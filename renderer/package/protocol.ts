@@ -15,9 +15,10 @@ export type ToPackageWorker =
       readonly seal: Seal;
     }
   /**
-   * Seals a snapshot and writes it into the private file system's `folder` as `name`, from
-   * this worker (synchronous file access: no byte passes through the page). Written as
-   * `<name>.part` and renamed once complete, so a snapshot is there whole or not at all.
+   * Seals a snapshot and writes it into the private file system's `folder` as `name`, through a
+   * file writer worker of its own (fileWriter.worker.ts: synchronous file access, no byte passes
+   * through the page). Written as `<name>.part` and renamed once complete, so a snapshot is
+   * there whole or not at all.
    */
   | {
       readonly type: 'snapshot';
@@ -51,3 +52,21 @@ export type FromPackageWorker =
   | { readonly type: 'written'; readonly bytes: number }
   | { readonly type: 'opened'; readonly manifest: Manifest; readonly contents: CaseContents }
   | { readonly type: 'failed'; readonly problem: PackageProblem | null; readonly detail: string };
+
+/** Messages from the package worker to the file writer it starts (fileWriter.worker.ts). */
+export type ToFileWriter =
+  | { readonly type: 'open'; readonly folder: string; readonly part: string }
+  /** The next bytes of the file (transferred). */
+  | { readonly type: 'write'; readonly bytes: Uint8Array<ArrayBuffer> }
+  /** Flush the file to the disk and rename it `name`. */
+  | { readonly type: 'finish'; readonly name: string }
+  /** Keep nothing: close the file and remove it. */
+  | { readonly type: 'abort' };
+
+export type FromFileWriter =
+  /** A piece written, given back to be filled again (transferred). */
+  | { readonly type: 'written'; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly type: 'done'; readonly size: number }
+  | { readonly type: 'aborted' }
+  /** Nothing is kept. `name`: the DOMException's (QuotaExceededError: the disk is full). */
+  | { readonly type: 'failed'; readonly name: string; readonly detail: string };

@@ -145,4 +145,63 @@ describe('备份与恢复', () => {
     await expect.poll(() => state(0)).toBe('完好');
     expect((await snapshotFiles(page))[0]!.name).toBe(newest!.name);
   });
+
+  it('drops a snapshot it cannot read a file for, keeps nothing of it, and says so', async () => {
+    const { page } = session();
+    // A photo of a few MiB, so the snapshot has written some of itself when it meets the damage.
+    const photo = Buffer.alloc(3 * 2 ** 20);
+    for (let i = 0; i < photo.length; i += 4) photo.writeUInt32LE((i * 2654435761) >>> 0, i);
+    await page
+      .getByTestId('attachment-input')
+      .setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByTestId('attachment-card').waitFor();
+    await waitSaved(page);
+    await openBackups(page);
+    await takeSnapshots(page, 1);
+
+    // A file's stored bytes damaged on disk: one byte flipped near the end of each.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('xuncha-workbench');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+      const all = await new Promise<{ blob: Blob }[]>((resolve) => {
+        const request = db.transaction('blobs').objectStore('blobs').getAll();
+        request.onsuccess = () => resolve(request.result as { blob: Blob }[]);
+      });
+      const damaged = await Promise.all(
+        all.map(async (row) => {
+          const bytes = new Uint8Array(await row.blob.arrayBuffer());
+          bytes[Math.floor(bytes.length * 0.9)]! ^= 1;
+          return { ...row, blob: new Blob([bytes]) };
+        }),
+      );
+      const tx = db.transaction('blobs', 'readwrite');
+      for (const row of damaged) tx.objectStore('blobs').put(row);
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+
+    await page.getByTestId('take-snapshots').click();
+    await page
+      .getByText(/^快照未能保存/)
+      .first()
+      .waitFor();
+    expect(await rows(page).count()).toBe(1);
+    const names = await page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('snapshots');
+      const out: string[] = [];
+      for await (const h of (
+        dir as unknown as { values(): AsyncIterable<FileSystemHandle> }
+      ).values())
+        out.push(h.name);
+      return out;
+    });
+    expect(
+      names.filter((n) => n.endsWith('.part')),
+      'no part of it is left',
+    ).toEqual([]);
+    expect(names.filter((n) => n.endsWith('.xcsnap'))).toHaveLength(1);
+  });
 });
