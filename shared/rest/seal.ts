@@ -6,10 +6,10 @@
  * included).
  *
  * Two implementations of the one standard construction, interchangeable on every byte:
- * libsodium (WebAssembly, libsodium-wrappers) once `loadFastCipher()` has loaded it, and
- * @noble/ciphers (plain JavaScript) until then and wherever WebAssembly is refused. On the
- * small rows lists are made of, noble's per-call setup costs about 10 µs and libsodium's 2:
- * that is what opening a list of 10,000 summaries waits on.
+ * libsodium (WebAssembly, sodium.ts) for bodies up to 1 MiB once `loadFastCipher()` has loaded
+ * it, and @noble/ciphers (plain JavaScript) for longer ones, until then, and wherever
+ * WebAssembly is refused. On the small rows lists are made of, noble's per-call setup costs
+ * about 10 µs and libsodium's 2: that is what opening a list of 10,000 summaries waits on.
  *
  * `context` is authenticated, not stored: the table and key a row belongs to, so a sealed body
  * moved onto another row (by someone who can write the disk) fails to open instead of lying.
@@ -18,14 +18,13 @@
  * ciphertext with its 16-byte tag.
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-
-import { loadSodium, openSmallText, sodium } from './sodium';
+import { loadSodium, openSmallText, sealSmall, sodiumLoaded } from './sodium';
 
 /** Seals and opens with libsodium from now on (see sodium.ts); never rejects. */
 export const loadFastCipher = loadSodium;
 
 /** Which implementation seals and opens now (for tests and benchmarks). */
-export const cipherInUse = (): 'libsodium' | 'noble' => (sodium() ? 'libsodium' : 'noble');
+export const cipherInUse = (): 'libsodium' | 'noble' => (sodiumLoaded() ? 'libsodium' : 'noble');
 
 export const KEY_BYTES = 32;
 const SUITE_XCHACHA = 1;
@@ -90,11 +89,9 @@ export function seal(key: Uint8Array, plain: Uint8Array, context: string): Uint8
   const aad = contextBytes(context);
   const nonce = out.subarray(1, 1 + NONCE_BYTES);
   const ad = aad.bytes.subarray(0, aad.length);
-  const lib = sodium();
-  const body = lib
-    ? lib.crypto_aead_xchacha20poly1305_ietf_encrypt(plain, ad, null, nonce, key)
-    : xchacha20poly1305(key, nonce, ad).encrypt(plain);
-  out.set(body, 1 + NONCE_BYTES);
+  if (!sealSmall(key, nonce, plain, ad, out, 1 + NONCE_BYTES)) {
+    out.set(xchacha20poly1305(key, nonce, ad).encrypt(plain), 1 + NONCE_BYTES);
+  }
   return out;
 }
 
@@ -104,11 +101,8 @@ export function open(key: Uint8Array, sealed: Uint8Array, context: string): Uint
   const at = 1 + NONCE_BYTES;
   const nonce = sealed.subarray(1, at);
   const ad = aad.bytes.subarray(0, aad.length);
-  const lib = sodium();
   try {
-    return lib
-      ? lib.crypto_aead_xchacha20poly1305_ietf_decrypt(null, sealed.subarray(at), ad, nonce, key)
-      : xchacha20poly1305(key, nonce, ad).decrypt(sealed.subarray(at));
+    return xchacha20poly1305(key, nonce, ad).decrypt(sealed.subarray(at));
   } catch {
     throw new Unreadable();
   }

@@ -2,26 +2,28 @@
  * libsodium (WebAssembly, libsodium-wrappers) for the row seal (seal.ts): loaded on demand, in
  * a chunk of its own, so the first paint never waits for it.
  *
- * Small bodies (a list's summaries) are opened through libsodium's own C function, in one
- * scratch area of its memory, and decoded from there. The wrappers' call would allocate an
- * array for every argument and the result: on a list of 10,000 rows, those allocations cost
- * more than the cipher. The scratch holds the last key and body opened: it is zeroed when the
- * keys are (wipeScratch).
+ * Only its C functions are called, and only in one scratch area of its memory: the key, the
+ * nonce, the context and the body are copied in, sealed or opened there, and the result copied
+ * or decoded out. The wrappers' calls would allocate an array for every argument and result
+ * (on a list of 10,000 rows, those allocations cost more than the cipher) and leave keys and
+ * bodies behind in memory they free. The scratch is zeroed when the keys are (wipeScratch).
+ * Bodies too long for it are left to noble (seal.ts).
  */
 import type wrappersModule from 'libsodium-wrappers';
 
-type Wrappers = typeof wrappersModule;
-
-/** The part of libsodium's module used directly (its exported C functions and memory). */
+/** The part of libsodium's module used (its exported C functions and memory). */
 interface Module {
   readonly HEAPU8: Uint8Array;
   _malloc(bytes: number): number;
+  /** (c, clen_p, m, mlen, mlen_hi, ad, adlen, adlen_hi, nsec, npub, k): 0 when it sealed. */
+  _crypto_aead_xchacha20poly1305_ietf_encrypt(...args: number[]): number;
   /** (m, mlen_p, nsec, c, clen, clen_hi, ad, adlen, adlen_hi, npub, k): 0 when it opened. */
   _crypto_aead_xchacha20poly1305_ietf_decrypt(...args: number[]): number;
 }
 
-/** The longest ciphertext (with its tag) opened in the scratch; longer ones use the wrappers. */
-const SMALL = 16 * 1024;
+const TAG = 16;
+/** The longest body, sealed (with its tag), handled in the scratch: a long interview's. */
+const SMALL = 2 ** 20;
 const KEY = 0;
 const NONCE = KEY + 32;
 const AD = NONCE + 24;
@@ -30,23 +32,65 @@ const IN = AD + AD_MAX;
 const OUT = IN + SMALL;
 const SCRATCH_BYTES = OUT + SMALL;
 
-let loaded: { wrappers: Wrappers; module: Module; scratch: number } | undefined;
+let loaded: { module: Module; scratch: number } | undefined;
 let loading: Promise<void> | undefined;
 
 /** Resolves once libsodium is in use, or once it cannot be (no WebAssembly): never rejects. */
 export function loadSodium(): Promise<void> {
   loading ??= import('libsodium-wrappers')
-    .then(async ({ default: wrappers }) => {
+    .then(async ({ default: wrappers }: { default: typeof wrappersModule }) => {
       await wrappers.ready;
       const module = (wrappers as unknown as { libsodium: Module }).libsodium;
-      loaded = { wrappers, module, scratch: module._malloc(SCRATCH_BYTES) };
+      loaded = { module, scratch: module._malloc(SCRATCH_BYTES) };
     })
     .catch(() => {});
   return loading;
 }
 
-/** libsodium's wrappers, once loaded. */
-export const sodium = (): Wrappers | undefined => loaded?.wrappers;
+export const sodiumLoaded = (): boolean => loaded !== undefined;
+
+/** Copies the key, nonce and context into the scratch; libsodium's memory, to use at once. */
+function prepare(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array) {
+  const { module, scratch } = loaded!;
+  const heap = module.HEAPU8; // read each time: libsodium's memory may have grown
+  heap.set(key, scratch + KEY);
+  heap.set(nonce, scratch + NONCE);
+  heap.set(ad, scratch + AD);
+  return { module, scratch, heap };
+}
+
+/**
+ * `plain` sealed (the ciphertext with its tag), into `out` at `at`; false when libsodium is
+ * not loaded or the body is too long for the scratch (the caller seals it otherwise).
+ */
+export function sealSmall(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plain: Uint8Array,
+  ad: Uint8Array,
+  out: Uint8Array,
+  at: number,
+): boolean {
+  if (!loaded || plain.length + TAG > SMALL || ad.length > AD_MAX) return false;
+  const { module, scratch, heap } = prepare(key, nonce, ad);
+  heap.set(plain, scratch + IN);
+  const failed = module._crypto_aead_xchacha20poly1305_ietf_encrypt(
+    scratch + OUT,
+    0,
+    scratch + IN,
+    plain.length,
+    0,
+    scratch + AD,
+    ad.length,
+    0,
+    0,
+    scratch + NONCE,
+    scratch + KEY,
+  );
+  if (failed) throw new Error('libsodium did not seal'); // cannot happen for these sizes
+  out.set(heap.subarray(scratch + OUT, scratch + OUT + plain.length + TAG), at);
+  return true;
+}
 
 /**
  * The text sealed in `ciphertext` (with its tag), opened in the scratch: null when libsodium
@@ -60,14 +104,10 @@ export function openSmallText(
   ad: Uint8Array,
   decoder: { decode(bytes: Uint8Array): string },
 ): string | null | false {
-  if (!loaded || ciphertext.length > SMALL || ad.length > AD_MAX || ciphertext.length < 16) {
+  if (!loaded || ciphertext.length > SMALL || ad.length > AD_MAX || ciphertext.length < TAG) {
     return null;
   }
-  const { module, scratch } = loaded;
-  const heap = module.HEAPU8; // read each time: libsodium's memory may have grown
-  heap.set(key, scratch + KEY);
-  heap.set(nonce, scratch + NONCE);
-  heap.set(ad, scratch + AD);
+  const { module, scratch, heap } = prepare(key, nonce, ad);
   heap.set(ciphertext, scratch + IN);
   const failed = module._crypto_aead_xchacha20poly1305_ietf_decrypt(
     scratch + OUT,
@@ -83,11 +123,10 @@ export function openSmallText(
     scratch + KEY,
   );
   if (failed) return false;
-  const plain = heap.subarray(scratch + OUT, scratch + OUT + ciphertext.length - 16);
-  return decoder.decode(plain);
+  return decoder.decode(heap.subarray(scratch + OUT, scratch + OUT + ciphertext.length - TAG));
 }
 
-/** Zeroes the scratch: the last key and body opened there. */
+/** Zeroes the scratch: the last key and body sealed or opened there. */
 export function wipeScratch(): void {
   if (!loaded) return;
   loaded.module.HEAPU8.fill(0, loaded.scratch, loaded.scratch + SCRATCH_BYTES);

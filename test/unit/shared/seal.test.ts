@@ -44,7 +44,7 @@ describe('the row seal', () => {
     expect(afterLoad.subarray(1, 25)).not.toEqual(beforeLoad.subarray(1, 25)); // a fresh nonce
 
     // A body longer than the scratch libsodium opens small ones in takes the other way.
-    const long = '谈话记录'.repeat(8000);
+    const long = '谈话记录'.repeat(100_000);
     expect(openText(key, sealText(key, long, at), at)).toBe(long);
 
     for (const sealed of [beforeLoad, afterLoad, sealText(key, long, at)]) {
@@ -54,5 +54,20 @@ describe('the row seal', () => {
       expect(() => openText(key, sealed, 'interviews/another')).toThrow(Unreadable);
       expect(() => openText(new Uint8Array(32), sealed, at)).toThrow(Unreadable);
     }
+  });
+
+  it('leaves no key nor body in libsodium’s memory once the keys are dropped', async () => {
+    await loadFastCipher();
+    const { default: wrappers } = await import('libsodium-wrappers');
+    const heap = () =>
+      (wrappers as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
+    const found = (bytes: Uint8Array) => Buffer.from(heap()).includes(Buffer.from(bytes));
+    const body = new TextEncoder().encode(text);
+    const sealed = sealText(key, text, at);
+    expect(openText(key, sealed, at)).toBe(text);
+    expect(found(key) && found(body), 'in use while unlocked').toBe(true);
+    wipeScratch(); // as at a lock (KeyChain.drop)
+    expect(found(key), 'the key').toBe(false);
+    expect(found(body), 'the body').toBe(false);
   });
 });
