@@ -15,7 +15,7 @@
  * sealed by that migration right after.
  */
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
-import { openText, sealText, Unreadable } from '../../shared/rest/seal';
+import { openText, openTexts, sealText, Unreadable, type Sealed } from '../../shared/rest/seal';
 import { openChunks, sealChunks } from '../../shared/rest/blobChunks';
 
 export interface Keys {
@@ -215,18 +215,57 @@ export function openRow(
   row: unknown,
   cache?: OpenedRows,
 ): unknown {
-  if (!row || typeof row !== 'object' || !('$' in row)) return row; // plaintext, not migrated yet
-  const stored = row as Row;
-  const sealed = stored.$ as Uint8Array;
+  if (!isSealed(row)) return row; // plaintext, not migrated yet
+  const sealed = row.$ as Uint8Array;
   // The key first, also for a row opened before: a case key destroyed (巡后清退) or dropped
   // opens nothing more, from the cache either.
-  const key = rowKey(keys, table, stored);
-  const id = stored[clear[0]!];
+  const key = rowKey(keys, table, row);
+  const id = row[clear[0]!];
   let text = cache?.get(table, id, sealed);
   if (text === undefined) {
     text = openText(key, sealed, context(table, id));
     cache?.set(table, id, sealed, text);
   }
+  return asRead(clear, row, text);
+}
+
+/**
+ * A query's rows, each as openRow gives it; the bodies not opened before are opened together
+ * (seal.ts openTexts: one decoder call for all of them).
+ */
+export function openRows(
+  keys: Keys,
+  table: string,
+  clear: readonly string[],
+  rows: readonly unknown[],
+  cache?: OpenedRows,
+): unknown[] {
+  const texts = new Array<string | undefined>(rows.length);
+  const toOpen: number[] = [];
+  const sealed: Sealed[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isSealed(row)) continue;
+    const key = rowKey(keys, table, row); // first: see openRow
+    const id = row[clear[0]!];
+    texts[i] = cache?.get(table, id, row.$ as Uint8Array);
+    if (texts[i] !== undefined) continue;
+    toOpen.push(i);
+    sealed.push({ key, sealed: row.$ as Uint8Array, context: context(table, id) });
+  }
+  const opened = openTexts(sealed);
+  for (let k = 0; k < toOpen.length; k++) {
+    const row = rows[toOpen[k]!] as Row;
+    texts[toOpen[k]!] = opened[k]!;
+    cache?.set(table, row[clear[0]!], row.$ as Uint8Array, opened[k]!);
+  }
+  return rows.map((row, i) => (isSealed(row) ? asRead(clear, row, texts[i]!) : row));
+}
+
+const isSealed = (row: unknown): row is Row => !!row && typeof row === 'object' && '$' in row;
+
+/** A sealed row as read: its body's text parsed, the clear fields set on it. */
+function asRead(clear: readonly string[], stored: Row, text: string): Row {
   const out = JSON.parse(text) as Row;
   for (const field of clear) {
     const value = stored[field];
@@ -256,10 +295,7 @@ export function atRest(keys: Keys): Middleware<DBCore> {
         const table = down.table(name);
         const clear = clearFields(table);
         const up = (row: unknown) => openRow(keys, name, clear, row, cache);
-        const upAll = (rows: unknown[]) => {
-          const batch = batchKeys(keys);
-          return rows.map((row) => openRow(batch, name, clear, row, cache));
-        };
+        const upAll = (rows: unknown[]) => openRows(batchKeys(keys), name, clear, rows, cache);
         const wrapCursor = (cursor: DBCoreCursor | null): DBCoreCursor | null =>
           cursor &&
           // Dexie's cursor is IndexedDB's, with its methods as own properties: those are

@@ -31,8 +31,10 @@ const AD_MAX = 256;
 const IN = AD + AD_MAX;
 const OUT = IN + SMALL;
 const SCRATCH_BYTES = OUT + SMALL;
+/** Where the bodies of a batch are opened one after the other, to be decoded with one call. */
+const BATCH_BYTES = 2 ** 20;
 
-let loaded: { module: Module; scratch: number } | undefined;
+let loaded: { module: Module; scratch: number; batch: number } | undefined;
 let loading: Promise<void> | undefined;
 
 /** Resolves once libsodium is in use, or once it cannot be (no WebAssembly): never rejects. */
@@ -41,7 +43,11 @@ export function loadSodium(): Promise<void> {
     .then(async ({ default: wrappers }: { default: typeof wrappersModule }) => {
       await wrappers.ready;
       const module = (wrappers as unknown as { libsodium: Module }).libsodium;
-      loaded = { module, scratch: module._malloc(SCRATCH_BYTES) };
+      loaded = {
+        module,
+        scratch: module._malloc(SCRATCH_BYTES),
+        batch: module._malloc(BATCH_BYTES),
+      };
     })
     .catch(() => {});
   return loading;
@@ -126,8 +132,80 @@ export function openSmallText(
   return decoder.decode(heap.subarray(scratch + OUT, scratch + OUT + ciphertext.length - TAG));
 }
 
-/** Zeroes the scratch: the last key and body sealed or opened there. */
+/**
+ * The texts of `count` small bodies, each as openSmallText gives it (`sealAt(i)` is read
+ * once, just before it is opened; null: not one libsodium opens). They are opened one after
+ * the other into one stretch of libsodium's memory, a NUL after each, then decoded with one
+ * call and split: on a list of 10,000 rows, a decoder call for each cost as much as opening
+ * them. (JSON text holds no NUL; a body that does is decoded alone.)
+ */
+export function openSmallTexts(
+  count: number,
+  sealAt: (i: number) => SmallSeal | null,
+  decoder: { decode(bytes: Uint8Array): string },
+): (string | null | false)[] {
+  const texts = new Array<string | null | false>(count).fill(null);
+  if (!loaded) return texts;
+  const { module, scratch, batch } = loaded;
+  let members: number[] = [];
+  let used = 0;
+  const decodeMembers = () => {
+    const parts = decoder.decode(module.HEAPU8.subarray(batch, batch + used)).split('\0');
+    members.forEach((i, k) => (texts[i] = parts[k]!));
+    members = [];
+    used = 0;
+  };
+  for (let i = 0; i < count; i++) {
+    const seal = sealAt(i);
+    if (!seal || seal.ciphertext.length > SMALL || seal.ad.length > AD_MAX) continue;
+    const length = seal.ciphertext.length - TAG;
+    if (length < 0) continue;
+    if (used + length + 1 > BATCH_BYTES) decodeMembers();
+    const { heap } = prepare(seal.key, seal.nonce, seal.ad);
+    heap.set(seal.ciphertext, scratch + IN);
+    const failed = module._crypto_aead_xchacha20poly1305_ietf_decrypt(
+      batch + used,
+      0,
+      0,
+      scratch + IN,
+      seal.ciphertext.length,
+      0,
+      scratch + AD,
+      seal.ad.length,
+      0,
+      scratch + NONCE,
+      scratch + KEY,
+    );
+    if (failed) {
+      texts[i] = false;
+      continue;
+    }
+    const body = heap.subarray(batch + used, batch + used + length);
+    if (body.includes(0)) {
+      texts[i] = decoder.decode(body);
+      continue;
+    }
+    heap[batch + used + length] = 0;
+    used += length + 1;
+    members.push(i);
+  }
+  if (members.length > 0) decodeMembers();
+  return texts;
+}
+
+/** One small sealed body, and what opening it takes. */
+export interface SmallSeal {
+  readonly key: Uint8Array;
+  readonly nonce: Uint8Array;
+  /** With its tag. */
+  readonly ciphertext: Uint8Array;
+  readonly ad: Uint8Array;
+}
+
+/** Zeroes the scratch and the batch: the last key and bodies sealed or opened there. */
 export function wipeScratch(): void {
   if (!loaded) return;
-  loaded.module.HEAPU8.fill(0, loaded.scratch, loaded.scratch + SCRATCH_BYTES);
+  const { module, scratch, batch } = loaded;
+  module.HEAPU8.fill(0, scratch, scratch + SCRATCH_BYTES);
+  module.HEAPU8.fill(0, batch, batch + BATCH_BYTES);
 }

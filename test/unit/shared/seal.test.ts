@@ -9,6 +9,7 @@ import {
   cipherInUse,
   loadFastCipher,
   openText,
+  openTexts,
   sealText,
   Unreadable,
 } from '../../../shared/rest/seal';
@@ -69,5 +70,30 @@ describe('the row seal', () => {
     wipeScratch(); // as at a lock (KeyChain.drop)
     expect(found(key), 'the key').toBe(false);
     expect(found(body), 'the body').toBe(false);
+  });
+
+  it('opens many at once as each alone: across the batch’s end, with a NUL, long ones, damage', async () => {
+    await loadFastCipher();
+    const texts = Array.from({ length: 700 }, (_, i) => `${'问答'.repeat(500)}第${i}条`);
+    texts[3] = 'a\u0000b'; // text may hold a NUL; JSON never does
+    texts[5] = '谈话记录'.repeat(100_000); // longer than libsodium’s scratch
+    const items = texts.map((t, i) => ({
+      key,
+      sealed: sealText(key, t, `r/${i}`),
+      context: `r/${i}`,
+    }));
+    expect(openTexts(items)).toEqual(texts);
+    const { default: wrappers } = await import('libsodium-wrappers');
+    const heap = (wrappers as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8;
+    const last = Buffer.from(texts[699]!);
+    expect(Buffer.from(heap).includes(last)).toBe(true);
+    wipeScratch();
+    expect(Buffer.from(heap).includes(last), 'no body left after a lock').toBe(false);
+
+    const changed = items[600]!.sealed.slice();
+    changed[40]! ^= 1;
+    expect(() =>
+      openTexts(items.map((it, i) => (i === 600 ? { ...it, sealed: changed } : it))),
+    ).toThrow(Unreadable);
   });
 });
