@@ -120,14 +120,10 @@ export const sealText = (key: Uint8Array, text: string, context: string) =>
 
 export function openText(key: Uint8Array, sealed: Uint8Array, context: string): string {
   try {
-    if (sealed.length >= SEAL_OVERHEAD && sealed[0] === SUITE_XCHACHA) {
-      const aad = contextBytes(context);
-      const at = 1 + NONCE_BYTES;
-      const ad = aad.bytes.subarray(0, aad.length);
-      const text = openSmallText(key, sealed.subarray(1, at), sealed.subarray(at), ad, decoder);
-      if (text === false) throw new Unreadable();
-      if (text !== null) return text;
-    }
+    const small = smallSeal({ key, sealed, context });
+    const text = small && openSmallText(small, decoder);
+    if (text === false) throw new Unreadable();
+    if (typeof text === 'string') return text;
     return decoder.decode(open(key, sealed, context));
   } catch (error) {
     throw error instanceof Unreadable ? error : new Unreadable();

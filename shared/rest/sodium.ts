@@ -98,38 +98,39 @@ export function sealSmall(
   return true;
 }
 
-/**
- * The text sealed in `ciphertext` (with its tag), opened in the scratch: null when libsodium
- * is not loaded or the body is too long for the scratch (the caller opens it otherwise), false
- * when it does not open (damaged, moved, another key).
- */
-export function openSmallText(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  ciphertext: Uint8Array,
-  ad: Uint8Array,
-  decoder: { decode(bytes: Uint8Array): string },
-): string | null | false {
-  if (!loaded || ciphertext.length > SMALL || ad.length > AD_MAX || ciphertext.length < TAG) {
-    return null;
-  }
-  const { module, scratch, heap } = prepare(key, nonce, ad);
-  heap.set(ciphertext, scratch + IN);
+const fits = (seal: SmallSeal) =>
+  seal.ciphertext.length >= TAG && seal.ciphertext.length <= SMALL && seal.ad.length <= AD_MAX;
+
+/** Opens `seal`'s body into libsodium's memory at `out`: false when it does not open. */
+function openInto(seal: SmallSeal, out: number): boolean {
+  const { module, scratch, heap } = prepare(seal.key, seal.nonce, seal.ad);
+  heap.set(seal.ciphertext, scratch + IN);
   const failed = module._crypto_aead_xchacha20poly1305_ietf_decrypt(
-    scratch + OUT,
+    out,
     0,
     0,
     scratch + IN,
-    ciphertext.length,
+    seal.ciphertext.length,
     0,
     scratch + AD,
-    ad.length,
+    seal.ad.length,
     0,
     scratch + NONCE,
     scratch + KEY,
   );
-  if (failed) return false;
-  return decoder.decode(heap.subarray(scratch + OUT, scratch + OUT + ciphertext.length - TAG));
+  return failed === 0;
+}
+
+/**
+ * The text sealed in `seal`, opened in the scratch: null when libsodium is not loaded or the
+ * body is too long for the scratch (the caller opens it otherwise), false when it does not
+ * open (damaged, moved, another key).
+ */
+export function openSmallText(seal: SmallSeal, decoder: Decoder): string | null | false {
+  if (!loaded || !fits(seal)) return null;
+  const at = loaded.scratch + OUT;
+  if (!openInto(seal, at)) return false;
+  return decoder.decode(loaded.module.HEAPU8.subarray(at, at + seal.ciphertext.length - TAG));
 }
 
 /**
@@ -142,11 +143,11 @@ export function openSmallText(
 export function openSmallTexts(
   count: number,
   sealAt: (i: number) => SmallSeal | null,
-  decoder: { decode(bytes: Uint8Array): string },
+  decoder: Decoder,
 ): (string | null | false)[] {
   const texts = new Array<string | null | false>(count).fill(null);
   if (!loaded) return texts;
-  const { module, scratch, batch } = loaded;
+  const { module, batch } = loaded;
   let members: number[] = [];
   let used = 0;
   const decodeMembers = () => {
@@ -157,29 +158,14 @@ export function openSmallTexts(
   };
   for (let i = 0; i < count; i++) {
     const seal = sealAt(i);
-    if (!seal || seal.ciphertext.length > SMALL || seal.ad.length > AD_MAX) continue;
+    if (!seal || !fits(seal)) continue;
     const length = seal.ciphertext.length - TAG;
-    if (length < 0) continue;
     if (used + length + 1 > BATCH_BYTES) decodeMembers();
-    const { heap } = prepare(seal.key, seal.nonce, seal.ad);
-    heap.set(seal.ciphertext, scratch + IN);
-    const failed = module._crypto_aead_xchacha20poly1305_ietf_decrypt(
-      batch + used,
-      0,
-      0,
-      scratch + IN,
-      seal.ciphertext.length,
-      0,
-      scratch + AD,
-      seal.ad.length,
-      0,
-      scratch + NONCE,
-      scratch + KEY,
-    );
-    if (failed) {
+    if (!openInto(seal, batch + used)) {
       texts[i] = false;
       continue;
     }
+    const heap = module.HEAPU8;
     const body = heap.subarray(batch + used, batch + used + length);
     if (body.includes(0)) {
       texts[i] = decoder.decode(body);
@@ -191,6 +177,11 @@ export function openSmallTexts(
   }
   if (members.length > 0) decodeMembers();
   return texts;
+}
+
+/** What texts are decoded with (a TextDecoder; shared/ has no DOM types). */
+interface Decoder {
+  decode(bytes: Uint8Array): string;
 }
 
 /** One small sealed body, and what opening it takes. */
