@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../shared/domain/audit.schema';
 import { zh } from '../../shared/i18n/zh-CN';
 import { useAuditLog } from '../hooks/audit';
@@ -8,6 +8,7 @@ import { useIsLeader } from '../hooks/findings';
 import { useEveryone } from '../hooks/members';
 import { auditDetail, auditTime } from '../components/audit/auditText';
 import { options } from '../components/options';
+import { FilterSelect } from '../components/FilterSelect';
 
 const a = zh.audit;
 
@@ -50,23 +51,19 @@ export function AuditPage({ caseId }: { caseId: string }) {
       </Typography.Paragraph>
       <Alert type="info" showIcon title={a.appendOnly} style={{ marginBottom: 16 }} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={a.allMembers}
-          allowClear
-          placeholder={a.allMembers}
-          style={{ width: 160 }}
+        <FilterSelect
+          all={a.allMembers}
+          width={160}
           value={member}
           options={memberIds.map((id) => ({ value: id, label: nameOf(id) }))}
-          onChange={(id?: string) => setMember(id)}
+          onChange={setMember}
         />
-        <Select
-          aria-label={a.allActions}
-          allowClear
-          placeholder={a.allActions}
-          style={{ width: 160 }}
+        <FilterSelect
+          all={a.allActions}
+          width={160}
           value={action}
           options={options(AUDIT_ACTIONS, a.actions)}
-          onChange={(value?: AuditAction) => setAction(value)}
+          onChange={setAction}
         />
         {entries && (
           <Typography.Text type="secondary" data-testid="audit-count">

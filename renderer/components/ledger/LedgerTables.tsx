@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { chineseDate } from '../../../shared/domain/dates';
 import { TASK_STATUSES, type TaskRecord } from '../../../shared/domain/ledger/task.schema';
@@ -7,6 +7,7 @@ import { WARNINGS, warningOf, type Warning } from '../../../shared/domain/ledger
 import { zh } from '../../../shared/i18n/zh-CN';
 import type { Ledger } from '../../hooks/ledger';
 import { options } from '../options';
+import { FilterSelect } from '../FilterSelect';
 import { WARNING_COLORS } from './ledgerText';
 
 const l = zh.ledger;
@@ -105,29 +106,23 @@ export function LedgerTables(props: {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={l.allWarnings}
-          allowClear
-          placeholder={l.allWarnings}
-          style={{ width: 120 }}
+        <FilterSelect
+          all={l.allWarnings}
+          width={120}
           value={warning}
           options={WARNINGS.map((w) => ({ value: w, label: l.warnings[w] }))}
           onChange={setWarning}
         />
-        <Select
-          aria-label={l.allStatuses}
-          allowClear
-          placeholder={l.allStatuses}
-          style={{ width: 200 }}
+        <FilterSelect
+          all={l.allStatuses}
+          width={200}
           value={status}
           options={options(TASK_STATUSES, l.statuses)}
           onChange={setStatus}
         />
-        <Select
-          aria-label={l.allDepartments}
-          allowClear
-          placeholder={l.allDepartments}
-          style={{ width: 180 }}
+        <FilterSelect
+          all={l.allDepartments}
+          width={180}
           value={department}
           options={departments.map((d) => ({ value: d, label: d }))}
           onChange={setDepartment}
