@@ -14,7 +14,7 @@ import { logUnlock } from '../../../renderer/app/unlockLog';
 import { caseWithLeader, freshRepos, handClock, newCase, snapshot, today } from './helpers';
 
 import type { CaseContents } from '../../../shared/package/contents';
-import { importInto, refusedWithoutChange, seal } from './packageHelpers';
+import { importInto, joinByPassphrase, refusedWithoutChange, seal } from './packageHelpers';
 
 /** The 组长's laptop with a case and 李四, and 李四's laptop joined by passphrase. */
 async function teamOfTwo() {
@@ -27,11 +27,7 @@ async function teamOfTwo() {
     { name: '李四', role: 'member', title: '', phone: '' },
     leader.actor,
   );
-  await leader.repos.packages.claimRecipient(caseId, leader.actor);
-  const passphrase = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23';
-  const join = await seal(leader, caseId, 'join', lead, li, { passphrase });
-  const member = await freshRepos({ clock });
-  await importInto(member, join.file, { passphrase });
+  const { laptop: member, join } = await joinByPassphrase(leader, caseId, lead, li, { clock });
   const liActor = { deviceId: member.deviceId, memberId: li.id };
   const leadThere = (await member.repos.members.get(lead.id))!;
   /** 李四's package to the 组长, everything or what changed since `since`. */

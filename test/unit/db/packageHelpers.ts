@@ -10,7 +10,8 @@ import type { ManifestHeader } from '../../../shared/package/manifest';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemaVersion';
 import type { MemberRecord } from '../../../shared/domain/member.schema';
 import type { PackageKind } from '../../../renderer/db/packages.repository';
-import { snapshot, type freshRepos } from './helpers';
+import { freshRepos, snapshot } from './helpers';
+import type { RepositoryOptions } from '../../../renderer/db/repositories';
 
 export type Laptop = Awaited<ReturnType<typeof freshRepos>>;
 
@@ -54,6 +55,25 @@ export async function seal(
   const sender = { kind, caseId, by: by.id, deviceId: from.deviceId, forMember: forMember.id };
   const file = await sealContents(contents, sender, to);
   return { file, contents, upTo: out.upTo };
+}
+
+/**
+ * A member's laptop joined to the 组长's case, as in the app: the 组长 claims the case's
+ * recipient and gives `member` a join package under a passphrase, imported on a new laptop.
+ */
+export async function joinByPassphrase(
+  leader: Laptop & { readonly actor: { readonly deviceId: string; readonly memberId: string } },
+  caseId: string,
+  lead: MemberRecord,
+  member: MemberRecord,
+  options: RepositoryOptions = {},
+) {
+  await leader.repos.packages.claimRecipient(caseId, leader.actor);
+  const passphrase = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23';
+  const join = await seal(leader, caseId, 'join', lead, member, { passphrase });
+  const laptop = await freshRepos(options);
+  const joined = await importInto(laptop, join.file, { passphrase });
+  return { laptop, join, joined };
 }
 
 export async function openSealed(file: Uint8Array, key: OpeningKey) {

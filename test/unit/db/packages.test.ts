@@ -21,7 +21,14 @@ import { zh } from '../../../shared/i18n/zh-CN';
 import { snapshotIdentity } from '../../../shared/rest/caseKeys';
 import { identityToRecipient } from 'age-encryption';
 
-import { importInto, openSealed, refusedWithoutChange, seal, sealContents } from './packageHelpers';
+import {
+  importInto,
+  joinByPassphrase,
+  openSealed,
+  refusedWithoutChange,
+  seal,
+  sealContents,
+} from './packageHelpers';
 
 /** The 组长's laptop with a case and one member, 李四, and 李四's laptop joined by passphrase. */
 async function teamOfTwo() {
@@ -38,11 +45,7 @@ async function teamOfTwo() {
     { name: '王五', role: 'member', title: '', phone: '' },
     leader.actor,
   );
-  await leader.repos.packages.claimRecipient(caseId, leader.actor);
-  const passphrase = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23';
-  const join = await seal(leader, caseId, 'join', lead, li, { passphrase });
-  const member = await freshRepos();
-  const joined = await importInto(member, join.file, { passphrase });
+  const { laptop: member, joined } = await joinByPassphrase(leader, caseId, lead, li);
   return { leader, member, caseId, lead, li, wang, joined };
 }
 
@@ -222,7 +225,7 @@ describe('case packages between laptops', () => {
                 role: 'leader',
                 vv: { ...r.row.vv, [member.deviceId]: 9 },
                 clocks: { ...r.row.clocks, role: [member.deviceId, 9] },
-              } as typeof r.row,
+              },
             }
           : r,
       ),
