@@ -163,6 +163,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       auditLog: 'id, caseId, [caseId+seq]',
     },
   },
+  {
+    // A list's rows are read in pages (atRest.ts inPages), which needs each row under an
+    // index key of its own: the list index ends with the row's id. Queries on
+    // [caseId+kind+state] use it as they are (Dexie reads a compound index's prefixes).
+    version: 12,
+    stores: {
+      summaries: 'id, [caseId+kind+state+id], [caseId+seq]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

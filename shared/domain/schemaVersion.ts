@@ -3,4 +3,4 @@
  * package checks). The schema itself, version by version, is renderer/db/schema.ts; a test
  * checks that its last version is this one.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;

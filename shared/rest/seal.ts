@@ -49,6 +49,10 @@ export class Unreadable extends Error {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const codec = {
+  decode: (b: Uint8Array) => decoder.decode(b),
+  encodeInto: (t: string, into: Uint8Array) => encoder.encodeInto(t, into),
+};
 
 /**
  * Random nonces drawn a batch at a time (a call to the system's generator per row cost a third
@@ -118,13 +122,26 @@ export function open(key: Uint8Array, sealed: Uint8Array, context: string): Uint
 export const sealText = (key: Uint8Array, text: string, context: string) =>
   seal(key, encoder.encode(text), context);
 
-export function openText(key: Uint8Array, sealed: Uint8Array, context: string): string {
+/**
+ * `text` sealed as a byte string (one character a byte, 0–255): how rows store their sealed
+ * body. IndexedDB reads back 10,000 strings in less time than 10,000 byte arrays (each its own
+ * ArrayBuffer), and libsodium reads the bytes straight from the string; two seals compare
+ * with ===.
+ */
+export const sealString = (key: Uint8Array, text: string, context: string): string =>
+  byteString(sealText(key, text, context));
+
+/**
+ * The text sealed in `sealed`: a byte string as rows store it, or bytes (a file's, the
+ * journal's in localStorage: rare, opened by noble).
+ */
+export function openText(key: Uint8Array, sealed: Uint8Array | string, context: string): string {
   try {
-    const small = smallSeal({ key, sealed, context });
-    const text = small && openSmallText(small, decoder);
+    const small = typeof sealed === 'string' ? smallSeal({ key, sealed, context }) : null;
+    const text = small && openSmallText(small, codec);
     if (text === false) throw new Unreadable();
     if (typeof text === 'string') return text;
-    return decoder.decode(open(key, sealed, context));
+    return decoder.decode(open(key, asBytes(sealed), context));
   } catch (error) {
     throw error instanceof Unreadable ? error : new Unreadable();
   }
@@ -133,16 +150,14 @@ export function openText(key: Uint8Array, sealed: Uint8Array, context: string): 
 /** A sealed value to open, with its key and context. */
 export interface Sealed {
   readonly key: Uint8Array;
-  readonly sealed: Uint8Array;
+  /** As rows store it: a byte string (bytes from before are made one, asByteString). */
+  readonly sealed: string;
   readonly context: string;
 }
 
 function smallSeal({ key, sealed, context }: Sealed): SmallSeal | null {
-  if (sealed.length < SEAL_OVERHEAD || sealed[0] !== SUITE_XCHACHA) return null;
-  const aad = contextBytes(context);
-  const at = 1 + NONCE_BYTES;
-  const ad = aad.bytes.subarray(0, aad.length);
-  return { key, nonce: sealed.subarray(1, at), ciphertext: sealed.subarray(at), ad };
+  if (sealed.length < SEAL_OVERHEAD || sealed.charCodeAt(0) !== SUITE_XCHACHA) return null;
+  return { key, sealed, cipherAt: 1 + NONCE_BYTES, context };
 }
 
 /**
@@ -152,7 +167,7 @@ function smallSeal({ key, sealed, context }: Sealed): SmallSeal | null {
 export function openTexts(items: readonly Sealed[]): string[] {
   let opened: (string | null | false)[];
   try {
-    opened = openSmallTexts(items.length, (i) => smallSeal(items[i]!), decoder);
+    opened = openSmallTexts(items.length, (i) => smallSeal(items[i]!), codec);
   } catch {
     throw new Unreadable(); // not text: cannot be, for what was sealed here
   }
@@ -160,4 +175,26 @@ export function openTexts(items: readonly Sealed[]): string[] {
     if (text === false) throw new Unreadable();
     return text ?? openText(items[i]!.key, items[i]!.sealed, items[i]!.context);
   });
+}
+
+/** Bytes as a byte string: one character a byte. */
+export function byteString(bytes: Uint8Array): string {
+  const PIECE = 8192; // arguments to one call
+  let out = '';
+  for (let at = 0; at < bytes.length; at += PIECE) {
+    out += String.fromCharCode.apply(null, bytes.subarray(at, at + PIECE) as unknown as number[]);
+  }
+  return out;
+}
+
+/** A sealed value as a byte string; rows sealed before byte strings stored bytes. */
+export const asByteString = (sealed: Uint8Array | string): string =>
+  typeof sealed === 'string' ? sealed : byteString(sealed);
+
+/** A byte string's bytes (a character above 255 is not one: its low byte, which fails to open). */
+function asBytes(sealed: Uint8Array | string): Uint8Array {
+  if (typeof sealed !== 'string') return sealed;
+  const bytes = new Uint8Array(sealed.length);
+  for (let i = 0; i < sealed.length; i++) bytes[i] = sealed.charCodeAt(i);
+  return bytes;
 }

@@ -93,11 +93,40 @@ describe('encryption at rest', () => {
     const other = await repos.records.create('interviews', caseId, actor, today);
     const raw = new Dexie(db.name);
     await raw.open();
-    const stolen = (await raw.table('interviews').get(recordId)) as { $: Uint8Array };
+    const stolen = (await raw.table('interviews').get(recordId)) as { $: string };
     await raw.table('interviews').update(other.id, { $: stolen.$ });
     raw.close();
     await expect(db.interviews.get(other.id)).rejects.toBeInstanceOf(Unreadable);
     expect(await db.interviews.get(recordId)).toMatchObject({ id: recordId });
+  });
+
+  it('reads rows sealed before bodies were stored as byte strings, and stores them so again', async () => {
+    const { db, repos, caseId, actor, recordId } = await interviewWithSecret();
+    // As the app stored them until now: the same sealed bytes, in a Uint8Array.
+    const raw = new Dexie(db.name);
+    await raw.open();
+    for (const table of ['interviews', 'summaries']) {
+      const row = (await raw.table(table).get(recordId)) as { $: string };
+      expect(typeof row.$).toBe('string');
+      const bytes = Uint8Array.from(row.$, (c) => c.charCodeAt(0));
+      await raw.table(table).update(recordId, { $: bytes });
+    }
+    raw.close();
+    const other = new WorkbenchDB(db.name, {}, db.keys); // nothing opened before
+    const [summary] = await repositories(other).records.summaries(caseId, 'interviews');
+    expect(summary).toMatchObject({ id: recordId, kind: 'interviews', state: 'live' });
+    const record = (await repositories(other).records.get('interviews', recordId))!;
+    expect((record as unknown as { turns: { text: string }[] }).turns[0]!.text).toBe(SECRET);
+    await repositories(other).records.patch(
+      'interviews',
+      recordId,
+      { place: '会议室' },
+      actor,
+      today,
+    );
+    other.close();
+    expect(typeof ((await onDisk(db.name)).interviews![0] as { $: unknown }).$).toBe('string');
+    expect((await repos.records.get('interviews', recordId))!.place).toBe('会议室');
   });
 
   it('seals file bytes and gives them back whole; a damaged or cut file does not open', async () => {

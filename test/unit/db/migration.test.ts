@@ -444,6 +444,24 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('open version 11 data as it is, its list rows listed and counted by kind as before', async () => {
+    const made = await caseWithLeader();
+    for (const kind of ['interviews', 'docReviews', 'docReviews'] as const) {
+      await made.repos.records.create(kind, made.caseId, made.actor, today);
+    }
+    const rows: Record<string, object[]> = {};
+    for (const table of made.db.tables) {
+      if (table.name in storesUpTo(11)) rows[table.name] = (await table.toArray()) as object[];
+    }
+    made.db.close();
+    const { db, repos } = await upgraded(11, storesUpTo(11), rows);
+    expect(await db.summaries.toArray()).toEqual(rows.summaries);
+    const docs = await repos.records.summaries(made.caseId, 'docReviews');
+    expect(docs.map((s) => s.kind)).toEqual(['docReviews', 'docReviews']);
+    expect(await repos.records.counts(made.caseId)).toMatchObject({ interviews: 1, docReviews: 2 });
+    db.close();
+  });
+
   it('refuse data written by a newer app, and leave it untouched', async () => {
     const name = freshName();
     const future = CURRENT_VERSION + 1;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDB } from '../../../renderer/db/database';
 import { OpenedRows } from '../../../renderer/db/atRest';
-import { seal } from '../../../shared/rest/seal';
+import { sealString } from '../../../shared/rest/seal';
 import { caseWithLeader, today } from './helpers';
 
 describe('rows kept opened', () => {
@@ -37,8 +37,8 @@ describe('rows kept opened', () => {
   it('keeps a bounded amount, dropping the oldest first', () => {
     const rows = new OpenedRows();
     const key = crypto.getRandomValues(new Uint8Array(32));
-    const big = new Uint8Array(200 * 1024); // sealed bytes count, whatever the text kept
-    const sealed = Array.from({ length: 200 }, (_, i) => seal(key, big, `t/${i}`));
+    const big = 'x'.repeat(200 * 1024); // sealed bytes count, whatever the text kept
+    const sealed = Array.from({ length: 200 }, (_, i) => sealString(key, big, `t/${i}`));
     sealed.forEach((s, i) => rows.set('t', `r${i}`, s, `{"n":${i}}`));
     // 200 × 200 KiB is more than the 32 MiB kept: the first are gone, the last are there.
     expect(rows.get('t', 'r0', sealed[0]!)).toBeUndefined();
