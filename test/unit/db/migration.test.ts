@@ -44,6 +44,16 @@ async function writeOldDatabase(
   old.close();
 }
 
+/** The rows of `db` in the tables that version `version` had; closes `db`. */
+async function closedAsOf(db: Dexie, version: number): Promise<Record<string, object[]>> {
+  const rows: Record<string, object[]> = {};
+  for (const table of db.tables) {
+    if (table.name in storesUpTo(version)) rows[table.name] = (await table.toArray()) as object[];
+  }
+  db.close();
+  return rows;
+}
+
 async function upgraded(
   version: number,
   stores: Record<string, string>,
@@ -268,11 +278,7 @@ describe('schema upgrades', () => {
       made.actor,
       '2026-11-23',
     );
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(4)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 4);
     const { db } = await upgraded(4, storesUpTo(4), rows);
     for (const [table, old] of Object.entries(rows)) {
       expect(await db.table(table).toArray(), table).toEqual(
@@ -292,11 +298,7 @@ describe('schema upgrades', () => {
       await made.repos.clues.patch(clue.id, { subjectName: `张${handling}` }, made.actor);
       ids.push(clue.id);
     }
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(5)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 5);
     // As version 5 stored them: one `handling` field with its own dot, a conflict on one.
     const dot: [string, number] = [device, 9];
     rows.clues = (rows.clues as Record<string, unknown>[]).map((row, i) => {
@@ -345,11 +347,7 @@ describe('schema upgrades', () => {
       { subjectName: '王某', handoverDate: '2026-09-01' },
       made.actor,
     );
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(7)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 7);
     // As version 7 wrote them: no reply fields, no clocks for them.
     rows.clues = (rows.clues as Record<string, unknown>[]).map((row) => {
       const { resultDate, result, ...v7 } = row;
@@ -375,11 +373,7 @@ describe('schema upgrades', () => {
   it('open version 8 data as it is: cases without a prior case, and a 回头看 can start', async () => {
     const made = await caseWithLeader();
     await made.repos.cases.update(made.caseId, { notes: '上轮' }, made.actor, today);
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(8)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 8);
     // As version 8 wrote them: no prior case field, no clock for it.
     rows.cases = (rows.cases as Record<string, unknown>[]).map((row) => {
       const { priorCaseId, ...v8 } = row;
@@ -409,11 +403,7 @@ describe('schema upgrades', () => {
   it('open version 9 data as it is, with the 数据比对 tables empty and ready', async () => {
     const made = await caseWithLeader();
     await made.repos.findings.create(made.caseId, made.actor, { title: '上轮问题反弹' });
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(9)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 9);
     const { db, repos } = await upgraded(9, storesUpTo(9), rows);
     expect(await db.findings.toArray()).toEqual(rows.findings);
     expect(await db.compareLists.count()).toBe(0);
@@ -429,11 +419,7 @@ describe('schema upgrades', () => {
   it('open version 10 data as it is, with an empty audit log that takes entries', async () => {
     const made = await caseWithLeader();
     await made.repos.records.create('interviews', made.caseId, made.actor, today);
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(10)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 10);
     const { db, repos } = await upgraded(10, storesUpTo(10), rows);
     expect(await db.interviews.toArray()).toEqual(rows.interviews);
     expect(await db.auditLog.count()).toBe(0);
@@ -449,11 +435,7 @@ describe('schema upgrades', () => {
     for (const kind of ['interviews', 'docReviews', 'docReviews'] as const) {
       await made.repos.records.create(kind, made.caseId, made.actor, today);
     }
-    const rows: Record<string, object[]> = {};
-    for (const table of made.db.tables) {
-      if (table.name in storesUpTo(11)) rows[table.name] = (await table.toArray()) as object[];
-    }
-    made.db.close();
+    const rows = await closedAsOf(made.db, 11);
     const { db, repos } = await upgraded(11, storesUpTo(11), rows);
     expect(await db.summaries.toArray()).toEqual(rows.summaries);
     const docs = await repos.records.summaries(made.caseId, 'docReviews');
