@@ -129,6 +129,31 @@ describe('encryption at rest', () => {
     expect((await repos.records.get('interviews', recordId))!.place).toBe('会议室');
   });
 
+  it('upgrades a sealed database of version 11 in place: its list rows listed, still sealed', async () => {
+    const keys = memoryKeys();
+    const name = `at-rest-v11-${Date.now()}`;
+    // As the app of version 11 left it, sealed.
+    const old = new WorkbenchDB(name, {}, keys, 11);
+    const made = await repositories(old).cases.create(newCase, 'device-1', today);
+    const actor = { deviceId: 'device-1', memberId: made.creator.id };
+    const ids: string[] = [];
+    for (const kind of ['docReviews', 'interviews', 'docReviews'] as const) {
+      ids.push((await repositories(old).records.create(kind, made.caseRecord.id, actor, today)).id);
+    }
+    old.close();
+    const db = new WorkbenchDB(name, {}, keys);
+    const repos = repositories(db);
+    await repos.open();
+    expect(db.verno).toBe(12);
+    const docs = await repos.records.summaries(made.caseRecord.id, 'docReviews');
+    expect(docs.map((s) => s.id).sort()).toEqual([ids[0], ids[2]].sort());
+    const disk = await onDisk(name);
+    expect(disk.summaries!.every((row) => typeof (row as { $: unknown }).$ === 'string')).toBe(
+      true,
+    );
+    db.close();
+  });
+
   it('seals file bytes and gives them back whole; a damaged or cut file does not open', async () => {
     const { db, repos, caseId, actor, recordId } = await interviewWithSecret();
     const bytes = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
