@@ -301,7 +301,7 @@ export function atRest(keys: Keys, page = PAGE): Middleware<DBCore> {
           get: async (req) => up(await table.get(req)),
           getMany: async (req) => upAll(await table.getMany(req)),
           async query(req) {
-            if (pageable(req, primaryKey))
+            if (pageable(req, primaryKey, page))
               return { result: await inPages(table, req, page, upAll) };
             const res = await table.query(req);
             return req.values ? { ...res, result: upAll(res.result) } : res;
@@ -317,16 +317,21 @@ export function atRest(keys: Keys, page = PAGE): Middleware<DBCore> {
 const PAGE = 1000;
 
 /**
- * Whether a read can go in pages: it reads rows, in a readonly transaction (a write in the same
- * transaction cannot land between two pages), forwards over a range, on the primary key or on
- * an index whose key ends with it (each row under a key of its own, so a page's last key says
- * exactly where the next begins).
+ * Whether a read can go in pages: it reads rows (a limit, if any, above a page), in a readonly
+ * transaction (a write in the same transaction cannot land between two pages), forwards over a
+ * range, on the primary key or on an index whose key ends with it (each row under a key of its
+ * own, so a page's last key says exactly where the next begins).
  */
-function pageable(req: DBCoreQueryRequest, primaryKey: string | string[] | null): boolean {
+function pageable(
+  req: DBCoreQueryRequest,
+  primaryKey: string | string[] | null,
+  page: number,
+): boolean {
   const { index, range } = req.query;
   const path = index.keyPath;
   return (
     req.values === true &&
+    (req.limit ?? Infinity) > page &&
     (req.trans as unknown as IDBTransaction).mode === 'readonly' &&
     (req.direction ?? 'next') === 'next' &&
     (range.type === RANGE || range.type === ANY) &&

@@ -62,7 +62,7 @@ describe('long reads in pages', () => {
     expect(await table.toArray()).toEqual(rows);
     expect(reads.count).toBe(7); // 20 rows: six full pages and the rest
 
-    for (const limit of [1, 3, 4, 6, 7, 30]) {
+    for (const limit of [0, 1, 3, 4, 6, 7, 30]) {
       const some = await table
         .where('[caseId+kind]')
         .equals(['c1', '谈话记录'])
