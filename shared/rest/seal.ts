@@ -178,7 +178,7 @@ export function openTexts(items: readonly Sealed[]): string[] {
 }
 
 /** Bytes as a byte string: one character a byte. */
-export function byteString(bytes: Uint8Array): string {
+function byteString(bytes: Uint8Array): string {
   const PIECE = 8192; // arguments to one call
   let out = '';
   for (let at = 0; at < bytes.length; at += PIECE) {

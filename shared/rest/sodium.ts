@@ -5,10 +5,10 @@
  * Only its C functions are called, and only in one scratch area of its memory: the key, the
  * nonce, the context and the body are copied in, sealed or opened there, and the result copied
  * or decoded out. Rows' sealed values are opened from byte strings (one character a byte, as
- * rows store them), copied in character by character. The wrappers' calls would allocate an array for every argument and result
- * (on a list of 10,000 rows, those allocations cost more than the cipher) and leave keys and
- * bodies behind in memory they free. The scratch is zeroed when the keys are (wipeScratch).
- * Bodies too long for it are left to noble (seal.ts).
+ * rows store them), copied in character by character. The wrappers' calls would allocate an
+ * array for every argument and result (on a list of 10,000 rows, those allocations cost more
+ * than the cipher) and leave keys and bodies behind in memory they free. The scratch is zeroed
+ * when the keys are (wipeScratch). Bodies too long for it are left to noble (seal.ts).
  */
 import type wrappersModule from 'libsodium-wrappers';
 
@@ -208,8 +208,7 @@ export function openSmallTexts(
   return texts;
 }
 
-/** What texts are encoded and decoded with (TextEncoder's and TextDecoder's; shared/ has no
- * DOM types). */
+/** What texts are encoded and decoded with: TextEncoder's and TextDecoder's (no DOM types here). */
 export interface Codec extends Encoder {
   decode(bytes: Uint8Array): string;
 }
