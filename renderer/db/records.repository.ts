@@ -117,13 +117,19 @@ export function recordsRepository(db: WorkbenchDB, w: WritePath) {
       await db.transaction('rw', w.scope(kind), async () => w.restore(kind, id, actor));
     },
 
-    /** List rows of one kind: live records, or those in the recycle bin. */
+    /**
+     * List rows of one kind: live records, or those in the recycle bin. Through the index that
+     * ends with the row's id, so a long list is read in pages (atRest.ts inPages).
+     */
     async summaries(
       caseId: string,
       kind: RecordKind,
       state: 'live' | 'deleted' = 'live',
     ): Promise<RecordSummary[]> {
-      return db.summaries.where('[caseId+kind+state]').equals([caseId, kind, state]).toArray();
+      return db.summaries
+        .where('[caseId+kind+state+id]')
+        .between([caseId, kind, state, Dexie.minKey], [caseId, kind, state, Dexie.maxKey])
+        .toArray();
     },
 
     /** Every list row of a case, live or deleted: for naming evidence, even deleted. */

@@ -165,11 +165,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // A list's rows are read in pages (atRest.ts inPages), which needs each row under an
-    // index key of its own: the list index ends with the row's id. Queries on
-    // [caseId+kind+state] use it as they are (Dexie reads a compound index's prefixes).
+    // index key of its own: a list index that ends with the row's id. Added beside the one it
+    // stands for, not instead: with that one deleted in this version, Chromium lost the whole
+    // database at a restart after a full disk in about one run of the full-disk e2e test in
+    // four (never in 20 runs without the deletion, nor in 10 with this one added beside it).
     version: 12,
     stores: {
-      summaries: 'id, [caseId+kind+state+id], [caseId+seq]',
+      summaries: 'id, [caseId+kind+state], [caseId+kind+state+id], [caseId+seq]',
     },
   },
 ];

@@ -54,7 +54,35 @@ async function launchOn(disk: SmallDisk): Promise<{ context: BrowserContext; pag
     viewport: { width: 1360, height: 860 },
     locale: 'zh-CN',
   });
-  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+  const page = context.pages()[0] ?? (await context.newPage());
+  const said: string[] = [];
+  page.on('console', (m) => m.type() !== 'log' && said.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+  consoleOf.set(page, said);
+  return { context, page };
+}
+
+/** What each page launched here wrote to its console, other than logs. */
+const consoleOf = new WeakMap<Page, string[]>();
+
+/**
+ * Waits for the case list after a restart (30 s: under the whole suite's load the unlock and
+ * the first list once took over 15 s); when it does not come, fails saying what the page showed
+ * instead and what it wrote to its console.
+ */
+async function caseListShown(page: Page): Promise<void> {
+  try {
+    await page.getByText(UNIT).first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(unreadable)');
+    throw new Error(
+      `${(error as Error).message}\nat ${page.url()} the page showed: ${shown.slice(0, 1500)}` +
+        `\nconsole: ${(consoleOf.get(page) ?? []).join('\n').slice(0, 3000)}`,
+    );
+  }
 }
 
 /** A case and an interview with one question and the start of its answer, saved. */
@@ -242,12 +270,11 @@ describe('a full disk', () => {
       release(disk);
       await expectSavedByItself(page, BEFORE + during + AFTER);
 
-      // A restart on the same profile: the case and every word are there. (Under the whole
-      // suite's load the unlock and the first list once took over 15 s.)
+      // A restart on the same profile: the case and every word are there.
       await context.close();
       ({ context, page } = await launchOn(disk));
       await visit(page, inject('baseUrl'));
-      await page.getByText(UNIT).first().waitFor({ timeout: 30_000 });
+      await caseListShown(page);
       await visit(page, recordUrl);
       await recordShown(page);
       expect(await answer(page).inputValue()).toBe(BEFORE + during + AFTER);
@@ -286,12 +313,11 @@ describe('a full disk', () => {
       await page.keyboard.type(AFTER);
       await waitSaved(page);
 
-      // And once more: a restart must not find the database gone. (As above: under the whole
-      // suite's load, the first list after this unlock once took over 15 s.)
+      // And once more: a restart must not find the database gone.
       await context.close();
       ({ context, page } = await launchOn(disk));
       await visit(page, inject('baseUrl'));
-      await page.getByText(UNIT).first().waitFor({ timeout: 30_000 });
+      await caseListShown(page);
       await visit(page, recordUrl);
       await recordShown(page);
       expect(await answer(page).inputValue()).toBe(kept + AFTER);
