@@ -81,6 +81,7 @@ async function caseListShown(page: Page): Promise<void> {
     throw new Error(
       `${(error as Error).message}\nat ${page.url()} the page showed: ${shown.slice(0, 1500)}` +
         `\nconsole: ${(consoleOf.get(page) ?? []).join('\n').slice(0, 3000)}`,
+      { cause: error },
     );
   }
 }
