@@ -5,7 +5,9 @@
  * - add an entry with the next number; never edit a shipped entry;
  * - an `upgrade` copies the little logic it needs instead of importing today's domain code,
  *   because today's code will change and the migration must not;
- * - add a fixture of the previous version's data to test/unit/db/migration.test.ts.
+ * - add a fixture of the previous version's data to test/unit/db/migration.test.ts;
+ * - add indexes, never delete one: a version that deleted one let Chromium lose the whole
+ *   database at a restart after a full disk (see version 12).
  *
  * Index syntax is Dexie's: the first key is the primary key; `[a+b]` is a compound index.
  * Booleans cannot be indexed in IndexedDB, so `deleted` is filtered in code.
