@@ -170,7 +170,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // index key of its own: a list index that ends with the row's id. Added beside the one it
     // stands for, not instead: with that one deleted in this version, Chromium lost the whole
     // database at a restart after a full disk in about one run of the full-disk e2e test in
-    // four (never in 20 runs without the deletion, nor in 10 with this one added beside it).
+    // four (never in 20 runs without the deletion, nor in 14 with this one added beside it).
     version: 12,
     stores: {
       summaries: 'id, [caseId+kind+state], [caseId+kind+state+id], [caseId+seq]',

@@ -66,9 +66,9 @@ async function launchOn(disk: SmallDisk): Promise<{ context: BrowserContext; pag
 const consoleOf = new WeakMap<Page, string[]>();
 
 /**
- * Waits for the case list after a restart (30 s: under the whole suite's load the unlock and
- * the first list once took over 15 s); when it does not come, fails saying what the page showed
- * instead and what it wrote to its console.
+ * Waits up to 30 s for the case list after a restart; when it does not come, fails saying what
+ * the page showed instead and what it wrote to its console (how a database lost at a restart
+ * was found: see renderer/db/schema.ts, version 12).
  */
 async function caseListShown(page: Page): Promise<void> {
   try {
